@@ -1,0 +1,68 @@
+// Parity's production server: adapter-node's handler behind a small node:http front that
+// (1) fixes the request origin at run time and (2) puts the security headers on every response,
+// static files included. Run through `npm start` (Node 24 from devDependencies).
+import http from 'node:http';
+import process from 'node:process';
+
+const PROTO = 'x-parity-forwarded-proto';
+const HOST = 'x-parity-forwarded-host';
+// adapter-node 6 reads these once, at import, to build each request's origin.
+process.env.PROTOCOL_HEADER = PROTO;
+process.env.HOST_HEADER = HOST;
+
+const port = Number(process.env.PORT ?? 3000);
+const listenHost = process.env.HOST ?? '0.0.0.0';
+const fixedOrigin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
+const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? '');
+if (trustProxy) {
+	process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+}
+
+const { handler } = await import('./build/handler.js');
+const { securityHeaders } = await import('./src/lib/server/http/security-headers.js');
+
+
+/**
+ * Without ORIGIN, Parity serves plain http on whatever host the browser used (the local quick
+ * start); with ORIGIN it trusts only that origin; behind a proxy (TRUST_PROXY) it reads
+ * X-Forwarded-Proto/Host. Client-sent copies of the internal headers are always dropped.
+ */
+function originOf(req) {
+	if (fixedOrigin) return { proto: fixedOrigin.protocol.slice(0, -1), host: fixedOrigin.host };
+	if (trustProxy) {
+		const proto = String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0].trim();
+		const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '').split(',')[0].trim();
+		return { proto: proto === 'https' ? 'https' : 'http', host };
+	}
+	return { proto: 'http', host: req.headers.host ?? `localhost:${port}` };
+}
+
+const server = http.createServer((req, res) => {
+	delete req.headers[PROTO];
+	delete req.headers[HOST];
+	const { proto, host } = originOf(req);
+	req.headers[PROTO] = proto;
+	req.headers[HOST] = host;
+	for (const [name, value] of Object.entries(securityHeaders(proto === 'https'))) res.setHeader(name, value);
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.setHeader('content-type', 'text/plain; charset=utf-8');
+		res.end('Not found');
+	});
+});
+
+server.listen(port, listenHost, () => {
+	const shown = fixedOrigin ? fixedOrigin.origin : `http://localhost:${port}`;
+	console.log(`Parity is listening on ${shown}`);
+});
+
+function shutdown(signal) {
+	server.close(() => {
+		process.emit('sveltekit:shutdown', signal);
+		setTimeout(() => process.exit(0), 200).unref();
+	});
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

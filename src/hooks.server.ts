@@ -1,0 +1,79 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { startRuntime, runtime } from '#lib/server/runtime.js';
+import { config } from '#lib/server/config.js';
+import { loadActor } from '#lib/server/auth/actor.js';
+import { publicActor } from '#lib/server/auth/roles.js';
+import { CLIENT_IP_HEADER } from '#lib/server/auth/better-auth.js';
+import { securityHeaders } from '#lib/server/http/security-headers.js';
+import { isCrossOriginWrite } from '#lib/server/http/cross-origin.js';
+
+export const init: ServerInit = async () => {
+	if (!building) await startRuntime();
+};
+
+/** Refuses writes whose Origin (or Sec-Fetch-Site) says they come from another site. */
+const refuseCrossOriginWrites: Handle = async ({ event, resolve }) => {
+	if (isCrossOriginWrite(event.request, event.url)) {
+		return new Response('Cross-site requests that change data are refused.', {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
+};
+
+const localize: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale === 'es' ? 'es' : 'en';
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+/** better-auth answers /api/auth/*; everything else gets `locals.actor` from the session cookie. */
+const authenticate: Handle = async ({ event, resolve }) => {
+	const { auth, db } = runtime();
+	const headers = new Headers(event.request.headers);
+	// Rate limits key on this header; never trust a client-sent value.
+	headers.set(CLIENT_IP_HEADER, event.getClientAddress());
+	if (event.url.pathname.startsWith('/api/auth/')) {
+		return auth.handler(new Request(event.request, { headers }));
+	}
+	event.locals.actor = publicActor;
+	event.locals.sessionId = null;
+	const session = await auth.api.getSession({ headers }).catch(() => null);
+	if (session) {
+		const cfg = config();
+		event.locals.actor = await loadActor(db.kysely, session.user, { forAdmins: cfg.TWO_FACTOR_FOR_ADMINS, demo: cfg.DEMO });
+		event.locals.sessionId = session.session.id;
+	}
+	return resolve(event);
+};
+
+const secure: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const https = event.url.protocol === 'https:';
+	for (const [name, value] of Object.entries(securityHeaders(https))) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	if (event.locals.actor?.kind === 'user' && !response.headers.has('cache-control')) {
+		response.headers.set('cache-control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(secure, refuseCrossOriginWrites, localize, authenticate);
+
+/** Unexpected errors: logged with an id; the page shows only the id, never a stack trace. */
+export const handleError: HandleServerError = ({ error, status }) => {
+	const id = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[error ${id}]`, error);
+	return {
+		message: status === 404 ? 'Not found' : `Something went wrong on our side (reference ${id}).`,
+		code: id
+	};
+};

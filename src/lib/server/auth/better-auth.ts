@@ -1,0 +1,86 @@
+import { betterAuth } from 'better-auth';
+import { twoFactor } from 'better-auth/plugins';
+import type { Db } from '../db/connection.js';
+import type { Mailer } from '../mail/mailer.js';
+import { authEmail } from '../mail/templates.js';
+
+export interface AuthOptions {
+	db: Db;
+	mailer: Mailer;
+	secret: string;
+	/** Fixed public origin (ORIGIN); when absent the origin is the request's own. */
+	origin?: string;
+}
+
+/** Header the app sets (and overwrites on inbound requests) to tell better-auth the client IP. */
+export const CLIENT_IP_HEADER = 'x-parity-client-ip';
+
+/** Sign-in attempts allowed per IP and window; counters live in the `rateLimit` table. */
+export const SIGN_IN_LIMIT = { window: 60, max: 5 };
+
+export function createAuth({ db, mailer, secret, origin }: AuthOptions) {
+	return betterAuth({
+		appName: 'Parity',
+		secret,
+		// With ORIGIN the public origin is fixed; without it (the local quick start) server.js has
+		// already pinned the request's host and plain-http protocol, so follow the request.
+		baseURL: origin ?? { allowedHosts: ['*'], protocol: 'http' },
+		basePath: '/api/auth',
+		trustedOrigins: async (request) => (request ? [new URL(request.url).origin] : origin ? [origin] : []),
+		database: { db: db.kysely, type: db.dialect, transaction: true },
+		emailAndPassword: {
+			enabled: true,
+			minPasswordLength: 10,
+			maxPasswordLength: 256,
+			revokeSessionsOnPasswordReset: true,
+			resetPasswordTokenExpiresIn: 60 * 60,
+			sendResetPassword: async ({ user, url }) => {
+				await mailer.send({ ecosystemId: null, to: user.email, kind: 'password_reset', ...authEmail('password_reset', localeOf(user), url) });
+			}
+		},
+		emailVerification: {
+			sendOnSignUp: true,
+			autoSignInAfterVerification: true,
+			expiresIn: 60 * 60 * 24,
+			sendVerificationEmail: async ({ user, url }) => {
+				await mailer.send({ ecosystemId: null, to: user.email, kind: 'verify_email', ...authEmail('verify_email', localeOf(user), url) });
+			}
+		},
+		user: {
+			additionalFields: {
+				locale: { type: 'string', required: false, input: true }
+			}
+		},
+		session: {
+			expiresIn: 60 * 60 * 24 * 7,
+			updateAge: 60 * 60 * 24
+		},
+		rateLimit: {
+			enabled: true,
+			storage: 'database',
+			window: 60,
+			max: 120,
+			customRules: {
+				'/sign-in/email': SIGN_IN_LIMIT,
+				'/sign-up/email': { window: 60, max: 5 },
+				'/request-password-reset': { window: 60, max: 5 },
+				'/two-factor/verify-totp': { window: 60, max: 5 },
+				'/two-factor/verify-backup-code': { window: 60, max: 5 }
+			}
+		},
+		advanced: {
+			cookiePrefix: 'parity',
+			useSecureCookies: origin?.startsWith('https://') ?? false,
+			ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] }
+		},
+		plugins: [twoFactor({ issuer: 'Parity', skipVerificationOnEnable: false })],
+		telemetry: { enabled: false },
+		logger: { level: process.env.VITEST ? 'error' : 'warn' }
+	});
+}
+
+function localeOf(user: { locale?: unknown }): 'en' | 'es' {
+	return user.locale === 'es' ? 'es' : 'en';
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Parity reads, validated once. Kit's `$app/env` is not used because
+ * the same modules run outside Kit (migrations, seed, backup, Vitest).
+ */
+const booleanFlag = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'])
+	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+	DATABASE_URL: z.string().optional(),
+	SMTP_URL: z.string().url({ message: 'SMTP_URL must be a URL such as smtp://user:pass@host:587' }).optional(),
+	MAIL_FROM: z.string().default('Parity <no-reply@parity.localhost>'),
+	ORIGIN: z
+		.string()
+		.url({ message: 'ORIGIN must be a full origin such as https://parity.example.org' })
+		.optional(),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
+	DEMO: booleanFlag.default(true),
+	TWO_FACTOR_FOR_ADMINS: z.enum(['required', 'optional']).default('required'),
+	TRUST_PROXY: booleanFlag.default(false),
+	INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14)
+});
+
+export type Config = z.infer<typeof schema> & { authSecret: string };
+
+let cached: Config | undefined;
+
+export function config(): Config {
+	if (cached) return cached;
+	const parsed = schema.safeParse(
+		Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''))
+	);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+		throw new Error(`Parity's configuration is invalid:\n${problems}`);
+	}
+	cached = { ...parsed.data, authSecret: parsed.data.BETTER_AUTH_SECRET ?? localSecret() };
+	return cached;
+}
+
+/** Tests change the environment between cases. */
+export function resetConfigForTests(): void {
+	cached = undefined;
+}
+
+/**
+ * Without BETTER_AUTH_SECRET (the local quick start) a random secret is made once and kept in
+ * data/, so sessions survive restarts and no two installs share a secret.
+ */
+function localSecret(file = 'data/.auth-secret'): string {
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	mkdirSync(dirname(file), { recursive: true });
+	const secret = randomBytes(32).toString('base64url');
+	writeFileSync(file, secret, { mode: 0o600 });
+	return secret;
+}

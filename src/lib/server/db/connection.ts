@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { openSqlite } from './sqlite-driver.js';
+import type { Database } from './schema.js';
+
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+	kysely: Kysely<Database>;
+	dialect: DialectName;
+	/** The raw node:sqlite handle (SQLite only): used for online backups. */
+	sqlite?: DatabaseSync;
+	close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_FILE = 'data/parity.sqlite';
+
+export function isPostgresUrl(url: string | undefined): url is string {
+	return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens Parity's database: PostgreSQL when `url` is a postgres:// URL, otherwise a SQLite file. */
+export function openDatabase(url: string | undefined): Db {
+	if (isPostgresUrl(url)) return openPostgres(url);
+	const file = sqliteFileFromUrl(url);
+	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+	const { database, raw } = openSqlite(file);
+	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+	return {
+		kysely,
+		dialect: 'sqlite',
+		sqlite: raw,
+		close: () => kysely.destroy()
+	};
+}
+
+/** Accepts `file:data/x.sqlite`, `sqlite:data/x.sqlite`, a bare path, or nothing (the default file). */
+export function sqliteFileFromUrl(url: string | undefined): string {
+	if (!url) return DEFAULT_SQLITE_FILE;
+	const stripped = url.replace(/^(file|sqlite):(\/\/)?/i, '');
+	return stripped || DEFAULT_SQLITE_FILE;
+}
+
+function openPostgres(url: string): Db {
+	const types = {
+		getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+			// count(*) and bigint arrive as int8 (20); numeric (1700) as text. Parity's counts and
+			// measures fit in a double, so both become numbers, as they are on SQLite.
+			if (oid === 20 || oid === 1700) return (value: string) => (value === null ? null : Number(value));
+			return pg.types.getTypeParser(oid, format as 'text');
+		}
+	};
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		types: types as pg.CustomTypesConfig
+	});
+	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}

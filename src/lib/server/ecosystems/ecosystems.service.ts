@@ -1,0 +1,232 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AppContext } from '../context.js';
+import { requireAccess } from '../auth/access.js';
+import type { Actor } from '../auth/roles.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
+import { validate } from '../validation.js';
+import { slugify } from '../util.js';
+import * as repo from './ecosystems.repository.js';
+import { conditionSchema, createEcosystemSchema, initiativeSchema, siteContentSchema } from './ecosystems.js';
+import { createInvitation, type SentInvitation } from '../members/members.service.js';
+
+export async function listEcosystems({ db }: { db: Kysely<Database> }) {
+	return repo.listEcosystems(db);
+}
+
+export async function getEcosystem({ db, slug }: { db: Kysely<Database>; slug: string }) {
+	const ecosystem = await repo.findEcosystemBySlug(db, slug);
+	if (!ecosystem) throw new DomainError('ECOSYSTEM_NOT_FOUND');
+	return ecosystem;
+}
+
+/** Platform admin: a new ecosystem, its five conditions, and an invitation for its first backbone admin. */
+export async function createEcosystem({
+	ctx,
+	actor,
+	input,
+	origin,
+	locale
+}: {
+	ctx: AppContext;
+	actor: Actor;
+	input: unknown;
+	origin: string;
+	locale: 'en' | 'es';
+}): Promise<Outcome<{ ecosystemId: string; slug: string; invitation: SentInvitation }>> {
+	requireAccess(actor, 'platform.ecosystems.manage');
+	const parsed = validate(createEcosystemSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	return ctx.db.kysely.transaction().execute(async (trx) => {
+		if (await repo.slugInUse(trx, value.slug)) {
+			return invalid([{ field: 'slug', message: 'That web address is already used by another ecosystem.' }]);
+		}
+		const ecosystemId = await repo.insertEcosystem(trx, { name: value.name, slug: value.slug, region: value.region });
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'ecosystem.create',
+			entityType: 'ecosystem',
+			entityId: ecosystemId,
+			summary: `Created ecosystem “${value.name}” (/e/${value.slug})`
+		});
+		const invitation = await createInvitation(trx, {
+			actor,
+			ecosystemId,
+			ecosystemName: value.name,
+			email: value.adminEmail.toLowerCase(),
+			role: 'backbone_admin',
+			partnerId: null,
+			origin,
+			locale
+		});
+		return { ecosystemId, slug: value.slug, invitation };
+	}).then(async (result) => {
+		if ('ok' in result) return result;
+		await ctx.mailer.send(result.invitation.message);
+		return ok(result);
+	});
+}
+
+export async function updateSiteContent({
+	db,
+	actor,
+	ecosystemId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	input: unknown;
+}): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.site.edit', { ecosystemId });
+	const parsed = validate(siteContentSchema, input);
+	if (!parsed.ok) return parsed;
+	await db.transaction().execute(async (trx) => {
+		await repo.updateSiteContent(trx, ecosystemId, parsed.value);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'ecosystem.site.update',
+			entityType: 'ecosystem',
+			entityId: ecosystemId,
+			summary: 'Updated the public site texts (mission, vision, goal)'
+		});
+	});
+	return ok(null);
+}
+
+export async function saveConditionPractice({
+	db,
+	actor,
+	ecosystemId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	input: unknown;
+}): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.site.edit', { ecosystemId });
+	const parsed = validate(conditionSchema, input);
+	if (!parsed.ok) return parsed;
+	const { condition, practice_md, practice_md_es } = parsed.value;
+	await db.transaction().execute(async (trx) => {
+		await repo.saveCondition(trx, ecosystemId, condition, practice_md, practice_md_es ?? null);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'ecosystem.condition.update',
+			entityType: 'ecosystem_condition',
+			entityId: condition,
+			summary: `Updated how the ecosystem practises ${condition.replaceAll('_', ' ')}`
+		});
+	});
+	return ok(null);
+}
+
+export async function createInitiative({
+	db,
+	actor,
+	ecosystemId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	input: unknown;
+}): Promise<Outcome<{ id: string }>> {
+	requireAccess(actor, 'ecosystem.site.edit', { ecosystemId });
+	const parsed = validate(initiativeSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		const base = slugify(value.title) || 'initiative';
+		let slug = base;
+		for (let n = 2; await repo.initiativeSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
+		const id = await repo.insertInitiative(trx, ecosystemId, {
+			slug,
+			title: value.title,
+			title_es: value.title_es ?? null,
+			summary_md: value.summary_md,
+			summary_md_es: value.summary_md_es ?? null,
+			position: value.position
+		});
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'initiative.create',
+			entityType: 'initiative',
+			entityId: id,
+			summary: `Added initiative “${value.title}”`
+		});
+		return ok({ id });
+	});
+}
+
+export async function updateInitiative({
+	db,
+	actor,
+	ecosystemId,
+	initiativeId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	initiativeId: string;
+	input: unknown;
+}): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.site.edit', { ecosystemId });
+	const parsed = validate(initiativeSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		const changed = await repo.updateInitiative(trx, ecosystemId, initiativeId, {
+			title: value.title,
+			title_es: value.title_es ?? null,
+			summary_md: value.summary_md,
+			summary_md_es: value.summary_md_es ?? null,
+			position: value.position
+		});
+		if (changed === 0) throw new DomainError('NOT_FOUND');
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'initiative.update',
+			entityType: 'initiative',
+			entityId: initiativeId,
+			summary: `Updated initiative “${value.title}”`
+		});
+		return ok(null);
+	});
+}
+
+export async function deleteInitiative({
+	db,
+	actor,
+	ecosystemId,
+	initiativeId
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	initiativeId: string;
+}): Promise<void> {
+	requireAccess(actor, 'ecosystem.site.edit', { ecosystemId });
+	await db.transaction().execute(async (trx) => {
+		const existing = await repo.findInitiative(trx, ecosystemId, initiativeId);
+		if (!existing) throw new DomainError('NOT_FOUND');
+		await repo.deleteInitiative(trx, ecosystemId, initiativeId);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'initiative.delete',
+			entityType: 'initiative',
+			entityId: initiativeId,
+			summary: `Removed initiative “${existing.title}”`
+		});
+	});
+}

@@ -1,0 +1,49 @@
+/**
+ * Every expected failure a use-case can report, with the plain-language message a person sees.
+ * Routes map `status` to HTTP; unexpected errors become a generic 500 without details.
+ */
+export const errorCodes = {
+	UNAUTHENTICATED: { status: 401, message: 'Please sign in to continue.' },
+	FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
+	TWO_FACTOR_REQUIRED: {
+		status: 403,
+		message: 'Set up two-factor sign-in on your account before using administrator tools.'
+	},
+	NOT_FOUND: { status: 404, message: 'We could not find that page.' },
+	ECOSYSTEM_NOT_FOUND: { status: 404, message: 'There is no ecosystem at that address.' },
+	PARTNER_NOT_FOUND: { status: 404, message: 'There is no partner at that address in this ecosystem.' },
+	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
+	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
+	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },
+	INVITATION_EXPIRED: { status: 410, message: 'This invitation has expired. Ask for a new one.' },
+	INVITATION_USED: { status: 410, message: 'This invitation has already been used.' },
+	INVITATION_EMAIL_MISMATCH: {
+		status: 403,
+		message: 'This invitation was sent to a different email address. Sign in with that address.'
+	},
+	VALIDATION: { status: 422, message: 'Some fields need attention.' }
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class DomainError extends Error {
+	readonly code: ErrorCode;
+	readonly status: number;
+	constructor(code: ErrorCode, message?: string) {
+		super(message ?? errorCodes[code].message);
+		this.code = code;
+		this.status = errorCodes[code].status;
+		this.name = 'DomainError';
+	}
+}
+
+/** A field-level problem, in words a person can act on. */
+export interface FieldIssue {
+	field: string;
+	message: string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const invalid = <T = never>(issues: FieldIssue[]): Outcome<T> => ({ ok: false, issues });

@@ -1,0 +1,312 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AppContext } from '../context.js';
+import { requireAccess, requireSignedIn } from '../auth/access.js';
+import { decide, rolesInvitableBy, type Actor, type EcosystemRole } from '../auth/roles.js';
+import { createVerifiedAccount } from '../auth/accounts.js';
+import { recordAudit, type Executor } from '../audit/audit.repository.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
+import { validate } from '../validation.js';
+import { config } from '../config.js';
+import { randomToken, sha256 } from '../util.js';
+import { invitationEmail } from '../mail/templates.js';
+import type { OutgoingMessage } from '../mail/mail.repository.js';
+import { findEcosystemById } from '../ecosystems/ecosystems.repository.js';
+import { findPartnerById } from '../partners/partners.repository.js';
+import * as repo from './members.repository.js';
+import { acceptSignUpSchema, expiryFrom, invitationState, inviteSchema } from './invitations.js';
+import { roleLabel } from './role-labels.js';
+
+export interface SentInvitation {
+	invitationId: string;
+	/** The raw token: only ever in the emailed link, never stored. */
+	token: string;
+	url: string;
+	message: OutgoingMessage;
+}
+
+/** Inserts an invitation and composes its email (sent by the caller after commit). */
+export async function createInvitation(
+	trx: Executor,
+	args: {
+		actor: Actor;
+		ecosystemId: string;
+		ecosystemName: string;
+		email: string;
+		role: EcosystemRole;
+		partnerId: string | null;
+		origin: string;
+		locale: 'en' | 'es';
+	}
+): Promise<SentInvitation> {
+	const token = randomToken();
+	const expiresAt = expiryFrom(new Date(), config().INVITATION_TTL_DAYS);
+	const invitationId = await repo.insertInvitation(trx, {
+		ecosystem_id: args.ecosystemId,
+		email: args.email,
+		role: args.role,
+		partner_id: args.partnerId,
+		token_hash: sha256(token),
+		invited_by_user_id: args.actor.kind === 'user' ? args.actor.userId : null,
+		expires_at: expiresAt
+	});
+	await recordAudit(trx, {
+		actor: args.actor,
+		ecosystemId: args.ecosystemId,
+		action: 'invitation.create',
+		entityType: 'invitation',
+		entityId: invitationId,
+		summary: `Invited ${args.email} as ${roleLabel(args.role, 'en')}`
+	});
+	const url = `${args.origin}/invite/${token}`;
+	const inviter = args.actor.kind === 'user' ? args.actor.name : 'Parity';
+	return {
+		invitationId,
+		token,
+		url,
+		message: {
+			ecosystemId: args.ecosystemId,
+			to: args.email,
+			kind: 'invitation',
+			...invitationEmail(args.locale, {
+				ecosystem: args.ecosystemName,
+				role: roleLabel(args.role, args.locale),
+				inviter,
+				url,
+				expires: expiresAt.slice(0, 10)
+			})
+		}
+	};
+}
+
+/** Backbone admins invite anyone; partner admins invite people to their own partner only. */
+export async function inviteMember({
+	ctx,
+	actor,
+	ecosystemId,
+	input,
+	origin,
+	locale
+}: {
+	ctx: AppContext;
+	actor: Actor;
+	ecosystemId: string;
+	input: unknown;
+	origin: string;
+	locale: 'en' | 'es';
+}): Promise<Outcome<SentInvitation>> {
+	const requestedPartner = typeof (input as { partnerId?: unknown })?.partnerId === 'string' ? (input as { partnerId: string }).partnerId : undefined;
+	if (decide(actor, 'ecosystem.members.manage', { ecosystemId }) !== 'allow') {
+		requireAccess(actor, 'partner.members.manage', { ecosystemId, partnerId: requestedPartner });
+	}
+	const parsed = validate(inviteSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	if (!rolesInvitableBy(actor, ecosystemId, value.partnerId).includes(value.role)) {
+		return invalid([{ field: 'role', message: 'You cannot give that role.' }]);
+	}
+	const partnerRole = value.role === 'partner_admin' || value.role === 'partner_member';
+	const sent = await ctx.db.kysely.transaction().execute(async (trx) => {
+		const ecosystem = await findEcosystemById(trx, ecosystemId);
+		if (!ecosystem) throw new DomainError('ECOSYSTEM_NOT_FOUND');
+		let partnerId: string | null = null;
+		if (value.partnerId && (partnerRole || value.role === 'educator')) {
+			const partner = await findPartnerById(trx, ecosystemId, value.partnerId);
+			if (!partner) return invalid<SentInvitation>([{ field: 'partnerId', message: 'Choose a partner organisation of this ecosystem.' }]);
+			partnerId = partner.id;
+		}
+		const existing = await repo.findUserByEmail(trx, value.email);
+		if (existing && (await repo.findMembership(trx, ecosystemId, existing.id))) {
+			return invalid<SentInvitation>([{ field: 'email', message: 'That person already has a role in this ecosystem.' }]);
+		}
+		return ok(
+			await createInvitation(trx, {
+				actor,
+				ecosystemId,
+				ecosystemName: ecosystem.name,
+				email: value.email,
+				role: value.role,
+				partnerId,
+				origin,
+				locale
+			})
+		);
+	});
+	if (sent.ok) await ctx.mailer.send(sent.value.message);
+	return sent;
+}
+
+export interface InvitationView {
+	id: string;
+	email: string;
+	role: EcosystemRole;
+	ecosystemId: string;
+	ecosystemName: string;
+	ecosystemSlug: string;
+	partnerName: string | null;
+	expiresAt: string;
+	accountExists: boolean;
+}
+
+/** Public: what an invitation link offers, or a DomainError saying why it cannot be used. */
+export async function viewInvitation({ db, token }: { db: Kysely<Database>; token: string }): Promise<InvitationView> {
+	const invitation = await repo.findInvitationByTokenHash(db, sha256(token));
+	if (!invitation) throw new DomainError('INVITATION_INVALID');
+	const state = invitationState(invitation, new Date());
+	if (state === 'expired') throw new DomainError('INVITATION_EXPIRED');
+	if (state === 'accepted') throw new DomainError('INVITATION_USED');
+	if (state === 'revoked') throw new DomainError('INVITATION_INVALID');
+	const ecosystem = await findEcosystemById(db, invitation.ecosystem_id);
+	if (!ecosystem) throw new DomainError('INVITATION_INVALID');
+	const partner = invitation.partner_id ? await findPartnerById(db, invitation.ecosystem_id, invitation.partner_id) : undefined;
+	return {
+		id: invitation.id,
+		email: invitation.email,
+		role: invitation.role as EcosystemRole,
+		ecosystemId: ecosystem.id,
+		ecosystemName: ecosystem.name,
+		ecosystemSlug: ecosystem.slug,
+		partnerName: partner?.name ?? null,
+		expiresAt: invitation.expires_at,
+		accountExists: !!(await repo.findUserByEmail(db, invitation.email))
+	};
+}
+
+/**
+ * Accepts an invitation. A signed-in person accepts for their own account (the addresses must
+ * match); a signed-out person creates an account with the invited address, which the link proves.
+ */
+export async function acceptInvitation({
+	ctx,
+	actor,
+	token,
+	signUp
+}: {
+	ctx: AppContext;
+	actor: Actor;
+	token: string;
+	signUp?: unknown;
+}): Promise<Outcome<{ ecosystemSlug: string; email: string; createdAccount: boolean }>> {
+	const view = await viewInvitation({ db: ctx.db.kysely, token });
+	let userId: string;
+	let createdAccount = false;
+	if (actor.kind === 'user') {
+		if (actor.email.toLowerCase() !== view.email.toLowerCase()) throw new DomainError('INVITATION_EMAIL_MISMATCH');
+		userId = actor.userId;
+	} else {
+		if (view.accountExists) throw new DomainError('UNAUTHENTICATED', 'An account with this email address exists. Sign in to accept the invitation.');
+		const parsed = validate(acceptSignUpSchema, signUp);
+		if (!parsed.ok) return parsed;
+		userId = await createVerifiedAccount(ctx.auth, { email: view.email, name: parsed.value.name, password: parsed.value.password });
+		createdAccount = true;
+	}
+	await ctx.db.kysely.transaction().execute(async (trx) => {
+		const invitation = await repo.findInvitationByTokenHash(trx, sha256(token));
+		if (!invitation || (await repo.markInvitationAccepted(trx, invitation.id, userId)) === 0) {
+			throw new DomainError('INVITATION_USED');
+		}
+		if (await repo.findMembership(trx, invitation.ecosystem_id, userId)) throw new DomainError('ALREADY_MEMBER');
+		await repo.insertMembership(trx, {
+			ecosystemId: invitation.ecosystem_id,
+			userId,
+			role: invitation.role as EcosystemRole,
+			partnerId: invitation.partner_id
+		});
+		await recordAudit(trx, {
+			actor: actor.kind === 'user' ? actor : { kind: 'user', userId, email: view.email, name: view.email, isPlatformAdmin: false, twoFactorEnabled: false, twoFactorWaived: false, memberships: [] },
+			ecosystemId: invitation.ecosystem_id,
+			action: 'invitation.accept',
+			entityType: 'membership',
+			entityId: userId,
+			summary: `${view.email} joined as ${roleLabel(view.role, 'en')}`
+		});
+	});
+	return ok({ ecosystemSlug: view.ecosystemSlug, email: view.email, createdAccount });
+}
+
+export async function listMembersAndInvitations({
+	db,
+	actor,
+	ecosystemId,
+	partnerId
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerId?: string;
+}) {
+	if (partnerId) requireAccess(actor, 'partner.members.manage', { ecosystemId, partnerId });
+	else requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
+	const [members, invitations] = await Promise.all([
+		repo.listMembers(db, ecosystemId, partnerId),
+		repo.listInvitations(db, ecosystemId, partnerId)
+	]);
+	const now = new Date();
+	return {
+		members,
+		invitations: invitations.map((i) => ({
+			id: i.id,
+			email: i.email,
+			role: i.role as EcosystemRole,
+			partnerId: i.partner_id,
+			expiresAt: i.expires_at,
+			state: invitationState(i, now)
+		}))
+	};
+}
+
+export async function revokeInvitationById({
+	db,
+	actor,
+	ecosystemId,
+	invitationId
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	invitationId: string;
+}): Promise<void> {
+	requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
+	await db.transaction().execute(async (trx) => {
+		if ((await repo.revokeInvitation(trx, ecosystemId, invitationId)) === 0) throw new DomainError('NOT_FOUND');
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'invitation.revoke',
+			entityType: 'invitation',
+			entityId: invitationId,
+			summary: 'Revoked an invitation'
+		});
+	});
+}
+
+export async function removeMember({
+	db,
+	actor,
+	ecosystemId,
+	membershipId
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	membershipId: string;
+}): Promise<void> {
+	requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
+	requireSignedIn(actor);
+	await db.transaction().execute(async (trx) => {
+		const membership = await repo.findMembershipById(trx, ecosystemId, membershipId);
+		if (!membership) throw new DomainError('NOT_FOUND');
+		if (membership.user_id === actor.userId) {
+			throw new DomainError('FORBIDDEN', 'You cannot remove your own role. Ask another backbone admin.');
+		}
+		await repo.deleteMembership(trx, ecosystemId, membershipId);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'membership.remove',
+			entityType: 'membership',
+			entityId: membershipId,
+			summary: `Removed a ${roleLabel(membership.role as EcosystemRole, 'en')} from the ecosystem`
+		});
+	});
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { requireAccess } from '../auth/access.js';
+import type { Actor } from '../auth/roles.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { DomainError, ok, type Outcome } from '../errors.js';
+import { validate } from '../validation.js';
+import { slugify } from '../util.js';
+import * as repo from './partners.repository.js';
+import { partnerProfileSchema } from './partners.js';
+
+export async function listPartners({ db, ecosystemId }: { db: Kysely<Database>; ecosystemId: string }) {
+	return repo.listPartners(db, ecosystemId);
+}
+
+export async function getPartner({ db, ecosystemId, slug }: { db: Kysely<Database>; ecosystemId: string; slug: string }) {
+	const partner = await repo.findPartnerBySlug(db, ecosystemId, slug);
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	return partner;
+}
+
+/** Backbone staff add a partner organisation to their ecosystem. */
+export async function createPartner({
+	db,
+	actor,
+	ecosystemId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	input: unknown;
+}): Promise<Outcome<{ id: string; slug: string }>> {
+	requireAccess(actor, 'ecosystem.partners.manage', { ecosystemId });
+	const parsed = validate(partnerProfileSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		const base = slugify(value.name) || 'partner';
+		let slug = base;
+		for (let n = 2; await repo.partnerSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
+		const id = await repo.insertPartner(trx, ecosystemId, slug, value);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'partner.create',
+			entityType: 'partner',
+			entityId: id,
+			summary: `Added partner “${value.name}”`
+		});
+		return ok({ id, slug });
+	});
+}
+
+/** Backbone staff edit any partner of their ecosystem; a partner admin edits their own. */
+export async function updatePartnerProfile({
+	db,
+	actor,
+	ecosystemId,
+	partnerId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerId: string;
+	input: unknown;
+}): Promise<Outcome<null>> {
+	requireAccess(actor, 'partner.profile.edit', { ecosystemId, partnerId });
+	const parsed = validate(partnerProfileSchema, input);
+	if (!parsed.ok) return parsed;
+	return db.transaction().execute(async (trx) => {
+		const changed = await repo.updatePartner(trx, ecosystemId, partnerId, parsed.value);
+		if (changed === 0) throw new DomainError('PARTNER_NOT_FOUND');
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'partner.update',
+			entityType: 'partner',
+			entityId: partnerId,
+			summary: `Updated the profile of “${parsed.value.name}”`
+		});
+		return ok(null);
+	});
+}

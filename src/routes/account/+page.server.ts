@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '#lib/server/runtime.js';
+import { listRolesOfUser } from '#lib/server/members/members.repository.js';
+import { callAuth } from '#lib/server/http/auth-proxy.js';
+import { invalidForm } from '#lib/server/http/route-helpers.js';
+import { formToObject, validate } from '#lib/server/validation.js';
+import * as m from '#lib/paraglide/messages.js';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = locals.actor;
+	if (actor.kind !== 'user') redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
+	return { roles: await listRolesOfUser(runtime().db.kysely, actor.userId) };
+};
+
+const passwordSchema = z
+	.object({
+		currentPassword: z.string({ message: 'Enter your current password.' }).min(1, 'Enter your current password.'),
+		newPassword: z.string({ message: 'Choose a new password.' }).min(10, 'Choose a password of at least 10 characters.').max(256),
+		confirm: z.string({ message: 'Type the new password again.' })
+	})
+	.refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });
+
+export const actions: Actions = {
+	password: async (event) => {
+		if (event.locals.actor.kind !== 'user') redirect(303, '/sign-in');
+		const values = formToObject(await event.request.formData());
+		const parsed = validate(passwordSchema, values);
+		if (!parsed.ok) return invalidForm(parsed.issues);
+		const result = await callAuth(event, '/change-password', {
+			currentPassword: parsed.value.currentPassword,
+			newPassword: parsed.value.newPassword,
+			revokeOtherSessions: true
+		});
+		if (!result.ok) return invalidForm([{ field: 'currentPassword', message: m.account_password_wrong() }]);
+		return { saved: true, message: m.account_password_changed() };
+	}
+};

@@ -1,0 +1,30 @@
+import type { LayoutServerLoad } from './$types';
+import { runtime } from '#lib/server/runtime.js';
+import { getEcosystem } from '#lib/server/ecosystems/ecosystems.service.js';
+import { guard } from '#lib/server/http/route-helpers.js';
+import { localized } from '#lib/server/content.js';
+import { decide, membershipIn } from '#lib/server/auth/roles.js';
+
+export const load: LayoutServerLoad = async (event) => {
+	const { locals, params } = event;
+	const ecosystem = await guard(event, () => getEcosystem({ db: runtime().db.kysely, slug: params.ecosystem }));
+	const membership = membershipIn(locals.actor, ecosystem.id);
+	const scope = { ecosystemId: ecosystem.id };
+	return {
+		ecosystem: {
+			id: ecosystem.id,
+			slug: ecosystem.slug,
+			name: localized(locals.locale, ecosystem.name, ecosystem.name_es),
+			region: ecosystem.region,
+			isDemo: ecosystem.is_demo === 1
+		},
+		membership: membership ? { role: membership.role, partnerId: membership.partnerId } : null,
+		can: {
+			workspace: decide(locals.actor, 'ecosystem.workspace.view', scope) === 'allow',
+			editSite: decide(locals.actor, 'ecosystem.site.edit', scope) === 'allow',
+			managePartners: decide(locals.actor, 'ecosystem.partners.manage', scope) === 'allow',
+			manageMembers: decide(locals.actor, 'ecosystem.members.manage', scope) !== 'deny' && locals.actor.kind === 'user',
+			readAudit: decide(locals.actor, 'ecosystem.audit.read', scope) !== 'deny' && locals.actor.kind === 'user'
+		}
+	};
+};

@@ -1,0 +1,36 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-node';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			cookieName: 'parity_locale'
+		}),
+		sveltekit({
+			adapter: adapter({ precompress: false }),
+			// Pages get a nonce-based CSP from Kit; every other response gets a default-deny CSP
+			// from server.js. frame-ancestors 'none' is relaxed only by embeds, per route.
+			csp: {
+				mode: 'nonce',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'base-uri': ['none'],
+					'object-src': ['none'],
+					'frame-ancestors': ['none']
+				}
+			}
+		})
+	],
+	server: { port: 5173 }
+});
