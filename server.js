@@ -43,6 +43,9 @@ const server = http.createServer((req, res) => {
 	const { proto, host } = originOf(req);
 	req.headers[PROTO] = proto;
 	req.headers[HOST] = host;
+	// Behind a proxy the client address comes from X-Forwarded-For; a request that reached us
+	// directly has none, so the socket's own address stands in.
+	if (trustProxy && !req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
 	for (const [name, value] of Object.entries(securityHeaders(proto === 'https'))) res.setHeader(name, value);
 	handler(req, res, () => {
 		res.statusCode = 404;

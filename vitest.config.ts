@@ -12,6 +12,8 @@ export default defineConfig({
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 					environment: 'node',
+					// Probes PostgreSQL once: database suites run on it, or are skipped with a banner.
+					globalSetup: ['src/lib/server/testing/global-setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

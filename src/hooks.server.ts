@@ -68,12 +68,14 @@ const secure: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(secure, refuseCrossOriginWrites, localize, authenticate);
 
-/** Unexpected errors: logged with an id; the page shows only the id, never a stack trace. */
-export const handleError: HandleServerError = ({ error, status }) => {
-	const id = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[error ${id}]`, error);
-	return {
-		message: status === 404 ? 'Not found' : `Something went wrong on our side (reference ${id}).`,
-		code: id
-	};
+/**
+ * Errors raised with error() (kind 'app') and Kit's own (404s) keep their plain-language message.
+ * Anything unexpected is logged with a short reference; the page shows only the reference,
+ * never a stack trace or internal message.
+ */
+export const handleError: HandleServerError = (caught) => {
+	if (caught.kind !== 'unknown') return;
+	const reference = crypto.randomUUID().slice(0, 8);
+	console.error(`[error ${reference}] ${caught.event.request.method} ${caught.event.url.pathname}`, caught.error);
+	return { status: 500, message: `Something went wrong on our side (reference ${reference}).`, code: reference };
 };

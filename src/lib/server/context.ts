@@ -19,6 +19,7 @@ export interface ContextOptions {
 	secret?: string;
 	mailFrom?: string;
 	migrate?: boolean;
+	signInLimit?: number;
 }
 
 export async function createContext(options: ContextOptions = {}): Promise<AppContext> {
@@ -26,7 +27,7 @@ export async function createContext(options: ContextOptions = {}): Promise<AppCo
 	const db = openDatabase(options.databaseUrl ?? cfg.DATABASE_URL);
 	if (options.migrate !== false) await migrateToLatest(db.kysely);
 	const mailer = new Mailer(db.kysely, options.smtpUrl ?? cfg.SMTP_URL, options.mailFrom ?? cfg.MAIL_FROM);
-	const auth = createAuth({ db, mailer, secret: options.secret ?? cfg.authSecret, origin: options.origin ?? cfg.ORIGIN });
+	const auth = createAuth({ db, mailer, secret: options.secret ?? cfg.authSecret, origin: options.origin ?? cfg.ORIGIN, signInLimit: options.signInLimit ?? cfg.SIGN_IN_RATE_LIMIT });
 	return {
 		db,
 		auth,

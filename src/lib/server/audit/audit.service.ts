@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
 import type { Actor } from '../auth/roles.js';
 import { listAuditEntries } from './audit.repository.js';
-import { listOutbox } from '../mail/mail.repository.js';
+import { listOutbox, listPlatformOutbox } from '../mail/mail.repository.js';
 
 export async function readAuditLog({
 	db,
@@ -24,4 +24,10 @@ export async function readAuditLog({
 export async function readOutbox({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
 	requireAccess(actor, 'ecosystem.outbox.read', { ecosystemId });
 	return listOutbox(db, ecosystemId);
+}
+
+/** Platform admin: account emails (no ecosystem) and the first-admin invitations platform admins sent. */
+export async function readPlatformOutbox({ db, actor }: { db: Kysely<Database>; actor: Actor }) {
+	requireAccess(actor, 'platform.ecosystems.manage');
+	return listPlatformOutbox(db);
 }

@@ -14,7 +14,7 @@ export async function createVerifiedAccount(
 		name: input.name,
 		emailVerified: true,
 		locale: input.locale ?? 'en'
-	});
+	}, { method: 'email-password' });
 	await context.internalAdapter.linkAccount({
 		userId: user.id,
 		providerId: 'credential',

@@ -55,10 +55,29 @@ function openPostgres(url: string): Db {
 		}
 	};
 	const pool = new pg.Pool({
-		connectionString: url,
+		connectionString: withDefaultUser(url),
 		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 		types: types as pg.CustomTypesConfig
 	});
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+/**
+ * libpq and pg fall back to the operating-system user name when the URL names no user; in a
+ * container neither PGUSER nor USER may be set, and pg then sends no user at all. Fall back to
+ * `postgres` there, so `DATABASE_URL=postgres://127.0.0.1:5432/parity` works as documented.
+ */
+export function withDefaultUser(url: string, env: NodeJS.ProcessEnv = process.env): string {
+	if (env.PGUSER || env.USER) return url;
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return url;
+	}
+	if (parsed.username || parsed.searchParams.has('user')) return url;
+	// A query parameter (not the user-info part) also works for socket URLs without a host.
+	parsed.searchParams.set('user', 'postgres');
+	return parsed.toString();
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../audit/audit.repository.js';
 import type { Condition, SiteContentInput } from './ecosystems.js';
 import { conditions } from './ecosystems.js';
-import { newId, nowIso } from '../util.js';
+import { newId, nowIso, truthy } from '../util.js';
 
 export interface EcosystemRow {
 	id: string;
@@ -211,4 +211,54 @@ export async function initiativeSlugInUse(db: Executor, ecosystemId: string, slu
 		.where('slug', '=', slug)
 		.executeTakeFirst();
 	return !!row;
+}
+
+export interface EcosystemWithCounts {
+	id: string;
+	slug: string;
+	name: string;
+	region: string;
+	isDemo: boolean;
+	partnerCount: number;
+	memberCount: number;
+	createdAt: string;
+}
+
+/**
+ * Platform administration only: every ecosystem with how many partners and members it has.
+ * Crosses ecosystems by design, so it returns counts and public fields, never member details.
+ */
+export async function listEcosystemsWithCounts(db: Executor): Promise<EcosystemWithCounts[]> {
+	const rows = await db
+		.selectFrom('ecosystem')
+		.select((eb) => [
+			'ecosystem.id',
+			'ecosystem.slug',
+			'ecosystem.name',
+			'ecosystem.region',
+			'ecosystem.is_demo',
+			'ecosystem.created_at',
+			eb
+				.selectFrom('partner')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('partner.ecosystem_id', '=', 'ecosystem.id')
+				.as('partner_count'),
+			eb
+				.selectFrom('membership')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('membership.ecosystem_id', '=', 'ecosystem.id')
+				.as('member_count')
+		])
+		.orderBy('ecosystem.name')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		slug: r.slug,
+		name: r.name,
+		region: r.region,
+		isDemo: truthy(r.is_demo),
+		partnerCount: Number(r.partner_count ?? 0),
+		memberCount: Number(r.member_count ?? 0),
+		createdAt: r.created_at
+	}));
 }

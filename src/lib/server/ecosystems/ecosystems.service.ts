@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
 import { requireAccess } from '../auth/access.js';
-import type { Actor } from '../auth/roles.js';
+import { decide, type Actor, type Permission } from '../auth/roles.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
@@ -229,4 +229,71 @@ export async function deleteInitiative({
 			summary: `Removed initiative “${existing.title}”`
 		});
 	});
+}
+
+/** Platform admin: every ecosystem in the deployment, with partner and member counts. */
+export async function listAllEcosystemsForAdmin({ db, actor }: { db: Kysely<Database>; actor: Actor }) {
+	requireAccess(actor, 'platform.ecosystems.manage');
+	return repo.listEcosystemsWithCounts(db);
+}
+
+export const adminAreas = ['site', 'partners', 'members', 'audit', 'outbox'] as const;
+export type AdminArea = (typeof adminAreas)[number];
+
+const adminAreaPermission: Record<AdminArea, Permission> = {
+	site: 'ecosystem.site.edit',
+	partners: 'ecosystem.partners.manage',
+	members: 'ecosystem.members.manage',
+	audit: 'ecosystem.audit.read',
+	outbox: 'ecosystem.outbox.read'
+};
+
+/**
+ * The administration areas of an ecosystem this actor may open. An area that needs two-factor
+ * sign-in the actor has not set up is listed as 'two_factor_required' (its page asks for it);
+ * anyone with no area at all is refused.
+ */
+export async function getAdminIndex({
+	actor,
+	ecosystemId
+}: {
+	actor: Actor;
+	ecosystemId: string;
+}): Promise<{ area: AdminArea; access: 'allow' | 'two_factor_required' }[]> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const areas = adminAreas.flatMap((area) => {
+		const decision = decide(actor, adminAreaPermission[area], { ecosystemId });
+		return decision === 'allow' || decision === 'two_factor_required' ? [{ area, access: decision }] : [];
+	});
+	if (areas.length === 0) throw new DomainError('FORBIDDEN');
+	return areas;
+}
+
+/** Everything the public-site editor shows: the site texts, the five conditions, the initiatives. */
+export async function getSiteEditor({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.site.edit', { ecosystemId });
+	const [ecosystem, conditions, initiatives] = await Promise.all([
+		repo.findEcosystemById(db, ecosystemId),
+		repo.listConditions(db, ecosystemId),
+		repo.listInitiatives(db, ecosystemId)
+	]);
+	if (!ecosystem) throw new DomainError('ECOSYSTEM_NOT_FOUND');
+	return { ecosystem, conditions, initiatives };
+}
+
+export async function getInitiativeForEdit({
+	db,
+	actor,
+	ecosystemId,
+	initiativeId
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	initiativeId: string;
+}) {
+	requireAccess(actor, 'ecosystem.site.edit', { ecosystemId });
+	const initiative = await repo.findInitiative(db, ecosystemId, initiativeId);
+	if (!initiative) throw new DomainError('NOT_FOUND');
+	return initiative;
 }

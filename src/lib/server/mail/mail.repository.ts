@@ -84,7 +84,53 @@ export async function listOutbox(db: Executor, ecosystemId: string, limit = 100)
 		.orderBy('created_at', 'desc')
 		.limit(limit)
 		.execute();
-	return rows.map((r) => ({
+	return rows.map(toOutboxEntry);
+}
+
+/**
+ * Platform administration: messages that belong to no ecosystem (password resets, email
+ * confirmations) and the invitations platform admins sent to the first backbone admin of a new
+ * ecosystem, which nobody else can read until that person has joined.
+ */
+export async function listPlatformOutbox(db: Executor, limit = 100): Promise<OutboxEntry[]> {
+	const rows = await db
+		.selectFrom('outbox')
+		.selectAll()
+		.where((eb) =>
+			eb.or([
+				eb('ecosystem_id', 'is', null),
+				eb.and([
+					eb('kind', '=', 'invitation'),
+					eb.exists(
+						eb
+							.selectFrom('invitation')
+							.select('invitation.id')
+							.whereRef('invitation.ecosystem_id', '=', 'outbox.ecosystem_id')
+							.whereRef('invitation.email', '=', 'outbox.to_address')
+							.where('invitation.role', '=', 'backbone_admin')
+							.where('invitation.invited_by_user_id', 'in', eb.selectFrom('platform_admin').select('platform_admin.user_id'))
+					)
+				])
+			])
+		)
+		.orderBy('created_at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map(toOutboxEntry);
+}
+
+function toOutboxEntry(r: {
+	id: string;
+	to_address: string;
+	subject: string;
+	body_text: string;
+	kind: string;
+	status: string;
+	created_at: string;
+	sent_at: string | null;
+	last_error: string | null;
+}): OutboxEntry {
+	return {
 		id: r.id,
 		to: r.to_address,
 		subject: r.subject,
@@ -94,5 +140,5 @@ export async function listOutbox(db: Executor, ecosystemId: string, limit = 100)
 		createdAt: r.created_at,
 		sentAt: r.sent_at,
 		lastError: r.last_error
-	}));
+	};
 }

@@ -195,3 +195,40 @@ export async function listRolesOfUser(db: Executor, userId: string) {
 		.orderBy('ecosystem.name')
 		.execute();
 }
+
+export async function findMemberListing(db: Executor, ecosystemId: string, membershipId: string): Promise<MemberListing | undefined> {
+	const row = await db
+		.selectFrom('membership')
+		.innerJoin('user', 'user.id', 'membership.user_id')
+		.leftJoin('partner', (join) =>
+			join.onRef('partner.id', '=', 'membership.partner_id').onRef('partner.ecosystem_id', '=', 'membership.ecosystem_id')
+		)
+		.select([
+			'membership.id as id',
+			'membership.user_id as userId',
+			'user.name as name',
+			'user.email as email',
+			'membership.role as role',
+			'membership.partner_id as partnerId',
+			'partner.name as partnerName',
+			'membership.created_at as since'
+		])
+		.where('membership.ecosystem_id', '=', ecosystemId)
+		.where('membership.id', '=', membershipId)
+		.executeTakeFirst();
+	return row ? { ...row, role: row.role as EcosystemRole } : undefined;
+}
+
+/** Revokes an open invitation only if it belongs to that partner (partner admins' own invitations). */
+export async function revokePartnerInvitation(db: Executor, ecosystemId: string, partnerId: string, id: string): Promise<number> {
+	const result = await db
+		.updateTable('invitation')
+		.set({ revoked_at: nowIso() })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('partner_id', '=', partnerId)
+		.where('id', '=', id)
+		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}

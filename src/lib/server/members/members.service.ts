@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
 import { requireAccess, requireSignedIn } from '../auth/access.js';
-import { decide, rolesInvitableBy, type Actor, type EcosystemRole } from '../auth/roles.js';
+import { decide, ecosystemRoles, membershipIn, partnerRoles, rolesInvitableBy, type Actor, type EcosystemRole } from '../auth/roles.js';
 import { createVerifiedAccount } from '../auth/accounts.js';
 import { recordAudit, type Executor } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
@@ -12,9 +12,10 @@ import { randomToken, sha256 } from '../util.js';
 import { invitationEmail } from '../mail/templates.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import { findEcosystemById } from '../ecosystems/ecosystems.repository.js';
-import { findPartnerById } from '../partners/partners.repository.js';
+import { findPartnerById, findPartnerBySlug, listPartners } from '../partners/partners.repository.js';
 import * as repo from './members.repository.js';
 import { acceptSignUpSchema, expiryFrom, invitationState, inviteSchema } from './invitations.js';
+import { changeRoleSchema, roleKeepsPartner } from './members.js';
 import { roleLabel } from './role-labels.js';
 
 export interface SentInvitation {
@@ -307,6 +308,216 @@ export async function removeMember({
 			entityType: 'membership',
 			entityId: membershipId,
 			summary: `Removed a ${roleLabel(membership.role as EcosystemRole, 'en')} from the ecosystem`
+		});
+	});
+}
+
+/**
+ * A member's own view of an ecosystem: their role, their partner, and which tools they may open.
+ * Tools that need two-factor sign-in are listed too; opening them asks for it.
+ */
+export async function getWorkspace({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const membership = membershipIn(actor, ecosystemId)!;
+	const partner = membership.partnerId ? await findPartnerById(db, ecosystemId, membership.partnerId) : undefined;
+	const scope = { ecosystemId };
+	const partnerScope = { ecosystemId, partnerId: partner?.id };
+	const may = (decision: ReturnType<typeof decide>) => decision !== 'deny' && decision !== 'unauthenticated';
+	const adminPermissions = ['ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read'] as const;
+	return {
+		/** Some of the tools below will ask the actor to set up two-factor sign-in first. */
+		twoFactorPending: adminPermissions.some((permission) => decide(actor, permission, scope) === 'two_factor_required'),
+		name: actor.name,
+		email: actor.email,
+		role: membership.role,
+		partner: partner ? { id: partner.id, slug: partner.slug, name: partner.name } : null,
+		can: {
+			editPartner: !!partner && may(decide(actor, 'partner.profile.edit', partnerScope)),
+			managePartnerTeam: !!partner && may(decide(actor, 'partner.members.manage', partnerScope)),
+			editSite: may(decide(actor, 'ecosystem.site.edit', scope)),
+			managePartners: may(decide(actor, 'ecosystem.partners.manage', scope)),
+			manageMembers: may(decide(actor, 'ecosystem.members.manage', scope)),
+			readAudit: may(decide(actor, 'ecosystem.audit.read', scope)),
+			readOutbox: may(decide(actor, 'ecosystem.outbox.read', scope))
+		}
+	};
+}
+
+/** Backbone admin: every member and invitation of the ecosystem, and what the invite form offers. */
+export async function getMembersAdmin({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
+	const [{ members, invitations }, partners] = await Promise.all([
+		listMembersAndInvitations({ db, actor, ecosystemId }),
+		listPartners(db, ecosystemId)
+	]);
+	const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
+	return {
+		members: members.map((member) => ({ ...member, isSelf: member.userId === actor.userId })),
+		invitations: invitations.map((invitation) => ({
+			...invitation,
+			partnerName: invitation.partnerId ? (partnerNames.get(invitation.partnerId) ?? null) : null
+		})),
+		partners: partners.map((p) => ({ id: p.id, name: p.name })),
+		roles: [...ecosystemRoles]
+	};
+}
+
+/** Backbone admin: one member, for the change-role and remove forms. */
+export async function getMemberForAdmin({
+	db,
+	actor,
+	ecosystemId,
+	membershipId
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	membershipId: string;
+}) {
+	requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
+	const [member, partners] = await Promise.all([
+		repo.findMemberListing(db, ecosystemId, membershipId),
+		listPartners(db, ecosystemId)
+	]);
+	if (!member) throw new DomainError('NOT_FOUND');
+	return {
+		member: { ...member, isSelf: member.userId === actor.userId },
+		partners: partners.map((p) => ({ id: p.id, name: p.name })),
+		roles: [...ecosystemRoles]
+	};
+}
+
+/**
+ * Backbone admin gives a member another role. Nobody changes their own role (so an ecosystem
+ * always keeps the admin who is acting); partner roles need a partner of this ecosystem.
+ */
+export async function changeMemberRole({
+	db,
+	actor,
+	ecosystemId,
+	membershipId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	membershipId: string;
+	input: unknown;
+}): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
+	const parsed = validate(changeRoleSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		const member = await repo.findMemberListing(trx, ecosystemId, membershipId);
+		if (!member) throw new DomainError('NOT_FOUND');
+		if (member.userId === actor.userId) {
+			throw new DomainError('FORBIDDEN', 'You cannot change your own role. Ask another backbone admin.');
+		}
+		let partnerId: string | null = null;
+		if (value.partnerId && roleKeepsPartner(value.role)) {
+			const partner = await findPartnerById(trx, ecosystemId, value.partnerId);
+			if (!partner) return invalid<null>([{ field: 'partnerId', message: 'Choose a partner organisation of this ecosystem.' }]);
+			partnerId = partner.id;
+		}
+		await repo.updateMembershipRole(trx, ecosystemId, membershipId, value.role, partnerId);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'membership.role.change',
+			entityType: 'membership',
+			entityId: membershipId,
+			summary: `Changed the role of ${member.email} from ${roleLabel(member.role, 'en')} to ${roleLabel(value.role, 'en')}`,
+			detail: { from: { role: member.role, partnerId: member.partnerId }, to: { role: value.role, partnerId } }
+		});
+		return ok(null);
+	});
+}
+
+/** Resolves a partner of this ecosystem from its web address, or a 404. */
+async function partnerBySlug(db: Executor, ecosystemId: string, slug: string) {
+	const partner = await findPartnerBySlug(db, ecosystemId, slug);
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	return partner;
+}
+
+/** Partner admin (or backbone admin): the people of one partner and its invitations. */
+export async function getPartnerTeam({
+	db,
+	actor,
+	ecosystemId,
+	partnerSlug
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+}) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await partnerBySlug(db, ecosystemId, partnerSlug);
+	const { members, invitations } = await listMembersAndInvitations({ db, actor, ecosystemId, partnerId: partner.id });
+	return {
+		partner: { id: partner.id, slug: partner.slug, name: partner.name },
+		members: members.map((member) => ({ ...member, isSelf: member.userId === actor.userId })),
+		invitations,
+		roles: rolesInvitableBy(actor, ecosystemId, partner.id).filter((role) => partnerRoles.includes(role)),
+		canReadOutbox: decide(actor, 'ecosystem.outbox.read', { ecosystemId }) !== 'deny'
+	};
+}
+
+/** Partner admin invites someone to their own partner, as partner admin or partner member. */
+export async function invitePartnerMember({
+	ctx,
+	actor,
+	ecosystemId,
+	partnerSlug,
+	input,
+	origin,
+	locale
+}: {
+	ctx: AppContext;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	input: Record<string, unknown>;
+	origin: string;
+	locale: 'en' | 'es';
+}): Promise<Outcome<SentInvitation>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await partnerBySlug(ctx.db.kysely, ecosystemId, partnerSlug);
+	requireAccess(actor, 'partner.members.manage', { ecosystemId, partnerId: partner.id });
+	if (typeof input.role === 'string' && !partnerRoles.includes(input.role as EcosystemRole)) {
+		return invalid([{ field: 'role', message: 'Choose partner admin or partner member.' }]);
+	}
+	return inviteMember({ ctx, actor, ecosystemId, input: { ...input, partnerId: partner.id }, origin, locale });
+}
+
+/** Partner admin withdraws an open invitation to their own partner. */
+export async function revokePartnerInvitation({
+	db,
+	actor,
+	ecosystemId,
+	partnerSlug,
+	invitationId
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	invitationId: string;
+}): Promise<void> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await partnerBySlug(db, ecosystemId, partnerSlug);
+	requireAccess(actor, 'partner.members.manage', { ecosystemId, partnerId: partner.id });
+	await db.transaction().execute(async (trx) => {
+		if ((await repo.revokePartnerInvitation(trx, ecosystemId, partner.id, invitationId)) === 0) throw new DomainError('NOT_FOUND');
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'invitation.revoke',
+			entityType: 'invitation',
+			entityId: invitationId,
+			summary: `Revoked an invitation to “${partner.name}”`
 		});
 	});
 }

@@ -7,7 +7,7 @@ import { DomainError, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
 import { slugify } from '../util.js';
 import * as repo from './partners.repository.js';
-import { partnerProfileSchema } from './partners.js';
+import { partnerProfileSchema, sectors } from './partners.js';
 
 export async function listPartners({ db, ecosystemId }: { db: Kysely<Database>; ecosystemId: string }) {
 	return repo.listPartners(db, ecosystemId);
@@ -82,4 +82,59 @@ export async function updatePartnerProfile({
 		});
 		return ok(null);
 	});
+}
+
+/** Backbone staff: every partner of the ecosystem, for the administration table. */
+export async function listPartnersForAdmin({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.partners.manage', { ecosystemId });
+	return repo.listPartners(db, ecosystemId);
+}
+
+/** Backbone staff: what the "Add a partner" form offers. */
+export async function preparePartnerForm({ actor, ecosystemId }: { actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.partners.manage', { ecosystemId });
+	return { sectors: [...sectors] };
+}
+
+/**
+ * A partner's profile for its edit form. Membership is checked first (so signed-out people are
+ * sent to sign in and outsiders are refused before learning anything), then the right to edit
+ * that particular partner.
+ */
+export async function getPartnerForEdit({
+	db,
+	actor,
+	ecosystemId,
+	slug
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	slug: string;
+}) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await repo.findPartnerBySlug(db, ecosystemId, slug);
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	requireAccess(actor, 'partner.profile.edit', { ecosystemId, partnerId: partner.id });
+	return { partner, sectors: [...sectors] };
+}
+
+/** The edit form posts to the partner's web address; this resolves it and saves the profile. */
+export async function updatePartnerProfileBySlug({
+	db,
+	actor,
+	ecosystemId,
+	slug,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	slug: string;
+	input: unknown;
+}): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await repo.findPartnerBySlug(db, ecosystemId, slug);
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	return updatePartnerProfile({ db, actor, ecosystemId, partnerId: partner.id, input });
 }

@@ -1,0 +1,31 @@
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '#lib/server/runtime.js';
+import { createEcosystem, listAllEcosystemsForAdmin } from '#lib/server/ecosystems/ecosystems.service.js';
+import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
+import { formToObject } from '#lib/server/validation.js';
+
+export const load: PageServerLoad = async (event) => {
+	const ecosystems = await guard(event, () =>
+		listAllEcosystemsForAdmin({ db: runtime().db.kysely, actor: event.locals.actor })
+	);
+	return { ecosystems };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const ctx = runtime();
+		const values = formToObject(await event.request.formData());
+		const outcome = await guard(event, () =>
+			createEcosystem({ ctx, actor: event.locals.actor, input: values, origin: event.url.origin, locale: event.locals.locale })
+		);
+		if (!outcome.ok) return invalidForm(outcome.issues, values);
+		return {
+			created: {
+				name: values.name ?? outcome.value.slug,
+				slug: outcome.value.slug,
+				email: outcome.value.invitation.message.to,
+				held: !ctx.mailer.delivers
+			}
+		};
+	}
+};

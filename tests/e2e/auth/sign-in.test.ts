@@ -1,0 +1,115 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { browserSignIn, submit, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, newContext, totp, type DemoRole } from '../helpers.js';
+
+const describeBrowser = chromiumPath() ? describe : describe.skip;
+
+describeBrowser('signing in with a browser', () => {
+	afterAll(closeBrowser);
+
+	for (const [role, email] of Object.entries(demoAccounts) as [DemoRole, string][]) {
+		const javaScriptEnabled = role.length % 2 === 0;
+		it(`signs in the demo ${role.replaceAll('_', ' ')} with JavaScript ${javaScriptEnabled ? 'on' : 'off'} and shows their account`, async () => {
+			const context = await newContext({ javaScriptEnabled });
+			const page = await context.newPage();
+			await browserSignIn(page, email);
+			expect(new URL(page.url()).pathname).toBe('/account');
+			expect(await page.getByText(email).count()).toBeGreaterThan(0);
+			// axe runs inside the page, so it needs JavaScript.
+			if (javaScriptEnabled) await expectAccessible(page);
+			await submit(page, page.getByRole('button', { name: 'Sign out' }));
+			await page.goto('/account');
+			expect(new URL(page.url()).pathname).toBe('/sign-in');
+			await context.close();
+		});
+	}
+
+	for (const javaScriptEnabled of [false, true]) {
+		it(`explains a wrong password in plain language with JavaScript ${javaScriptEnabled ? 'on' : 'off'} and keeps the email typed`, async () => {
+			const context = await newContext({ javaScriptEnabled });
+			const page = await context.newPage();
+			await browserSignIn(page, demoAccounts.educator, 'not-the-password');
+			expect(new URL(page.url()).pathname).toBe('/sign-in');
+			expect(await page.getByRole('alert').textContent()).toContain('do not match an account');
+			expect(await page.getByLabel(/email/i).inputValue()).toBe(demoAccounts.educator);
+			expect(await page.getByLabel(/^password/i).inputValue()).toBe('');
+			if (javaScriptEnabled) await expectAccessible(page);
+			await context.close();
+		});
+	}
+
+	it('sets up two-factor sign-in and then asks for the code at every sign-in', async () => {
+		const email = 'priya.partner@philadelphia.demo.parity.example';
+		const context = await newContext({ javaScriptEnabled: true });
+		const page = await context.newPage();
+		await browserSignIn(page, email);
+		await page.goto('/account/two-factor');
+		await expectAccessible(page);
+		await page.getByLabel(/^password/i).fill('parity-demo-2030');
+		await submit(page, page.getByRole('button', { name: 'Begin set-up' }));
+		const secret = (await page.locator('main code').first().textContent())!.trim();
+		expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+		await expectAccessible(page);
+		await page.getByLabel('Code').fill('000000');
+		await submit(page, page.getByRole('button', { name: 'Verify' }));
+		expect(await page.getByRole('alert').textContent()).toContain('not right');
+		await page.getByLabel('Code').fill(totp(secret));
+		await submit(page, page.getByRole('button', { name: 'Verify' }));
+		expect(new URL(page.url()).pathname).toBe('/account');
+		expect(await page.getByText('Two-factor sign-in is on.').count()).toBe(1);
+		await submit(page, page.getByRole('button', { name: 'Sign out' }));
+
+		await browserSignIn(page, email);
+		expect(new URL(page.url()).pathname).toBe('/sign-in/two-factor');
+		await expectAccessible(page);
+		await page.getByLabel('Code').fill(totp(secret));
+		await submit(page, page.getByRole('button', { name: 'Verify' }));
+		expect(new URL(page.url()).pathname).toBe('/account');
+		await context.close();
+	});
+});
+
+describe('sign-in over HTTP', () => {
+	it('limits sign-in attempts per client address, counting in the database', async () => {
+		const http = new HttpSession();
+		const statuses: number[] = [];
+		for (let i = 0; i < 12; i++) {
+			const response = await http.post('/sign-in', { email: demoAccounts.partner_member, password: `wrong-${i}` });
+			statuses.push(response.status);
+		}
+		expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
+		const limited = await http.post('/sign-in', { email: demoAccounts.partner_member, password: 'parity-demo-2030' });
+		expect(await limited.text()).toContain('Too many attempts');
+		// Another client is not affected.
+		const other = new HttpSession();
+		await other.signIn(demoAccounts.partner_member);
+	});
+
+	it('refuses sign-in forms and JSON writes posted from another site', async () => {
+		const http = new HttpSession();
+		const form = await http.post('/sign-in', { email: demoAccounts.educator, password: 'parity-demo-2030' }, { origin: 'https://evil.example' });
+		expect(form.status).toBe(403);
+		const json = await http.request('/api/auth/sign-in/email', {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+			body: JSON.stringify({ email: demoAccounts.educator, password: 'parity-demo-2030' })
+		});
+		expect(json.status).toBe(403);
+		const noOriginButCrossSite = await http.request('/e/philadelphia/admin/site', {
+			method: 'POST',
+			headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'name=x'
+		});
+		expect(noOriginButCrossSite.status).toBe(403);
+	});
+
+	it('never shows a stack trace, even for a malformed request', async () => {
+		const http = new HttpSession();
+		const response = await http.request('/sign-in', {
+			method: 'POST',
+			headers: { origin: http.origin, 'content-type': 'multipart/form-data; boundary=broken' },
+			body: '--broken\r\nnonsense'
+		});
+		expect(response.status).toBeGreaterThanOrEqual(400);
+		expect(await response.text()).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+	});
+});

@@ -1,0 +1,95 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+		chromiumPath: string | null;
+	}
+}
+
+/**
+ * Builds Parity once, starts the production server (server.js) on a free port with a fresh
+ * SQLite demo database, and hands its URL to the tests. The browser tests use Debian Chromium;
+ * without it they skip loudly, except in CI where a missing browser is a failure.
+ */
+export default async function setup(project: TestProject) {
+	const root = process.cwd();
+	if (process.env.PARITY_E2E_SKIP_BUILD !== '1') {
+		const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+		if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
+	const port = await freePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	const server = spawn(process.execPath, ['server.js'], {
+		cwd: root,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: `file:${join(dir, 'e2e.sqlite')}`,
+			DEMO: 'true',
+			// As behind a load balancer: each test client sends its own X-Forwarded-For, so
+			// per-IP sign-in limits apply per client, as they would to people on different networks.
+			TRUST_PROXY: 'true',
+			SMTP_URL: '',
+			ORIGIN: '',
+			BETTER_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	await waitForListening(server, baseURL);
+
+	const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	const haveChromium = existsSync(chromiumPath);
+	if (!haveChromium) {
+		if (process.env.CI === 'true') throw new Error(`Chromium not found at ${chromiumPath}: CI must install it (see .ci/run).`);
+		console.warn(
+			`\n${'!'.repeat(78)}\n!! Browser tests SKIPPED: no Chromium at ${chromiumPath}.\n!! Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).\n${'!'.repeat(78)}\n`
+		);
+	}
+	project.provide('baseURL', baseURL);
+	project.provide('chromiumPath', haveChromium ? chromiumPath : null);
+
+	return async () => {
+		server.kill('SIGTERM');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		if (server.exitCode === null) server.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+	};
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+async function waitForListening(server: ChildProcess, baseURL: string): Promise<void> {
+	let output = '';
+	server.stdout?.on('data', (chunk) => (output += chunk));
+	server.stderr?.on('data', (chunk) => (output += chunk));
+	const deadline = Date.now() + 90_000;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) throw new Error(`Parity server exited early:\n${output}`);
+		try {
+			const response = await fetch(baseURL + '/');
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	server.kill('SIGKILL');
+	throw new Error(`Parity server did not answer within 90 s:\n${output}`);
+}
