@@ -5,7 +5,7 @@ declare global {
 		interface Locals {
 			actor: Actor;
 			locale: 'en' | 'es';
-			/** Set on pages under /e/[ecosystem]: the ecosystem the request is scoped to. */
+			/** better-auth's session id when signed in. */
 			sessionId: string | null;
 		}
 		interface Error {

@@ -1,5 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { startRuntime, runtime } from '#lib/server/runtime.js';
@@ -26,8 +25,8 @@ const refuseCrossOriginWrites: Handle = async ({ event, resolve }) => {
 };
 
 const localize: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// Locale comes from the cookie or Accept-Language (no URL prefixes), so the request is unchanged.
+	paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.locale = locale === 'es' ? 'es' : 'en';
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)

@@ -11,7 +11,7 @@ const defaultLinkOpen =
 	md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 	const token = tokens[idx]!;
-	const href = token.attrGet('href') ?? '';
+	const href = String(token.attrGet('href') ?? '');
 	if (/^https?:\/\//i.test(href)) token.attrSet('rel', 'nofollow noopener noreferrer');
 	return defaultLinkOpen(tokens, idx, options, env, self);
 };

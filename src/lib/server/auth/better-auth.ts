@@ -89,8 +89,8 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 	});
 }
 
-function localeOf(user: { locale?: unknown }): 'en' | 'es' {
-	return user.locale === 'es' ? 'es' : 'en';
+function localeOf(user: object): 'en' | 'es' {
+	return (user as { locale?: unknown }).locale === 'es' ? 'es' : 'en';
 }
 
 export type Auth = ReturnType<typeof createAuth>;
