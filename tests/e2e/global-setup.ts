@@ -37,6 +37,7 @@ export default async function setup(project: TestProject) {
 			// As behind a load balancer: each test client sends its own X-Forwarded-For, so
 			// per-IP sign-in limits apply per client, as they would to people on different networks.
 			TRUST_PROXY: 'true',
+			SIGN_IN_RATE_LIMIT: '10',
 			SMTP_URL: '',
 			ORIGIN: '',
 			BETTER_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789'

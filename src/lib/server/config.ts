@@ -24,7 +24,7 @@ const schema = z.object({
 	DEMO: booleanFlag.default(true),
 	TWO_FACTOR_FOR_ADMINS: z.enum(['required', 'optional']).default('required'),
 	TRUST_PROXY: booleanFlag.default(false),
-	SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+	SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
 	INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14)
 });
 

@@ -6,7 +6,7 @@ import { describeEachDatabase } from './testing/databases.js';
 import { makeActor, makeEcosystem, makeInitiative, makeInvitation, makePartner, partnerInput, uniqueEmail } from './testing/factories.js';
 import { recordAudit, listAuditEntries } from './audit/audit.repository.js';
 import { insertOutboxMessage, listOutbox } from './mail/mail.repository.js';
-import { readAuditLog, readOutbox } from './audit/audit.service.js';
+import { readAuditLog, readOutbox, readPlatformOutbox } from './audit/audit.service.js';
 import * as ecosystemsRepo from './ecosystems/ecosystems.repository.js';
 import * as partnersRepo from './partners/partners.repository.js';
 import * as membersRepo from './members/members.repository.js';
@@ -23,12 +23,13 @@ interface World {
 	ctx: AppContext;
 	db: Executor;
 	adminA: SignedInActor;
-	a: { id: string; slug: string; partnerId: string; invitationId: string };
+	a: { id: string; slug: string; partnerId: string; partnerSlug: string; invitationId: string; educatorMembershipId: string };
 	b: {
 		id: string;
 		slug: string;
 		partnerId: string;
 		partnerSlug: string;
+		secondPartnerId: string;
 		initiativeId: string;
 		initiativeSlug: string;
 		memberUserId: string;
@@ -44,8 +45,11 @@ async function buildWorld(ctx: AppContext): Promise<World> {
 	const ecoB = await makeEcosystem(db);
 	const partnerA = await makePartner(db, ecoA.id, { sector: 'ost' });
 	const partnerB = await makePartner(db, ecoB.id, { sector: 'k12' });
+	const secondPartnerB = await makePartner(db, ecoB.id, { sector: 'employer' });
 	const initiativeB = await makeInitiative(db, ecoB.id);
 	const adminA = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: ecoA.id });
+	const educatorA = await makeActor(ctx, { role: 'educator', ecosystemId: ecoA.id });
+	const educatorMembershipA = await membersRepo.findMembership(db, ecoA.id, educatorA.userId);
 	const adminB = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: ecoB.id });
 	const memberB = await makeActor(ctx, { role: 'partner_member', ecosystemId: ecoB.id, partnerId: partnerB.id });
 	const membershipB = await membersRepo.findMembership(db, ecoB.id, memberB.userId);
@@ -58,12 +62,20 @@ async function buildWorld(ctx: AppContext): Promise<World> {
 		ctx,
 		db,
 		adminA,
-		a: { id: ecoA.id, slug: ecoA.slug, partnerId: partnerA.id, invitationId: invitationA.id },
+		a: {
+			id: ecoA.id,
+			slug: ecoA.slug,
+			partnerId: partnerA.id,
+			partnerSlug: partnerA.slug,
+			invitationId: invitationA.id,
+			educatorMembershipId: educatorMembershipA!.id
+		},
 		b: {
 			id: ecoB.id,
 			slug: ecoB.slug,
 			partnerId: partnerB.id,
 			partnerSlug: partnerB.slug,
+			secondPartnerId: secondPartnerB.id,
 			initiativeId: initiativeB.id,
 			initiativeSlug: initiativeB.slug,
 			memberUserId: memberB.userId,
@@ -112,6 +124,30 @@ const serviceAttacks: { name: string; code: string; run: (w: World) => Promise<u
 	{ name: 'removeMember of B in B', code: 'FORBIDDEN', run: (w) => members.removeMember({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, membershipId: w.b.membershipId }) },
 	{ name: 'removeMember of B through A', code: 'NOT_FOUND', run: (w) => members.removeMember({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, membershipId: w.b.membershipId }) },
 	{ name: 'acceptInvitation of B with A’s admin account', code: 'INVITATION_EMAIL_MISMATCH', run: (w) => members.acceptInvitation({ ctx: w.ctx, actor: w.adminA, token: w.b.invitationToken }) },
+	{ name: 'getSiteEditor of B', code: 'FORBIDDEN', run: (w) => ecosystems.getSiteEditor({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) },
+	{ name: 'getInitiativeForEdit of B in B', code: 'FORBIDDEN', run: (w) => ecosystems.getInitiativeForEdit({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, initiativeId: w.b.initiativeId }) },
+	{ name: 'getInitiativeForEdit of B through A', code: 'NOT_FOUND', run: (w) => ecosystems.getInitiativeForEdit({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, initiativeId: w.b.initiativeId }) },
+	{ name: 'getAdminIndex of B', code: 'FORBIDDEN', run: (w) => ecosystems.getAdminIndex({ actor: w.adminA, ecosystemId: w.b.id }) },
+	{ name: 'listAllEcosystemsForAdmin (platform admins only)', code: 'FORBIDDEN', run: (w) => ecosystems.listAllEcosystemsForAdmin({ db: w.ctx.db.kysely, actor: w.adminA }) },
+	{ name: 'readPlatformOutbox (platform admins only)', code: 'FORBIDDEN', run: (w) => readPlatformOutbox({ db: w.ctx.db.kysely, actor: w.adminA }) },
+	{ name: 'getWorkspace of B', code: 'FORBIDDEN', run: (w) => members.getWorkspace({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) },
+	{ name: 'getMembersAdmin of B', code: 'FORBIDDEN', run: (w) => members.getMembersAdmin({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) },
+	{ name: 'getMemberForAdmin of B in B', code: 'FORBIDDEN', run: (w) => members.getMemberForAdmin({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, membershipId: w.b.membershipId }) },
+	{ name: 'getMemberForAdmin of B through A', code: 'NOT_FOUND', run: (w) => members.getMemberForAdmin({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, membershipId: w.b.membershipId }) },
+	{ name: 'changeMemberRole of B in B', code: 'FORBIDDEN', run: (w) => members.changeMemberRole({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, membershipId: w.b.membershipId, input: { role: 'backbone_admin' } }) },
+	{ name: 'changeMemberRole of B through A', code: 'NOT_FOUND', run: (w) => members.changeMemberRole({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, membershipId: w.b.membershipId, input: { role: 'backbone_admin' } }) },
+	{ name: 'getPartnerTeam of B in B', code: 'FORBIDDEN', run: (w) => members.getPartnerTeam({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, partnerSlug: w.b.partnerSlug }) },
+	{ name: 'getPartnerTeam of B through A', code: 'PARTNER_NOT_FOUND', run: (w) => members.getPartnerTeam({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, partnerSlug: w.b.partnerSlug }) },
+	{ name: 'invitePartnerMember to B in B', code: 'FORBIDDEN', run: (w) => members.invitePartnerMember({ ctx: w.ctx, actor: w.adminA, ecosystemId: w.b.id, partnerSlug: w.b.partnerSlug, input: { email: uniqueEmail(), role: 'partner_admin' }, origin, locale: 'en' }) },
+	{ name: 'invitePartnerMember to B through A', code: 'PARTNER_NOT_FOUND', run: (w) => members.invitePartnerMember({ ctx: w.ctx, actor: w.adminA, ecosystemId: w.a.id, partnerSlug: w.b.partnerSlug, input: { email: uniqueEmail(), role: 'partner_admin' }, origin, locale: 'en' }) },
+	{ name: 'revokePartnerInvitation of B in B', code: 'FORBIDDEN', run: (w) => members.revokePartnerInvitation({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, partnerSlug: w.b.partnerSlug, invitationId: w.b.invitationId }) },
+	{ name: 'revokePartnerInvitation of B through A’s partner', code: 'NOT_FOUND', run: (w) => members.revokePartnerInvitation({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, partnerSlug: w.a.partnerSlug, invitationId: w.b.invitationId }) },
+	{ name: 'listPartnersForAdmin of B', code: 'FORBIDDEN', run: (w) => partners.listPartnersForAdmin({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) },
+	{ name: 'preparePartnerForm in B', code: 'FORBIDDEN', run: (w) => partners.preparePartnerForm({ actor: w.adminA, ecosystemId: w.b.id }) },
+	{ name: 'getPartnerForEdit of B in B', code: 'FORBIDDEN', run: (w) => partners.getPartnerForEdit({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, slug: w.b.partnerSlug }) },
+	{ name: 'getPartnerForEdit of B through A', code: 'PARTNER_NOT_FOUND', run: (w) => partners.getPartnerForEdit({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, slug: w.b.partnerSlug }) },
+	{ name: 'updatePartnerProfileBySlug of B in B', code: 'FORBIDDEN', run: (w) => partners.updatePartnerProfileBySlug({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, slug: w.b.partnerSlug, input: partnerInput({ name: 'Hijacked' }) }) },
+	{ name: 'updatePartnerProfileBySlug of B through A', code: 'PARTNER_NOT_FOUND', run: (w) => partners.updatePartnerProfileBySlug({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, slug: w.b.partnerSlug, input: partnerInput({ name: 'Hijacked' }) }) },
 	{ name: 'readAuditLog of B', code: 'FORBIDDEN', run: (w) => readAuditLog({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) },
 	{ name: 'readOutbox of B', code: 'FORBIDDEN', run: (w) => readOutbox({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) }
 ];
@@ -140,8 +176,11 @@ const repositoryProbes: { name: string; expected: unknown; run: (w: World) => Pr
 	{ name: 'members.findMembershipById(A, B’s)', expected: undefined, run: (w) => membersRepo.findMembershipById(w.db, w.a.id, w.b.membershipId) },
 	{ name: 'members.updateMembershipRole(A, B’s)', expected: 0, run: (w) => membersRepo.updateMembershipRole(w.db, w.a.id, w.b.membershipId, 'backbone_admin', null) },
 	{ name: 'members.deleteMembership(A, B’s)', expected: 0, run: (w) => membersRepo.deleteMembership(w.db, w.a.id, w.b.membershipId) },
-	{ name: 'members.listMembers(A)', expected: ['A admin'], run: async (w) => (await membersRepo.listMembers(w.db, w.a.id)).map((m) => (m.userId === w.adminA.userId ? 'A admin' : m.userId)) },
+	{ name: 'members.listMembers(A)', expected: ['A admin', 'A educator'], run: async (w) => (await membersRepo.listMembers(w.db, w.a.id)).map((m) => (m.userId === w.adminA.userId ? 'A admin' : m.id === w.a.educatorMembershipId ? 'A educator' : m.userId)).sort() },
 	{ name: 'members.listMembers(A, B’s partner)', expected: [], run: (w) => membersRepo.listMembers(w.db, w.a.id, w.b.partnerId) },
+	{ name: 'members.findMemberListing(A, B’s)', expected: undefined, run: (w) => membersRepo.findMemberListing(w.db, w.a.id, w.b.membershipId) },
+	{ name: 'members.revokePartnerInvitation(A, B’s partner, B’s)', expected: 0, run: (w) => membersRepo.revokePartnerInvitation(w.db, w.a.id, w.b.partnerId, w.b.invitationId) },
+	{ name: 'members.revokePartnerInvitation(B, another partner of B, B’s)', expected: 0, run: (w) => membersRepo.revokePartnerInvitation(w.db, w.b.id, w.b.secondPartnerId, w.b.invitationId) },
 	{ name: 'members.revokeInvitation(A, B’s)', expected: 0, run: (w) => membersRepo.revokeInvitation(w.db, w.a.id, w.b.invitationId) },
 	{ name: 'members.listInvitations(A)', expected: ['A'], run: async (w) => (await membersRepo.listInvitations(w.db, w.a.id)).map((i) => (i.id === w.a.invitationId ? 'A' : i.id)) },
 	{ name: 'members.listInvitations(A, B’s partner)', expected: [], run: (w) => membersRepo.listInvitations(w.db, w.a.id, w.b.partnerId) },
@@ -171,6 +210,21 @@ describeEachDatabase('tenant isolation', (get) => {
 			});
 			expect(outcome).toEqual({ ok: false, issues: [{ field: 'partnerId', message: 'Choose a partner organisation of this ecosystem.' }] });
 			expect(await world.db.selectFrom('invitation').select('id').where('partner_id', '=', world.b.partnerId).execute()).toHaveLength(1);
+			expect(await snapshot(world.db, world.b.id)).toEqual(before);
+		});
+
+		it('changeMemberRole within A cannot attach a member to B’s partner', async () => {
+			const world = await buildWorld(get().ctx);
+			const before = await snapshot(world.db, world.b.id);
+			const outcome = await members.changeMemberRole({
+				db: world.ctx.db.kysely,
+				actor: world.adminA,
+				ecosystemId: world.a.id,
+				membershipId: world.a.educatorMembershipId,
+				input: { role: 'partner_member', partnerId: world.b.partnerId }
+			});
+			expect(outcome).toEqual({ ok: false, issues: [{ field: 'partnerId', message: 'Choose a partner organisation of this ecosystem.' }] });
+			expect(await membersRepo.findMembershipById(world.db, world.a.id, world.a.educatorMembershipId)).toMatchObject({ role: 'educator', partner_id: null });
 			expect(await snapshot(world.db, world.b.id)).toEqual(before);
 		});
 

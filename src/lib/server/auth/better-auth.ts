@@ -19,10 +19,11 @@ export const CLIENT_IP_HEADER = 'x-parity-client-ip';
 
 /**
  * Sign-in attempts allowed per client IP per minute (SIGN_IN_RATE_LIMIT); counters live in the
- * `rateLimit` table so every app server shares them. Ten leaves room for a staff room behind one
- * NAT address while making password guessing slow.
+ * `rateLimit` table so every app server shares them. better-auth counts successful attempts too,
+ * so the default leaves room for a school staff room behind one NAT address while keeping
+ * password guessing slow.
  */
-export const SIGN_IN_LIMIT = { window: 60, max: 10 };
+export const SIGN_IN_LIMIT = { window: 60, max: 30 };
 
 export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_LIMIT.max }: AuthOptions) {
 	const signIn = { window: SIGN_IN_LIMIT.window, max: signInLimit };

@@ -92,8 +92,9 @@ export interface MemberListing {
 	since: string;
 }
 
-export async function listMembers(db: Executor, ecosystemId: string, partnerId?: string): Promise<MemberListing[]> {
-	let query = db
+/** Memberships of one ecosystem with the person's name and email and their partner's name. */
+function memberListings(db: Executor, ecosystemId: string) {
+	return db
 		.selectFrom('membership')
 		.innerJoin('user', 'user.id', 'membership.user_id')
 		.leftJoin('partner', (join) =>
@@ -110,6 +111,10 @@ export async function listMembers(db: Executor, ecosystemId: string, partnerId?:
 			'membership.created_at as since'
 		])
 		.where('membership.ecosystem_id', '=', ecosystemId);
+}
+
+export async function listMembers(db: Executor, ecosystemId: string, partnerId?: string): Promise<MemberListing[]> {
+	let query = memberListings(db, ecosystemId);
 	if (partnerId) query = query.where('membership.partner_id', '=', partnerId);
 	const rows = await query.orderBy('user.name').execute();
 	return rows.map((r) => ({ ...r, role: r.role as EcosystemRole }));
@@ -157,11 +162,11 @@ export async function markInvitationAccepted(db: Executor, id: string, userId: s
 	return Number(result.numUpdatedRows);
 }
 
-export async function revokeInvitation(db: Executor, ecosystemId: string, id: string): Promise<number> {
-	const result = await db
-		.updateTable('invitation')
-		.set({ revoked_at: nowIso() })
-		.where('ecosystem_id', '=', ecosystemId)
+/** Revokes an open invitation of the ecosystem; with `partnerId`, only one to that partner. */
+export async function revokeInvitation(db: Executor, ecosystemId: string, id: string, partnerId?: string): Promise<number> {
+	let query = db.updateTable('invitation').set({ revoked_at: nowIso() }).where('ecosystem_id', '=', ecosystemId);
+	if (partnerId !== undefined) query = query.where('partner_id', '=', partnerId);
+	const result = await query
 		.where('id', '=', id)
 		.where('accepted_at', 'is', null)
 		.where('revoked_at', 'is', null)
@@ -197,38 +202,11 @@ export async function listRolesOfUser(db: Executor, userId: string) {
 }
 
 export async function findMemberListing(db: Executor, ecosystemId: string, membershipId: string): Promise<MemberListing | undefined> {
-	const row = await db
-		.selectFrom('membership')
-		.innerJoin('user', 'user.id', 'membership.user_id')
-		.leftJoin('partner', (join) =>
-			join.onRef('partner.id', '=', 'membership.partner_id').onRef('partner.ecosystem_id', '=', 'membership.ecosystem_id')
-		)
-		.select([
-			'membership.id as id',
-			'membership.user_id as userId',
-			'user.name as name',
-			'user.email as email',
-			'membership.role as role',
-			'membership.partner_id as partnerId',
-			'partner.name as partnerName',
-			'membership.created_at as since'
-		])
-		.where('membership.ecosystem_id', '=', ecosystemId)
-		.where('membership.id', '=', membershipId)
-		.executeTakeFirst();
+	const row = await memberListings(db, ecosystemId).where('membership.id', '=', membershipId).executeTakeFirst();
 	return row ? { ...row, role: row.role as EcosystemRole } : undefined;
 }
 
 /** Revokes an open invitation only if it belongs to that partner (partner admins' own invitations). */
-export async function revokePartnerInvitation(db: Executor, ecosystemId: string, partnerId: string, id: string): Promise<number> {
-	const result = await db
-		.updateTable('invitation')
-		.set({ revoked_at: nowIso() })
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('partner_id', '=', partnerId)
-		.where('id', '=', id)
-		.where('accepted_at', 'is', null)
-		.where('revoked_at', 'is', null)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows);
+export function revokePartnerInvitation(db: Executor, ecosystemId: string, partnerId: string, id: string): Promise<number> {
+	return revokeInvitation(db, ecosystemId, id, partnerId);
 }

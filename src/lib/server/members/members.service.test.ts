@@ -8,10 +8,13 @@ import { sha256 } from '../util.js';
 import { findMembership } from './members.repository.js';
 import {
 	acceptInvitation,
+	changeMemberRole,
+	invitePartnerMember,
 	inviteMember,
 	listMembersAndInvitations,
 	removeMember,
 	revokeInvitationById,
+	revokePartnerInvitation,
 	viewInvitation
 } from './members.service.js';
 
@@ -175,6 +178,32 @@ describeEachDatabase('members service', (get) => {
 		});
 	});
 
+	describe('partner teams', () => {
+		it('lets a partner admin invite to, and withdraw invitations of, their own partner only', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const [own, other] = [await makePartner(db, eco.id), await makePartner(db, eco.id)];
+			const partnerAdmin = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: own.id, twoFactor: false });
+			const invite = (partnerSlug: string, role: string) =>
+				invitePartnerMember({ ctx, actor: partnerAdmin, ecosystemId: eco.id, partnerSlug, input: { email: uniqueEmail(), role }, origin, locale: 'en' });
+
+			const sent = await invite(own.slug, 'partner_member');
+			if (!sent.ok) throw new Error(JSON.stringify(sent.issues));
+			expect(await invite(own.slug, 'backbone_staff')).toEqual({ ok: false, issues: [{ field: 'role', message: 'Choose partner admin or partner member.' }] });
+			await expect(invite(other.slug, 'partner_member')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+			const othersInvitation = await makeInvitation(db, { ecosystemId: eco.id, role: 'partner_member', partnerId: other.id });
+			await expect(revokePartnerInvitation({ db, actor: partnerAdmin, ecosystemId: eco.id, partnerSlug: other.slug, invitationId: othersInvitation.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			// Naming their own partner does not reach another partner's invitation either.
+			await expect(revokePartnerInvitation({ db, actor: partnerAdmin, ecosystemId: eco.id, partnerSlug: own.slug, invitationId: othersInvitation.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+			await revokePartnerInvitation({ db, actor: partnerAdmin, ecosystemId: eco.id, partnerSlug: own.slug, invitationId: sent.value.invitationId });
+
+			const states = await db.selectFrom('invitation').select(['id', 'revoked_at']).where('ecosystem_id', '=', eco.id).execute();
+			expect(states.find((i) => i.id === sent.value.invitationId)?.revoked_at).not.toBeNull();
+			expect(states.find((i) => i.id === othersInvitation.id)?.revoked_at).toBeNull();
+		});
+	});
+
 	describe('listing and removing members', () => {
 		it('shows a backbone admin every member and invitation, and a partner admin only their partner’s', async () => {
 			const { ctx, db } = get();
@@ -213,6 +242,26 @@ describeEachDatabase('members service', (get) => {
 			expect(await findMembership(db, eco.id, admin.userId)).toBeDefined();
 			expect(await auditActions(db, eco.id)).toEqual(['membership.remove']);
 			await expect(removeMember({ db, actor: admin, ecosystemId: eco.id, membershipId: theirs!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		});
+
+		it('lets a backbone admin change another member’s role (recorded), never their own', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const partner = await makePartner(db, eco.id);
+			const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id });
+			const educator = await makeActor(ctx, { role: 'educator', ecosystemId: eco.id });
+			const theirs = (await findMembership(db, eco.id, educator.userId))!;
+			const own = (await findMembership(db, eco.id, admin.userId))!;
+
+			expect(await changeMemberRole({ db, actor: admin, ecosystemId: eco.id, membershipId: theirs.id, input: { role: 'partner_admin' } })).toMatchObject({
+				ok: false,
+				issues: [{ field: 'partnerId' }]
+			});
+			expect(await changeMemberRole({ db, actor: admin, ecosystemId: eco.id, membershipId: theirs.id, input: { role: 'partner_admin', partnerId: partner.id } })).toEqual({ ok: true, value: null });
+			expect(await findMembership(db, eco.id, educator.userId)).toMatchObject({ role: 'partner_admin', partner_id: partner.id });
+			await expect(changeMemberRole({ db, actor: admin, ecosystemId: eco.id, membershipId: own.id, input: { role: 'educator' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect(await findMembership(db, eco.id, admin.userId)).toMatchObject({ role: 'backbone_admin' });
+			expect(await auditActions(db, eco.id)).toEqual(['membership.role.change']);
 		});
 
 		it('asks a backbone admin without two-factor sign-in to set it up before managing members', async () => {

@@ -1,9 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
 import { getMembersAdmin, inviteMember, revokeInvitationById } from '#lib/server/members/members.service.js';
-import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
-import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
-import { formToObject } from '#lib/server/validation.js';
+import { guard } from '#lib/server/http/route-helpers.js';
+import { inviteAction, revokeAction } from '#lib/server/http/invitation-actions.js';
 import { formatDate } from '#lib/server/format.js';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,35 +21,6 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	invite: async (event) => {
-		const ecosystem = await ecosystemOf(event);
-		const ctx = runtime();
-		const values = formToObject(await event.request.formData());
-		const outcome = await guard(event, () =>
-			inviteMember({
-				ctx,
-				actor: event.locals.actor,
-				ecosystemId: ecosystem.id,
-				input: values,
-				origin: event.url.origin,
-				locale: event.locals.locale
-			})
-		);
-		if (!outcome.ok) return invalidForm(outcome.issues, values);
-		return { invited: outcome.value.message.to, held: !ctx.mailer.delivers };
-	},
-
-	revoke: async (event) => {
-		const ecosystem = await ecosystemOf(event);
-		const values = formToObject(await event.request.formData());
-		await guard(event, () =>
-			revokeInvitationById({
-				db: runtime().db.kysely,
-				actor: event.locals.actor,
-				ecosystemId: ecosystem.id,
-				invitationId: values.invitationId ?? ''
-			})
-		);
-		return { revoked: true };
-	}
+	invite: (event) => inviteAction(event, inviteMember),
+	revoke: (event) => revokeAction(event, revokeInvitationById)
 };
