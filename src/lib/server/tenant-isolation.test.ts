@@ -148,6 +148,12 @@ const serviceAttacks: { name: string; code: string; run: (w: World) => Promise<u
 	{ name: 'getPartnerForEdit of B through A', code: 'PARTNER_NOT_FOUND', run: (w) => partners.getPartnerForEdit({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, slug: w.b.partnerSlug }) },
 	{ name: 'updatePartnerProfileBySlug of B in B', code: 'FORBIDDEN', run: (w) => partners.updatePartnerProfileBySlug({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, slug: w.b.partnerSlug, input: partnerInput({ name: 'Hijacked' }) }) },
 	{ name: 'updatePartnerProfileBySlug of B through A', code: 'PARTNER_NOT_FOUND', run: (w) => partners.updatePartnerProfileBySlug({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.a.id, slug: w.b.partnerSlug, input: partnerInput({ name: 'Hijacked' }) }) },
+	// Membership is checked before the partner is looked up: an outsider learns nothing, not even which slugs exist.
+	{ name: 'getPartnerTeam in B with a made-up slug', code: 'FORBIDDEN', run: (w) => members.getPartnerTeam({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, partnerSlug: 'no-such-partner' }) },
+	{ name: 'invitePartnerMember in B with a made-up slug', code: 'FORBIDDEN', run: (w) => members.invitePartnerMember({ ctx: w.ctx, actor: w.adminA, ecosystemId: w.b.id, partnerSlug: 'no-such-partner', input: { email: uniqueEmail(), role: 'partner_admin' }, origin, locale: 'en' }) },
+	{ name: 'revokePartnerInvitation in B with a made-up slug', code: 'FORBIDDEN', run: (w) => members.revokePartnerInvitation({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, partnerSlug: 'no-such-partner', invitationId: w.b.invitationId }) },
+	{ name: 'getPartnerForEdit in B with a made-up slug', code: 'FORBIDDEN', run: (w) => partners.getPartnerForEdit({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, slug: 'no-such-partner' }) },
+	{ name: 'updatePartnerProfileBySlug in B with a made-up slug', code: 'FORBIDDEN', run: (w) => partners.updatePartnerProfileBySlug({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id, slug: 'no-such-partner', input: partnerInput() }) },
 	{ name: 'readAuditLog of B', code: 'FORBIDDEN', run: (w) => readAuditLog({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) },
 	{ name: 'readOutbox of B', code: 'FORBIDDEN', run: (w) => readOutbox({ db: w.ctx.db.kysely, actor: w.adminA, ecosystemId: w.b.id }) }
 ];

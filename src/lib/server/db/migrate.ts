@@ -1,13 +1,15 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as foundation from './migrations/2026-11-25T1500-foundation.js';
+import * as measurement from './migrations/2026-11-25T1700-measurement.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
  * them. Names are dated and frozen: never edit a migration that has shipped; add a new one.
  */
 export const migrations: Record<string, Migration> = {
-	'2026-11-25T1500-foundation': foundation
+	'2026-11-25T1500-foundation': foundation,
+	'2026-11-25T1700-measurement': measurement
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

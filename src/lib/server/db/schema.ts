@@ -17,6 +17,10 @@ export interface Database {
 	invitation: InvitationTable;
 	audit_log: AuditLogTable;
 	outbox: OutboxTable;
+	metric: MetricTable;
+	benchmark_population: BenchmarkPopulationTable;
+	benchmark_value: BenchmarkValueTable;
+	metric_value: MetricValueTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -98,6 +102,8 @@ export interface EcosystemTable {
 	website: string | null;
 	contact_email: string | null;
 	is_demo: Generated<number>;
+	suppression_threshold: Generated<number>;
+	focus_groups_json: string | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -189,4 +195,58 @@ export interface OutboxTable {
 	last_error: string | null;
 	created_at: string;
 	sent_at: string | null;
+}
+
+export interface MetricTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	name: string;
+	name_es: string | null;
+	definition: Generated<string>;
+	definition_es: string | null;
+	unit: 'people' | 'percent' | 'rate' | 'hours' | 'other';
+	stage: 'k12_course_taking' | 'ost_participation' | 'postsecondary' | 'workforce' | 'custom';
+	stage_position: Generated<number>;
+	source: Generated<string>;
+	frequency: 'annual' | 'semester' | 'quarterly' | 'monthly' | 'one_time';
+	disaggregations_json: Generated<string>;
+	benchmark_population_id: string | null;
+	archived_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+export interface BenchmarkPopulationTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	name: string;
+	name_es: string | null;
+	description: Generated<string>;
+	description_es: string | null;
+	geography: Generated<string>;
+	source: Generated<string>;
+	created_at: string;
+	updated_at: string;
+}
+export interface BenchmarkValueTable {
+	ecosystem_id: string;
+	population_id: string;
+	year: number;
+	group_key: string;
+	estimate: number;
+	moe: number | null;
+	vintage: Generated<string>;
+	imported_at: string;
+}
+export interface MetricValueTable {
+	ecosystem_id: string;
+	metric_id: string;
+	year: number;
+	group_key: string;
+	value: number;
+	moe: number | null;
+	origin: 'census' | 'partners' | 'manual';
+	source_note: Generated<string>;
+	updated_at: string;
 }

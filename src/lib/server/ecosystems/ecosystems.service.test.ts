@@ -9,6 +9,7 @@ import {
 	createEcosystem,
 	createInitiative,
 	deleteInitiative,
+	getAdminIndex,
 	saveConditionPractice,
 	updateInitiative,
 	updateSiteContent
@@ -231,6 +232,34 @@ describeEachDatabase('ecosystems service', (get) => {
 			await expect(updateInitiative({ db, actor: partnerAdmin, ecosystemId: eco.id, initiativeId: initiative.id, input: { title: 'Mine now' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 			await expect(deleteInitiative({ db, actor: partnerAdmin, ecosystemId: eco.id, initiativeId: initiative.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 			expect((await listInitiatives(db, eco.id)).map((i) => i.title)).toEqual([initiative.title]);
+		});
+	});
+
+	describe('getAdminIndex', () => {
+		it('lists the areas each role may open, marking those that still need two-factor sign-in', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const staff = await makeActor(ctx, { role: 'backbone_staff', ecosystemId: eco.id });
+			const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id, twoFactor: false });
+			expect(await getAdminIndex({ actor: staff, ecosystemId: eco.id })).toEqual([
+				{ area: 'site', access: 'allow' },
+				{ area: 'partners', access: 'allow' }
+			]);
+			expect(await getAdminIndex({ actor: admin, ecosystemId: eco.id })).toEqual([
+				{ area: 'site', access: 'allow' },
+				{ area: 'partners', access: 'allow' },
+				{ area: 'members', access: 'two_factor_required' },
+				{ area: 'audit', access: 'two_factor_required' },
+				{ area: 'outbox', access: 'two_factor_required' }
+			]);
+		});
+
+		it('refuses an educator and sends a signed-out visitor to sign in', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const educator = await makeActor(ctx, { role: 'educator', ecosystemId: eco.id });
+			await expect(getAdminIndex({ actor: educator, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await expect(getAdminIndex({ actor: publicActor, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 		});
 	});
 });

@@ -4,7 +4,7 @@ import { makeActor, makeEcosystem, makePartner, partnerInput } from '../testing/
 import { auditActions } from '../testing/assertions.js';
 import { publicActor } from '../auth/roles.js';
 import { findPartnerById, listPartners } from './partners.repository.js';
-import { createPartner, getPartner, updatePartnerProfile } from './partners.service.js';
+import { createPartner, getPartner, getPartnerForEdit, updatePartnerProfile, updatePartnerProfileBySlug } from './partners.service.js';
 
 describeEachDatabase('partners service', (get) => {
 	describe('createPartner', () => {
@@ -118,6 +118,30 @@ describeEachDatabase('partners service', (get) => {
 			const eco = await makeEcosystem(db);
 			const partner = await makePartner(db, eco.id);
 			await expect(updatePartnerProfile({ db, actor: publicActor, ecosystemId: eco.id, partnerId: partner.id, input: partnerInput() })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+		});
+	});
+
+	describe('editing by web address', () => {
+		it('opens and saves the profile of a partner admin’s own partner only', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const [own, other] = [await makePartner(db, eco.id), await makePartner(db, eco.id)];
+			const partnerAdmin = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: own.id });
+			expect((await getPartnerForEdit({ db, actor: partnerAdmin, ecosystemId: eco.id, slug: own.slug })).partner.id).toBe(own.id);
+			await expect(getPartnerForEdit({ db, actor: partnerAdmin, ecosystemId: eco.id, slug: other.slug })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect(await updatePartnerProfileBySlug({ db, actor: partnerAdmin, ecosystemId: eco.id, slug: own.slug, input: partnerInput({ name: 'Own renamed' }) })).toEqual({ ok: true, value: null });
+			await expect(updatePartnerProfileBySlug({ db, actor: partnerAdmin, ecosystemId: eco.id, slug: other.slug, input: partnerInput({ name: 'Taken over' }) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect((await findPartnerById(db, eco.id, other.id))?.name).toBe(other.name);
+		});
+
+		it('refuses an educator and sends a signed-out visitor to sign in', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const partner = await makePartner(db, eco.id);
+			const educator = await makeActor(ctx, { role: 'educator', ecosystemId: eco.id });
+			await expect(getPartnerForEdit({ db, actor: educator, ecosystemId: eco.id, slug: partner.slug })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await expect(getPartnerForEdit({ db, actor: publicActor, ecosystemId: eco.id, slug: 'no-such-partner' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+			await expect(updatePartnerProfileBySlug({ db, actor: publicActor, ecosystemId: eco.id, slug: 'no-such-partner', input: partnerInput() })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 		});
 	});
 
