@@ -89,7 +89,8 @@ function expectedDecision(c: Omit<Case, 'expected'>): AccessDecision {
 	const grant = spec[c.role][c.permission];
 	if (grant === 'no') return 'deny';
 	if (grant === 'own-partner' && c.partner !== 'own') return 'deny';
-	if (twoFactorPermissions.has(c.permission) && !c.twoFactor.twoFactorEnabled && !c.twoFactor.twoFactorWaived) {
+	const adminRoleAction = c.role === 'backbone_admin' && c.permission !== 'ecosystem.workspace.view';
+	if ((twoFactorPermissions.has(c.permission) || adminRoleAction) && !c.twoFactor.twoFactorEnabled && !c.twoFactor.twoFactorWaived) {
 		return 'two_factor_required';
 	}
 	return 'allow';

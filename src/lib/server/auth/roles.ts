@@ -95,10 +95,22 @@ export function decide(actor: Actor, permission: Permission, scope: AccessScope 
 	if (actor.kind !== 'user') return 'unauthenticated';
 	const granted = holds(actor, permission, scope);
 	if (!granted) return 'deny';
-	if (needsTwoFactor.has(permission) && !actor.twoFactorEnabled && !actor.twoFactorWaived) {
+	if (!actor.twoFactorEnabled && !actor.twoFactorWaived && requiresTwoFactor(actor, permission, scope)) {
 		return 'two_factor_required';
 	}
 	return 'allow';
+}
+
+/**
+ * Two-factor sign-in is required (TWO_FACTOR_FOR_ADMINS=required, the default) for permissions
+ * that open partner-level or personal data, and for everything a backbone admin or platform
+ * admin does through that role, apart from opening their workspace.
+ */
+function requiresTwoFactor(actor: SignedInActor, permission: Permission, scope: AccessScope): boolean {
+	if (needsTwoFactor.has(permission)) return true;
+	if (permission === 'ecosystem.workspace.view') return false;
+	const membership = scope.ecosystemId ? actor.memberships.find((m) => m.ecosystemId === scope.ecosystemId) : undefined;
+	return membership?.role === 'backbone_admin';
 }
 
 function holds(actor: SignedInActor, permission: Permission, scope: AccessScope): boolean {

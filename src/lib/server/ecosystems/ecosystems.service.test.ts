@@ -245,9 +245,10 @@ describeEachDatabase('ecosystems service', (get) => {
 				{ area: 'site', access: 'allow' },
 				{ area: 'partners', access: 'allow' }
 			]);
+			// A backbone admin needs two-factor sign-in for every admin area, not only personal data.
 			expect(await getAdminIndex({ actor: admin, ecosystemId: eco.id })).toEqual([
-				{ area: 'site', access: 'allow' },
-				{ area: 'partners', access: 'allow' },
+				{ area: 'site', access: 'two_factor_required' },
+				{ area: 'partners', access: 'two_factor_required' },
 				{ area: 'members', access: 'two_factor_required' },
 				{ area: 'audit', access: 'two_factor_required' },
 				{ area: 'outbox', access: 'two_factor_required' }
