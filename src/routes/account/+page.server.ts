@@ -11,7 +11,10 @@ import * as m from '#lib/paraglide/messages.js';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = locals.actor;
 	if (actor.kind !== 'user') redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
-	return { roles: await listRolesOfUser(runtime().db.kysely, actor.userId) };
+	return {
+		roles: await listRolesOfUser(runtime().db.kysely, actor.userId),
+		emailChanged: url.searchParams.get('email') === 'changed'
+	};
 };
 
 const passwordSchema = z
@@ -22,7 +25,25 @@ const passwordSchema = z
 	})
 	.refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });
 
+const emailSchema = z.object({
+	newEmail: z.email({ message: 'Enter the new email address, e.g. name@example.org.' }).transform((e) => e.toLowerCase())
+});
+
 export const actions: Actions = {
+	email: async (event) => {
+		const actor = event.locals.actor;
+		if (actor.kind !== 'user') redirect(303, '/sign-in');
+		const values = formToObject(await event.request.formData());
+		const parsed = validate(emailSchema, values);
+		if (!parsed.ok) return invalidForm(parsed.issues, values);
+		if (parsed.value.newEmail === actor.email.toLowerCase()) {
+			return invalidForm([{ field: 'newEmail', message: m.account_email_same() }], values);
+		}
+		const result = await callAuth(event, '/change-email', { newEmail: parsed.value.newEmail, callbackURL: '/account?email=changed' });
+		if (result.status === 429) return invalidForm([{ field: 'newEmail', message: m.sign_in_rate_limited() }], values);
+		if (!result.ok) return invalidForm([{ field: 'newEmail', message: m.account_email_unavailable() }], values);
+		return { emailSent: parsed.value.newEmail };
+	},
 	password: async (event) => {
 		if (event.locals.actor.kind !== 'user') redirect(303, '/sign-in');
 		const values = formToObject(await event.request.formData());

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { browserSignIn, submit, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, newContext, totp, type DemoRole } from '../helpers.js';
+import { browserSignIn, submit, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, newContext, signedIn, totp, type DemoRole } from '../helpers.js';
 
 const describeBrowser = chromiumPath() ? describe : describe.skip;
 
@@ -111,5 +111,28 @@ describe('sign-in over HTTP', () => {
 		});
 		expect(response.status).toBeGreaterThanOrEqual(400);
 		expect(await response.text()).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+	});
+});
+
+describe('changing the email address', () => {
+	it('changes the address only after the link sent to the new address is opened', async () => {
+		const person = new HttpSession();
+		await person.signIn('rosa.educator@philadelphia.demo.parity.example');
+		const newEmail = `rosa.${Date.now()}@example.org`;
+		const asked = await person.post('/account?/email', { newEmail });
+		expect(asked.status).toBe(200);
+		expect(await asked.text()).toContain(`A confirmation link is on its way to ${newEmail}`);
+		expect(await (await person.get('/account')).text()).toContain('rosa.educator@philadelphia.demo.parity.example');
+
+		// Without SMTP the message waits in the platform outbox.
+		const platform = await signedIn('platform_admin');
+		const outbox = await (await platform.get('/admin/outbox')).text();
+		const link = new RegExp(`To[^]*?${newEmail.replace('.', '\\.')}[^]*?(https?://[^\\s<"]+verify-email\\?token=[^\\s<"]+)`).exec(outbox)?.[1]
+			?? /(https?:\/\/[^\s<"]+verify-email\?token=[^\s<"]+)/.exec(outbox)?.[1];
+		expect(link, 'verification link in the outbox').toBeTruthy();
+		const opened = await person.get(new URL(link!.replaceAll('&amp;', '&')).pathname + new URL(link!.replaceAll('&amp;', '&')).search);
+		expect(opened.status).toBe(302);
+		const account = await (await person.get('/account')).text();
+		expect(account).toContain(newEmail);
 	});
 });

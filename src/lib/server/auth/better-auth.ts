@@ -55,6 +55,8 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 			}
 		},
 		user: {
+			// A new address takes effect only when its owner opens the link sent to it.
+			changeEmail: { enabled: true },
 			additionalFields: {
 				locale: { type: 'string', required: false, input: true }
 			}
