@@ -18,6 +18,10 @@ if (trustProxy) {
 	process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
 }
 
+// Benchmark imports accept up to 5 MB of files (checked, with a clear message, by the page);
+// adapter-node's own limit (default 512K) must sit above that. Read once, at import.
+process.env.BODY_SIZE_LIMIT ??= '6M';
+
 const { handler } = await import('./build/handler.js');
 const { securityHeaders } = await import('./src/lib/server/http/security-headers.js');
 
@@ -47,6 +51,15 @@ const server = http.createServer((req, res) => {
 	// directly has none, so the socket's own address stands in.
 	if (trustProxy && !req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
 	for (const [name, value] of Object.entries(securityHeaders(proto === 'https'))) res.setHeader(name, value);
+	const writeHead = res.writeHead;
+	res.writeHead = function (status, ...rest) {
+		// Browsers merge a 304's headers into the cached response: a default-deny policy here
+		// would replace the page's own and block its stylesheets on the next visit.
+		if (status === 304) res.removeHeader('content-security-policy');
+		// Embeds (CSP frame-ancestors *) must not be contradicted by the legacy header.
+		if (/frame-ancestors \*/.test(String(res.getHeader('content-security-policy') ?? ''))) res.removeHeader('x-frame-options');
+		return writeHead.call(this, status, ...rest);
+	};
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

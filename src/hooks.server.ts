@@ -57,7 +57,14 @@ const secure: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const https = event.url.protocol === 'https:';
 	for (const [name, value] of Object.entries(securityHeaders(https))) {
+		// A 304 must not carry a policy: browsers merge its headers into the cached page, and the
+		// default-deny policy would then block the page's own stylesheets on the next visit.
+		if (name === 'content-security-policy' && response.status === 304) continue;
 		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	// Embeds opt out of frame-ancestors 'none'; the legacy header must not contradict them.
+	if (/frame-ancestors \*/.test(response.headers.get('content-security-policy') ?? '')) {
+		response.headers.delete('x-frame-options');
 	}
 	if (event.locals.actor?.kind === 'user' && !response.headers.has('cache-control')) {
 		response.headers.set('cache-control', 'private, no-store');

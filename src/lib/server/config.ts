@@ -25,7 +25,12 @@ const schema = z.object({
 	TWO_FACTOR_FOR_ADMINS: z.enum(['required', 'optional']).default('required'),
 	TRUST_PROXY: booleanFlag.default(false),
 	SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
-	INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14)
+	INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+	CENSUS_API_BASE_URL: z
+		.string()
+		.url({ message: 'CENSUS_API_BASE_URL must be a URL such as https://api.census.gov/data' })
+		.default('https://api.census.gov/data'),
+	CENSUS_API_KEY: z.string().optional()
 });
 
 export type Config = z.infer<typeof schema> & { authSecret: string };

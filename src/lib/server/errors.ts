@@ -12,6 +12,8 @@ export const errorCodes = {
 	NOT_FOUND: { status: 404, message: 'We could not find that page.' },
 	ECOSYSTEM_NOT_FOUND: { status: 404, message: 'There is no ecosystem at that address.' },
 	PARTNER_NOT_FOUND: { status: 404, message: 'There is no partner at that address in this ecosystem.' },
+	METRIC_NOT_FOUND: { status: 404, message: 'There is no metric at that address in this ecosystem.' },
+	BENCHMARK_NOT_FOUND: { status: 404, message: 'There is no benchmark population at that address in this ecosystem.' },
 	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
 	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
 	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },

@@ -30,6 +30,8 @@ describeBrowser('backbone and partner staff in a browser', () => {
 			`${eco}/admin/members`,
 			`${eco}/admin/audit`,
 			`${eco}/admin/outbox`,
+			`${eco}/admin/measurement`,
+			`${eco}/admin/measurement/metrics/new`,
 			`${eco}/partners/brick-and-bolt-youth-makerspace/edit`,
 			`${eco}/partners/brick-and-bolt-youth-makerspace/team`
 		];

@@ -8,7 +8,9 @@ const publicPages = [
 	'/e/philadelphia',
 	'/e/philadelphia/partners',
 	'/e/philadelphia/partners/brick-and-bolt-youth-makerspace',
+	'/e/philadelphia/dashboard',
 	'/e/portland',
+	'/e/portland/dashboard',
 	'/e/portland/partners',
 	'/sign-in',
 	'/forgot-password',
@@ -72,7 +74,7 @@ describeBrowser('the public site in a browser', () => {
 	it('lays out without horizontal scrolling at 360 px wide', async () => {
 		const page = await js.newPage();
 		await page.setViewportSize({ width: 360, height: 740 });
-		for (const path of ['/', '/e/philadelphia', '/e/philadelphia/partners', '/sign-in']) {
+		for (const path of ['/', '/e/philadelphia', '/e/philadelphia/partners', '/e/philadelphia/dashboard', '/sign-in']) {
 			await page.goto(path);
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
@@ -94,6 +96,18 @@ describe('public pages over HTTP', () => {
 			expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
 			// Served over plain http here, so no HSTS (it would pin browsers to https).
 			expect(response.headers.get('strict-transport-security'), path).toBeNull();
+		}
+	});
+
+	it('sends no policy on a 304, so a revisited page keeps its own nonce-based policy', async () => {
+		const http = new HttpSession();
+		for (const path of ['/', '/e/philadelphia', '/favicon.svg']) {
+			const first = await http.get(path);
+			const etag = first.headers.get('etag');
+			expect(etag, `ETag on ${path}`).toBeTruthy();
+			const again = await http.request(path, { headers: { 'if-none-match': etag! } });
+			expect(again.status, path).toBe(304);
+			expect(again.headers.get('content-security-policy'), path).toBeNull();
 		}
 	});
 

@@ -29,9 +29,12 @@ const own = `${eco}/partners/brick-and-bolt-youth-makerspace`; // the demo partn
 const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's partner
 const everyone = roles;
 
-function routes(ids: { initiativeId: string; memberId: string }): Route[] {
+function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string }): Route[] {
 	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
 	const member = `${eco}/admin/members/${ids.memberId}`;
+	const ms = `${eco}/admin/measurement`;
+	const metric = `${ms}/metrics/${ids.metricSlug}`;
+	const population = `${ms}/benchmarks/${ids.populationSlug}`;
 	return [
 		{ method: 'GET', path: '/', allow: everyone },
 		{ method: 'GET', path: eco, allow: everyone },
@@ -69,7 +72,18 @@ function routes(ids: { initiativeId: string; memberId: string }): Route[] {
 		{ method: 'POST', path: `${own}/team?/invite`, form: { which: 'invite', email: 'not-an-email' }, allow: ['backbone_admin', 'partner_admin'], okStatus: 422 },
 		{ method: 'GET', path: `${other}/edit`, allow: backbone },
 		{ method: 'POST', path: `${other}/edit`, form: { name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: `${other}/team`, allow: ['backbone_admin'] }
+		{ method: 'GET', path: `${other}/team`, allow: ['backbone_admin'] },
+		{ method: 'GET', path: ms, allow: backbone },
+		{ method: 'GET', path: `${ms}/metrics/new`, allow: backbone },
+		{ method: 'POST', path: `${ms}/metrics/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: metric, allow: backbone },
+		{ method: 'POST', path: `${metric}?/save`, form: { which: 'metric', name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${ms}/benchmarks/new`, allow: backbone },
+		{ method: 'POST', path: `${ms}/benchmarks/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: population, allow: backbone },
+		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 }
 	];
 }
 
@@ -87,8 +101,18 @@ describe('authorisation: every route × every role', () => {
 		const memberIds = [...membersPage.matchAll(/\/admin\/members\/([\w-]+)"/g)].map((m) => m[1]!);
 		expect(initiativeId, 'an initiative link on the site editor').toBeTruthy();
 		expect(memberIds.length, 'member links on the members page').toBeGreaterThan(1);
+		// A metric and a benchmark population to aim at: the demo's, or new ones when it has none.
+		const measurement = await (await admin.get(`${eco}/admin/measurement`)).text();
+		const firstLink = (kind: string) => [...measurement.matchAll(new RegExp(`/admin/measurement/${kind}/([\\w-]+)"`, 'g'))].map((m) => m[1]!).find((s) => s !== 'new');
+		const created = async (path: string, form: Record<string, string>) => /\/([\w-]+)\?added/.exec((await admin.post(path, form)).headers.get('location') ?? '')?.[1];
+		const metricSlug =
+			firstLink('metrics') ??
+			(await created(`${eco}/admin/measurement/metrics/new`, { name: 'Matrix metric', definition: 'A metric made by the authorisation test.', unit: 'people', stage: 'custom', frequency: 'annual' }));
+		const populationSlug = firstLink('benchmarks') ?? (await created(`${eco}/admin/measurement/benchmarks/new`, { name: 'Matrix population' }));
+		expect(metricSlug, 'a metric to aim at').toBeTruthy();
+		expect(populationSlug, 'a benchmark population to aim at').toBeTruthy();
 		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)! });
+		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug! });
 	});
 
 	it('answers each role as the route allows', async () => {

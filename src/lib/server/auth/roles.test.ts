@@ -20,6 +20,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'yes',
 		'ecosystem.audit.read': 'yes',
 		'ecosystem.outbox.read': 'yes',
+		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'yes'
 	},
@@ -30,6 +31,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'no'
 	},
@@ -40,6 +42,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'own-partner',
 		'partner.members.manage': 'own-partner'
 	},
@@ -50,6 +53,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	},
@@ -60,6 +64,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	}
@@ -112,7 +117,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 9 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 10 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

@@ -45,6 +45,7 @@ export type Permission =
 	| 'ecosystem.members.manage'
 	| 'ecosystem.audit.read'
 	| 'ecosystem.outbox.read'
+	| 'ecosystem.measurement.manage'
 	| 'partner.profile.edit'
 	| 'partner.members.manage';
 
@@ -64,6 +65,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.members.manage',
 		'ecosystem.audit.read',
 		'ecosystem.outbox.read',
+		'ecosystem.measurement.manage',
 		'partner.profile.edit',
 		'partner.members.manage'
 	],
@@ -71,6 +73,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
+		'ecosystem.measurement.manage',
 		'partner.profile.edit'
 	],
 	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],

@@ -6,6 +6,7 @@ import { conditions } from '../ecosystems/ecosystems.js';
 import { insertPartner } from '../partners/partners.repository.js';
 import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../members/members.repository.js';
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
+import { insertDemoMeasurement } from './demo-measurement.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -80,6 +81,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 					partnerId: person.partnerSlug ? partnerIds.get(person.partnerSlug) ?? null : null
 				});
 			}
+			await insertDemoMeasurement(trx, ecosystemId, demo.slug);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

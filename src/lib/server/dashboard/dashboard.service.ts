@@ -1,0 +1,56 @@
+/**
+ * The public dashboard of one ecosystem. Public data: anyone may read it, so there is no
+ * permission check; every number has been suppressed (dashboard.ts) before it leaves here.
+ *
+ * Rendering (assembly, suppression, the Plot charts) is cached per ecosystem, data version and
+ * language; a request then costs the few small queries of `dashboardDataVersion` and a lookup.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Locale } from '../content.js';
+import * as repo from './dashboard.repository.js';
+import { assembleDashboard, type Dashboard } from './dashboard.js';
+import { buildDashboardView, type DashboardView } from './dashboard-view.js';
+
+/** Reads and assembles (no cache): for tests and the CSV/embeds' source of truth. */
+export async function loadDashboard({ db, ecosystemId }: { db: Kysely<Database>; ecosystemId: string }): Promise<Dashboard | null> {
+	const ecosystem = await repo.findDashboardEcosystem(db, ecosystemId);
+	if (!ecosystem) return null;
+	const [metrics, populations, benchmarkValues, metricValues] = await Promise.all([
+		repo.listDashboardMetrics(db, ecosystemId),
+		repo.listDashboardPopulations(db, ecosystemId),
+		repo.listDashboardBenchmarkValues(db, ecosystemId),
+		repo.listDashboardMetricValues(db, ecosystemId)
+	]);
+	return assembleDashboard({ ecosystem: { ...ecosystem, suppression_threshold: Number(ecosystem.suppression_threshold) }, metrics, populations, benchmarkValues, metricValues });
+}
+
+const cache = new Map<string, DashboardView>();
+const maxCached = 64;
+
+/** The dashboard in one language, cached per (ecosystem, data version, language). */
+export async function getDashboardView({
+	db,
+	ecosystemId,
+	locale
+}: {
+	db: Kysely<Database>;
+	ecosystemId: string;
+	locale: Locale;
+}): Promise<DashboardView | null> {
+	const [ecosystem, version] = await Promise.all([repo.findDashboardEcosystem(db, ecosystemId), repo.dashboardDataVersion(db, ecosystemId)]);
+	if (!ecosystem) return null;
+	// The settings are part of the key in case a change to them does not touch updated_at.
+	const key = [ecosystemId, locale, version, ecosystem.suppression_threshold, ecosystem.goal_year, ecosystem.focus_groups_json].join('\u0000');
+	const hit = cache.get(key);
+	if (hit) return hit;
+	const dashboard = await loadDashboard({ db, ecosystemId });
+	if (!dashboard) return null;
+	const view = buildDashboardView(dashboard, locale);
+	for (const old of cache.keys()) {
+		if (old.startsWith(ecosystemId + '\u0000' + locale + '\u0000')) cache.delete(old);
+	}
+	if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
+	cache.set(key, view);
+	return view;
+}
