@@ -261,6 +261,23 @@ describeEachDatabase('benchmarks service', (get) => {
 		});
 	});
 
+	it('refuses to fill a metric that is not a workforce count of people, even from a crafted form', async () => {
+		const { ctx } = get();
+		const { db, eco, staff, populationId } = await setup(ctx);
+		const rate = await createMetric({
+			db,
+			actor: staff,
+			ecosystemId: eco.id,
+			input: { name: 'AP STEM pass rate', definition: 'Share of exams passed.', unit: 'percent', stage: 'k12_course_taking', frequency: 'annual' }
+		});
+		if (!rate.ok) throw new Error('setup');
+		const pasted = JSON.stringify([['NAME', 'C23001_001E', 'state'], ['Pennsylvania', '10459220', '42']]);
+		const outcome = await importBenchmarkValues({ db, actor: staff, ecosystemId: eco.id, populationId, input: { year: '2017', metric_id: rate.value.id }, sources: [{ name: 'pasted JSON', text: pasted }] });
+		expect(outcome.ok ? [] : outcome.issues.map((i) => i.field)).toContain('metric_id');
+		expect(await listMetricValues(db, eco.id, rate.value.id)).toEqual([]);
+		expect(await listBenchmarkValues(db, eco.id, populationId)).toEqual([]);
+	});
+
 	describe('Census JSON and the live API', () => {
 		/** Two pasted responses, as the Census API answers two requests (it allows 49 variables each). */
 		function pastedResponses() {

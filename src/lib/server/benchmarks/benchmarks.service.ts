@@ -170,7 +170,9 @@ async function prepareImport(db: Executor, ecosystemId: string, populationId: st
 	let metric: metricsRepo.MetricRow | null = null;
 	if (metricId) {
 		metric = (await metricsRepo.findMetricById(db, ecosystemId, metricId)) ?? null;
-		if (!metric) issues.push({ field: 'metric_id', message: 'Choose one of this ecosystem’s metrics, or none.' });
+		// The same rule as the form's list: only a live workforce metric counted in people.
+		if (metric && !(metric.stage === 'workforce' && metric.unit === 'people' && metric.archived_at === null)) metric = null;
+		if (!metric) issues.push({ field: 'metric_id', message: 'Choose one of this ecosystem’s workforce metrics counted in people, or none.' });
 	}
 	return { population, year: value.year, mapping: value.mapping, metric, issues };
 }

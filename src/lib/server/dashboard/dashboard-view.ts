@@ -95,7 +95,8 @@ export function buildDashboardView(dashboard: Dashboard, locale: Locale): Dashbo
 	const populationName = headline?.population ? localized(locale, headline.population.name, headline.population.nameEs) : null;
 	const sourceLines = (metric: MetricSummary) => {
 		const population = dashboard.populations.find((p) => p.id === metric.populationId);
-		return [metric.source, ...(population ? [population.source] : [])].filter((s) => s.trim() !== '');
+		// Distinct lines: they key {#each} blocks, and a metric and its population may cite one source.
+		return [...new Set([metric.source, ...(population ? [population.source] : [])].filter((s) => s.trim() !== ''))];
 	};
 
 	const cards: HeadlineCard[] = (headline?.groups ?? []).map((g) => {
@@ -380,7 +381,8 @@ function yearsText(years: number[]): string {
 /** RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
 export function toCsv(csv: { header: string[]; rows: string[][] }): string {
 	const cell = (value: string) => {
-		const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+		// Only a cell that is entirely a number may start with '-' unprefixed ("-1+cmd|…" must not).
+		const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
 		return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 	};
 	return [csv.header, ...csv.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';

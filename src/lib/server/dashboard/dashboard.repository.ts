@@ -59,12 +59,16 @@ export async function findDashboardEcosystem(db: Executor, ecosystemId: string):
 		.executeTakeFirst();
 }
 
-/** Metrics on the dashboard: not archived, with a benchmark population, in pipeline order. */
+/**
+ * Metrics on the dashboard: counts of people (the Access Index and count suppression mean
+ * nothing for percentages, rates or hours), not archived, in pipeline order.
+ */
 export async function listDashboardMetrics(db: Executor, ecosystemId: string): Promise<DashboardMetricRow[]> {
 	return db
 		.selectFrom('metric')
 		.select(['id', 'slug', 'name', 'name_es', 'definition', 'definition_es', 'stage', 'stage_position', 'source', 'benchmark_population_id'])
 		.where('ecosystem_id', '=', ecosystemId)
+		.where('unit', '=', 'people')
 		.where('archived_at', 'is', null)
 		.orderBy('stage_position')
 		.orderBy('slug')

@@ -216,6 +216,10 @@ describe('the dashboard view', () => {
 		expect(index.svg).toContain('role="img"');
 	});
 
+	it('neutralises a formula that starts with a minus sign and a digit', () => {
+		expect(toCsv({ header: ['a'], rows: [["-1+cmd|' /C calc'!A0"], ['-12'], ['-3.25']] })).toBe("a\r\n'-1+cmd|' /C calc'!A0\r\n-12\r\n-3.25\r\n");
+	});
+
 	it('neutralises spreadsheet formulas in CSV cells', () => {
 		expect(toCsv({ header: ['a'], rows: [['=HYPERLINK("x")'], ['-0.5'], ['a,b']] })).toBe('a\r\n"\'=HYPERLINK(""x"")"\r\n-0.5\r\n"a,b"\r\n');
 	});

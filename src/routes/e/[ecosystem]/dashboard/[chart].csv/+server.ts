@@ -18,6 +18,8 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(toCsv(chart.csv), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
+			// Group labels follow the language: shared caches must keep the versions apart.
+			vary: 'cookie, accept-language',
 			'content-disposition': `attachment; filename="${ecosystem.slug}-${chart.key}.csv"`
 		}
 	});
