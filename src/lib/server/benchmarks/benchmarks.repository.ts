@@ -109,7 +109,18 @@ export async function countBenchmarkValues(db: Executor, ecosystemId: string): P
  */
 export async function replaceBenchmarkValues(
 	db: Executor,
-	{ ecosystemId, populationId, vintage, values }: { ecosystemId: string; populationId: string; vintage: string; values: readonly BenchmarkValueInput[] }
+	{
+		ecosystemId,
+		populationId,
+		vintage,
+		values
+	}: {
+		ecosystemId: string;
+		populationId: string;
+		/** Where the values come from; a value's own `vintage` (e.g. naming its table variables) wins. */
+		vintage: string;
+		values: readonly (BenchmarkValueInput & { vintage?: string })[];
+	}
 ): Promise<number> {
 	const years = [...new Set(values.map((v) => v.year))];
 	if (years.length === 0) return 0;
@@ -132,7 +143,7 @@ export async function replaceBenchmarkValues(
 					group_key: v.groupKey,
 					estimate: v.estimate,
 					moe: v.moe,
-					vintage,
+					vintage: v.vintage ?? vintage,
 					imported_at: now
 				}))
 			)

@@ -4,7 +4,8 @@ import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
 import type { Actor } from '../auth/roles.js';
 import { recordAudit, type Executor } from '../audit/audit.repository.js';
-import { DomainError, ok, type FieldIssue, type Outcome } from '../errors.js';
+import { DomainError, invalid, ok, type FieldIssue, type Outcome } from '../errors.js';
+import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
 import { slugify } from '../util.js';
 import { CensusError, mappedVariables, type CensusTable } from '../census/census.js';
@@ -53,7 +54,7 @@ export async function createPopulation({ db, actor, ecosystemId, input }: Scope 
 	const parsed = validate(populationSchema, input);
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
-	return db.transaction().execute(async (trx) => {
+	const attempt = () => db.transaction().execute(async (trx): Promise<Outcome<{ id: string; slug: string }>> => {
 		const base = slugify(value.name) || 'population';
 		let slug = base;
 		for (let n = 2; await repo.populationSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
@@ -68,6 +69,7 @@ export async function createPopulation({ db, actor, ecosystemId, input }: Scope 
 		});
 		return ok({ id, slug });
 	});
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'name', message: ADDRESS_JUST_TAKEN }]));
 }
 
 export async function updatePopulation({ db, actor, ecosystemId, populationId, input }: Scope & { populationId: string; input: unknown }): Promise<Outcome<null>> {

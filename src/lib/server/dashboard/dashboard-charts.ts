@@ -152,31 +152,38 @@ export function renderSharesChart(args: {
 
 export function renderPipelineChart(args: {
 	frame: ChartFrame;
-	stages: string[];
-	/** index null: not published at that stage (the line breaks there). */
-	points: { label: string; stage: string; index: number | null }[];
+	/** The steps in order: one per metric (key: its id; label: its name, distinct). */
+	steps: { key: string; label: string }[];
+	/** index null: not published at that step (the line breaks there). */
+	points: { label: string; step: string; index: number | null }[];
 	groups: string[];
 	formatIndex: (value: number) => string;
 	parityLabel: string;
 }): string {
 	const highest = Math.max(1.2, ...args.points.map((p) => p.index ?? 0));
+	const labelOf = new Map(args.steps.map((s) => [s.key, s.label]));
+	const keys = args.steps.map((s) => s.key);
+	const width = args.frame.width ?? 720;
+	// Metric names can be long: wrap each tick label within its step's width (lineWidth is in ems, 10px).
+	const lineWidth = Math.max(6, Math.floor(width / Math.max(1, keys.length) / 10) - 1);
 	const svg = Plot.plot({
 		document: createDocument(),
-		width: args.frame.width ?? 720,
-		height: 340,
+		width,
+		height: 380,
 		marginLeft: 44,
 		marginRight: 30,
-		marginBottom: 36,
-		x: { type: 'point', domain: args.stages, label: null, padding: 0.3 },
+		marginBottom: 76,
+		x: { type: 'point', domain: keys, label: null, padding: 0.4 },
 		y: { domain: [0, Math.ceil(highest * 10) / 10], grid: true, label: null, tickFormat: args.formatIndex },
 		color: { domain: args.groups, range: groupPalette },
 		marks: [
+			Plot.axisX({ tickFormat: (key: string) => labelOf.get(key) ?? key, lineWidth, label: null }),
 			Plot.ruleY([1], { stroke: '#1b1f24', strokeDasharray: '6 4', strokeWidth: 1.5 }),
-			Plot.text([{ stage: args.stages.at(-1), index: 1 }], { x: 'stage', y: 'index', text: () => args.parityLabel, dy: -8, textAnchor: 'middle', fill: '#1b1f24' }),
-			Plot.line(args.points, { x: 'stage', y: 'index', z: 'label', stroke: 'label', strokeWidth: 2.5 }),
+			Plot.text([{ step: keys.at(-1), index: 1 }], { x: 'step', y: 'index', text: () => args.parityLabel, dy: -8, textAnchor: 'middle', fill: '#1b1f24' }),
+			Plot.line(args.points, { x: 'step', y: 'index', z: 'label', stroke: 'label', strokeWidth: 2.5 }),
 			Plot.dot(
 				args.points.filter((p) => p.index !== null),
-				{ x: 'stage', y: 'index', fill: 'label', r: 4, stroke: 'white' }
+				{ x: 'step', y: 'index', fill: 'label', r: 4, stroke: 'white' }
 			)
 		]
 	});

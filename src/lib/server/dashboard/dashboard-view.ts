@@ -5,7 +5,7 @@
  */
 import * as m from '#lib/paraglide/messages.js';
 import { localized, type Locale } from '../content.js';
-import type { Dashboard, IndexRow, MetricSummary, PublicCount, PublicIndex } from './dashboard.js';
+import { isSynthetic, type Dashboard, type IndexRow, type MetricSummary, type PublicCount, type PublicIndex } from './dashboard.js';
 import { groupPalette, renderIndexChart, renderPipelineChart, renderSharesChart, sharePalette } from './dashboard-charts.js';
 import { formatCount, formatIndex, formatIndexCell, formatInterval, formatPercent, groupLabel, stageLabel } from './dashboard-labels.js';
 
@@ -254,14 +254,12 @@ export function buildDashboardView(dashboard: Dashboard, locale: Locale): Dashbo
 		}
 	}
 
-	// 3. The pipeline.
+	// 3. The pipeline: one step per metric, named after the metric (two metrics may share a stage).
 	const stages = dashboard.pipeline.stages;
 	if (stages.length > 0 && dashboard.focusGroups.length > 0) {
-		const stageName = (metricId: string) => {
-			const metric = metricById.get(metricId)!;
-			return stageLabel(metric.stage, locale);
-		};
-		const stageNames = stages.map(({ metric }) => stageLabel(metric.stage, locale));
+		const stepNames = pipelineStepNames(stages.map(({ metric }) => metric), metricName);
+		const stepName = (metricId: string) => stepNames.get(metricId)!;
+		const stageOf = (metricId: string) => stageLabel(metricById.get(metricId)!.stage, locale);
 		const pipelineTitle = m.dash_pipeline_title({}, o);
 		const rows: { row: IndexRow; drop: boolean }[] = dashboard.pipeline.groups.flatMap((g) =>
 			g.rows.map((row) => ({ row, drop: g.biggestDrop?.toMetricId === row.metricId }))
@@ -272,10 +270,10 @@ export function buildDashboardView(dashboard: Dashboard, locale: Locale): Dashbo
 			description: m.dash_pipeline_desc({}, o),
 			svg: renderPipelineChart({
 				frame: { titleId: 'chart-pipeline-title', descriptionId: 'chart-pipeline-desc' },
-				stages: stageNames,
+				steps: stages.map(({ metric }) => ({ key: metric.id, label: stepName(metric.id) })),
 				points: rows.map(({ row }) => ({
 					label: groupLabel(row.group, locale),
-					stage: stageName(row.metricId),
+					step: row.metricId,
 					index: row.index.available ? row.index.index : null
 				})),
 				groups: groupLabels,
@@ -287,6 +285,7 @@ export function buildDashboardView(dashboard: Dashboard, locale: Locale): Dashbo
 				caption: m.dash_table_caption({ title: pipelineTitle }, o),
 				columns: [
 					{ label: m.dash_col_group({}, o) },
+					{ label: m.dash_col_metric({}, o) },
 					{ label: m.dash_col_stage({}, o) },
 					{ label: m.dash_col_year({}, o), numeric: true },
 					{ label: m.dash_col_index({}, o), numeric: true },
@@ -300,7 +299,8 @@ export function buildDashboardView(dashboard: Dashboard, locale: Locale): Dashbo
 					highlight: drop,
 					cells: [
 						groupLabel(row.group, locale),
-						`${stageName(row.metricId)}${metricById.get(row.metricId)!.synthetic ? ` (${m.dash_synthetic({}, o)})` : ''}`,
+						`${stepName(row.metricId)}${metricById.get(row.metricId)!.synthetic ? ` (${m.dash_synthetic({}, o)})` : ''}`,
+						stageOf(row.metricId),
 						String(row.year),
 						`${formatIndexCell(row.index, locale)}${drop ? ` (${m.dash_biggest_drop_marker({}, o)})` : ''}`,
 						formatCount(row.stageCount, locale),
@@ -316,8 +316,8 @@ export function buildDashboardView(dashboard: Dashboard, locale: Locale): Dashbo
 						? m.dash_biggest_drop(
 								{
 									group: groupLabel(g.group, locale),
-									from: stageName(g.biggestDrop.fromMetricId),
-									to: stageName(g.biggestDrop.toMetricId),
+									from: stepName(g.biggestDrop.fromMetricId),
+									to: stepName(g.biggestDrop.toMetricId),
 									fromIndex: fmtIndex(g.biggestDrop.fromIndex),
 									toIndex: fmtIndex(g.biggestDrop.toIndex)
 								},
@@ -366,9 +366,26 @@ export function buildDashboardView(dashboard: Dashboard, locale: Locale): Dashbo
 			...usedMetrics.map((metric) => ({ name: metricName(metric), source: metric.source, years: yearsText(metric.years), synthetic: metric.synthetic })),
 			...dashboard.populations
 				.filter((p) => p.years.length > 0)
-				.map((p) => ({ name: localized(locale, p.name, p.nameEs), source: p.source, years: yearsText(p.years), synthetic: /synthetic/i.test(p.source) }))
+				.map((p) => ({ name: localized(locale, p.name, p.nameEs), source: p.source, years: yearsText(p.years), synthetic: isSynthetic(p.source) }))
 		]
 	};
+}
+
+/**
+ * The pipeline's step names: each metric's name in the page's language, made distinct (a
+ * numbered suffix) when two metrics share a name, so no two steps fall on one x position.
+ */
+export function pipelineStepNames(metrics: readonly MetricSummary[], nameOf: (metric: MetricSummary) => string): Map<string, string> {
+	const out = new Map<string, string>();
+	const used = new Set<string>();
+	for (const metric of metrics) {
+		const base = nameOf(metric).trim() || metric.slug;
+		let name = base;
+		for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
+		used.add(name);
+		out.set(metric.id, name);
+	}
+	return out;
 }
 
 function yearsText(years: number[]): string {

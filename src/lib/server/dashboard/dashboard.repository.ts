@@ -6,6 +6,8 @@ import type { Executor } from '../audit/audit.repository.js';
 
 export interface DashboardEcosystemRow {
 	id: string;
+	goal: string;
+	goal_es: string | null;
 	goal_year: number | null;
 	suppression_threshold: number;
 	focus_groups_json: string | null;
@@ -54,7 +56,7 @@ export interface DashboardMetricValueRow {
 export async function findDashboardEcosystem(db: Executor, ecosystemId: string): Promise<DashboardEcosystemRow | undefined> {
 	return db
 		.selectFrom('ecosystem')
-		.select(['id', 'goal_year', 'suppression_threshold', 'focus_groups_json'])
+		.select(['id', 'goal', 'goal_es', 'goal_year', 'suppression_threshold', 'focus_groups_json'])
 		.where('id', '=', ecosystemId)
 		.executeTakeFirst();
 }

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeEcosystem } from '../testing/factories.js';
 import { insertDemoMeasurement, demoMeasurement } from '../demo/demo-measurement.js';
-import { getDashboardView, loadDashboard } from './dashboard.service.js';
+import { getDashboardPage, getDashboardView, getPublicChart, loadDashboard } from './dashboard.service.js';
 import { dashboardDataVersion } from './dashboard.repository.js';
 import type { Dashboard } from './dashboard.js';
 
@@ -58,6 +58,23 @@ describeEachDatabase('the public dashboard', (get) => {
 			const view = (await getDashboardView({ db, ecosystemId: eco.id, locale: 'en' }))!;
 			expect(view.charts.map((c) => c.key)).toEqual(['index', 'shares', 'pipeline']);
 		}
+	});
+
+	it('gives the page its goal in the page’s language, and one chart to the CSV and embed routes', async () => {
+		const { db } = get();
+		const eco = await makeEcosystem(db);
+		await insertDemoMeasurement(db, eco.id, 'philadelphia');
+		await db.updateTable('ecosystem').set({ goal: 'Parity by 2030', goal_es: 'Paridad en 2030' }).where('id', '=', eco.id).execute();
+		expect((await getDashboardPage({ db, ecosystemId: eco.id, locale: 'es' })).goal).toBe('Paridad en 2030');
+		const page = await getDashboardPage({ db, ecosystemId: eco.id, locale: 'en' });
+		expect(page.goal).toBe('Parity by 2030');
+		const { chart, ecosystem } = await getPublicChart({ db, slug: eco.slug, chart: 'pipeline', locale: 'en' });
+		expect(ecosystem.id).toBe(eco.id);
+		expect(chart).toBe(page.view.charts.find((c) => c.key === 'pipeline'));
+		await expect(getPublicChart({ db, slug: eco.slug, chart: 'nope', locale: 'en' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(getPublicChart({ db, slug: 'no-such-ecosystem', chart: 'index', locale: 'en' })).rejects.toMatchObject({ code: 'ECOSYSTEM_NOT_FOUND' });
+		const empty = await makeEcosystem(db);
+		await expect(getPublicChart({ db, slug: empty.slug, chart: 'index', locale: 'en' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 	});
 
 	it('serves the cached view until the data changes', async () => {

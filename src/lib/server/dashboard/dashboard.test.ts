@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleDashboard, suppressYear, type Dashboard, type DashboardInput, type PublicCount } from './dashboard.js';
+import { assembleDashboard, isSynthetic, suppressYear, type Dashboard, type DashboardInput, type PublicCount } from './dashboard.js';
 import { buildDashboardView, toCsv } from './dashboard-view.js';
 
 const figures = (entries: Record<string, number>) => new Map(Object.entries(entries).map(([k, v]) => [k, { value: v, moe: null }]));
@@ -199,6 +199,63 @@ describe('assembleDashboard', () => {
 		// The ost stage's black:female count of 5 is hidden, but the black total (245) is not small.
 		expect(allCounts(dashboard).some((c) => c !== null && 'value' in c && c.value > 0 && c.value < 11)).toBe(false);
 	});
+});
+
+describe('a pipeline with two metrics on one stage', () => {
+	/** Workforce (40) plus two K-12 metrics sharing a stage (10), given out of order. */
+	function twoOnOneStage() {
+		const base = input({ stage: { 2018: table({ black: [100, 100], white: [200, 200] }) }, population: { 2018: population }, focus: ['black'] });
+		const extra = [
+			{ id: 'm-calc', slug: 'calc', name: 'Calculus students', name_es: 'Estudiantes de cálculo', pos: 10, cells: table({ black: [250, 250], white: [250, 250] }) },
+			{ id: 'm-ap', slug: 'ap', name: 'AP science students', name_es: 'Estudiantes de ciencias AP', pos: 10, cells: table({ black: [50, 50], white: [250, 250] }) }
+		];
+		for (const s of extra) {
+			base.metrics.push({ ...base.metrics[0]!, id: s.id, slug: s.slug, name: s.name, name_es: s.name_es, stage: 'k12_course_taking', stage_position: s.pos, source: 'Synthetic demo' });
+			for (const [group_key, value] of Object.entries(s.cells)) base.metricValues.push({ metric_id: s.id, year: 2020, group_key, value, moe: null, origin: 'partners' });
+		}
+		return assembleDashboard(base);
+	}
+
+	it('gives each metric its own step, in stage_position order', () => {
+		const dashboard = twoOnOneStage();
+		expect(dashboard.pipeline.stages.map((s) => s.metric.id)).toEqual(['m-calc', 'm-ap', 'm-work']);
+		expect(dashboard.pipeline.groups[0]!.rows.map((r) => r.metricId)).toEqual(['m-calc', 'm-ap', 'm-work']);
+		// Calculus 1.00 → AP 0.33 (100 of 600) → workforce 0.80 (black share 0.5 of the population).
+		expect(dashboard.pipeline.groups[0]!.biggestDrop).toMatchObject({ fromMetricId: 'm-calc', toMetricId: 'm-ap' });
+		expect(dashboard.pipeline.groups[0]!.biggestDrop!.drop).toBeCloseTo(2 / 3);
+	});
+
+	it('labels the steps by metric name in the page’s language, in the chart, table, notes and CSV', () => {
+		const dashboard = twoOnOneStage();
+		const en = buildDashboardView(dashboard, 'en').charts.find((c) => c.key === 'pipeline')!;
+		expect(en.table.rows.map((r) => r.cells.slice(1, 3))).toEqual([
+			['Calculus students (Synthetic demo data)', 'K-12 STEM course-taking'],
+			['AP science students (Synthetic demo data)', 'K-12 STEM course-taking'],
+			['STEM workers', 'STEM workforce']
+		]);
+		expect(en.notes[0]).toContain('from Calculus students (1.00) to AP science students (0.33)');
+		for (const name of ['Calculus students', 'AP science students', 'STEM workers']) expect(en.svg).toContain(name);
+		expect(en.csv.rows.map((r) => r[3])).toEqual(['Calculus students', 'AP science students', 'STEM workers']);
+		const es = buildDashboardView(dashboard, 'es').charts.find((c) => c.key === 'pipeline')!;
+		expect(es.table.rows.map((r) => r.cells[1]!.split(' (')[0])).toEqual(['Estudiantes de cálculo', 'Estudiantes de ciencias AP', 'Trabajadores STEM']);
+		expect(es.svg).toContain('Estudiantes de cálculo');
+	});
+
+	it('keeps two metrics of the same name apart', () => {
+		const dashboard = twoOnOneStage();
+		for (const metric of dashboard.metrics) metric.name = 'Students';
+		const rows = buildDashboardView(dashboard, 'en').charts.find((c) => c.key === 'pipeline')!.table.rows;
+		expect(new Set(rows.map((r) => r.cells[1])).size).toBe(3);
+	});
+});
+
+describe('isSynthetic', () => {
+	it.each([
+		['Synthetic demo figures', true],
+		['ACS 1-year (SYNTHETIC)', true],
+		['ACS 1-year, table B24010', false],
+		['', false]
+	])('%j → %s', (source, expected) => expect(isSynthetic(source)).toBe(expected));
 });
 
 describe('the dashboard view', () => {

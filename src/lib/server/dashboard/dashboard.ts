@@ -29,6 +29,9 @@ import type {
 } from './dashboard.repository.js';
 
 export const defaultGoalYear = 2030;
+
+/** Whether a metric's or population's source line marks its figures as synthetic (demo) data. */
+export const isSynthetic = (source: string): boolean => /synthetic/i.test(source);
 const sexKeys = ['female', 'male'] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +125,7 @@ export interface Dashboard {
 }
 
 export interface DashboardInput {
-	ecosystem: DashboardEcosystemRow;
+	ecosystem: Omit<DashboardEcosystemRow, 'goal' | 'goal_es'>;
 	metrics: DashboardMetricRow[];
 	populations: DashboardPopulationRow[];
 	benchmarkValues: DashboardBenchmarkValueRow[];
@@ -266,7 +269,7 @@ export function assembleDashboard(input: DashboardInput): Dashboard {
 		stage: m.stage,
 		stagePosition: m.stage_position,
 		source: m.source,
-		synthetic: /synthetic/i.test(m.source),
+		synthetic: isSynthetic(m.source),
 		origins: [...new Set(input.metricValues.filter((v) => v.metric_id === m.id).map((v) => v.origin))].sort(),
 		years: [...(metricTables.get(m.id)?.keys() ?? [])].sort((a, b) => a - b),
 		// A population of another ecosystem is never used, even if an id points at one.
@@ -350,8 +353,11 @@ export function assembleDashboard(input: DashboardInput): Dashboard {
 		shares = { year: latestYear, rows: focusGroups.map((group) => indexRow(headlineMetric, group, latestYear)) };
 	}
 
-	// Pipeline: each stage at its latest year, in stage order.
-	const stages = withPopulation.map((metric) => ({ metric, year: metric.years.at(-1)! }));
+	// Pipeline: one step per metric (two metrics may share a stage), each at its latest year, in
+	// stage_position order (stable, so metrics of one position keep the repository's slug order).
+	const stages = [...withPopulation]
+		.sort((a, b) => a.stagePosition - b.stagePosition)
+		.map((metric) => ({ metric, year: metric.years.at(-1)! }));
 	const pipelineGroups = focusGroups.map((group): PipelineGroup => {
 		const rows = stages.map(({ metric, year }) => indexRow(metric, group, year));
 		const computed = computePipeline(stages.map(({ metric, year }) => ({ stageKey: metric.id, ...indexInputs(metric, group, year).accessInput })));

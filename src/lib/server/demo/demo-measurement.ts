@@ -13,7 +13,9 @@
  *   so the dashboard's small-cell suppression has something to hide.
  */
 import type { Executor } from '../audit/audit.repository.js';
-import { newId, nowIso } from '../util.js';
+import { setFocusGroups } from '../ecosystems/ecosystems.repository.js';
+import { insertPopulation, replaceBenchmarkValues } from '../benchmarks/benchmarks.repository.js';
+import { insertMetric, replaceMetricValues } from '../metrics/metrics.repository.js';
 import { demoCensusFigures, type CensusFigure } from './demo-measurement-census.js';
 
 type Stage = 'k12_course_taking' | 'ost_participation' | 'postsecondary' | 'workforce';
@@ -251,70 +253,40 @@ export const demoMeasurement: Record<string, DemoMeasurement> = {
 	})
 };
 
-/** Writes one ecosystem's demo measurement (inside the seed transaction). */
+/**
+ * Writes one ecosystem's demo measurement (inside the seed transaction) through the same
+ * repository functions the admin screens use.
+ */
 export async function insertDemoMeasurement(db: Executor, ecosystemId: string, slug: string): Promise<void> {
 	const demo = demoMeasurement[slug];
 	if (!demo) return;
-	const now = nowIso();
-	await db
-		.updateTable('ecosystem')
-		.set({ focus_groups_json: JSON.stringify(demo.focusGroups) })
-		.where('id', '=', ecosystemId)
-		.execute();
-	const populationId = newId();
-	const { values: benchmarkValues, ...population } = demo.benchmark;
-	await db
-		.insertInto('benchmark_population')
-		.values({ id: populationId, ecosystem_id: ecosystemId, ...population, created_at: now, updated_at: now })
-		.execute();
-	await db
-		.insertInto('benchmark_value')
-		.values(
-			benchmarkValues.map((v) => ({
-				ecosystem_id: ecosystemId,
-				population_id: populationId,
-				year: v.year,
-				group_key: v.group,
-				estimate: v.estimate,
-				moe: v.moe,
-				vintage: v.vintage,
-				imported_at: now
-			}))
-		)
-		.execute();
+	await setFocusGroups(db, ecosystemId, demo.focusGroups);
+	const { values: benchmarkValues, slug: populationSlug, ...population } = demo.benchmark;
+	const populationId = await insertPopulation(db, ecosystemId, populationSlug, population);
+	await replaceBenchmarkValues(db, {
+		ecosystemId,
+		populationId,
+		vintage: population.source,
+		values: benchmarkValues.map((v) => ({ year: v.year, groupKey: v.group, estimate: v.estimate, moe: v.moe, vintage: v.vintage }))
+	});
 	for (const metric of demo.metrics) {
-		const metricId = newId();
-		const { values, origin, ...fields } = metric;
-		await db
-			.insertInto('metric')
-			.values({
-				id: metricId,
-				ecosystem_id: ecosystemId,
-				...fields,
-				unit: 'people',
-				frequency: 'annual',
-				disaggregations_json: JSON.stringify(['race_ethnicity', 'sex']),
-				benchmark_population_id: populationId,
-				archived_at: null,
-				created_at: now,
-				updated_at: now
-			})
-			.execute();
-		await db
-			.insertInto('metric_value')
-			.values(
-				values.map((v) => ({
-					ecosystem_id: ecosystemId,
-					metric_id: metricId,
-					year: v.year,
-					group_key: v.group,
-					value: v.value,
-					moe: v.moe,
-					origin,
-					source_note: v.note,
-					updated_at: now
-				}))
-			)
-			.execute();
+		const { values, origin, slug: metricSlug, ...fields } = metric;
+		const metricId = await insertMetric(db, ecosystemId, metricSlug, {
+			...fields,
+			unit: 'people',
+			frequency: 'annual',
+			disaggregations: ['race_ethnicity', 'sex'],
+			benchmark_population_id: populationId
+		});
+		for (const year of [...new Set(values.map((v) => v.year))]) {
+			await replaceMetricValues(db, {
+				ecosystemId,
+				metricId,
+				year,
+				origin,
+				sourceNote: metric.source,
+				values: values.filter((v) => v.year === year).map((v) => ({ groupKey: v.group, value: v.value, moe: v.moe, sourceNote: v.note }))
+			});
+		}
 	}
 }

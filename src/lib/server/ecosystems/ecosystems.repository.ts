@@ -105,6 +105,11 @@ export async function updateSiteContent(db: Executor, ecosystemId: string, value
 		.execute();
 }
 
+/** The groups the public dashboard leads with (group keys, in order). */
+export async function setFocusGroups(db: Executor, ecosystemId: string, groups: readonly string[]): Promise<void> {
+	await db.updateTable('ecosystem').set({ focus_groups_json: JSON.stringify(groups) }).where('id', '=', ecosystemId).execute();
+}
+
 export interface ConditionRow {
 	condition: Condition;
 	practice_md: string;

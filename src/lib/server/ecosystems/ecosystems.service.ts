@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
 import { slugify } from '../util.js';
+import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 import * as repo from './ecosystems.repository.js';
 import { conditionSchema, createEcosystemSchema, initiativeSchema, siteContentSchema } from './ecosystems.js';
 import { createInvitation, type SentInvitation } from '../members/members.service.js';
@@ -39,7 +40,8 @@ export async function createEcosystem({
 	const parsed = validate(createEcosystemSchema, input);
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
-	return ctx.db.kysely.transaction().execute(async (trx) => {
+	// A second try sees an ecosystem created at the same moment and reports its address as used.
+	const attempt = () => ctx.db.kysely.transaction().execute(async (trx) => {
 		if (await repo.slugInUse(trx, value.slug)) {
 			return invalid([{ field: 'slug', message: 'That web address is already used by another ecosystem.' }]);
 		}
@@ -63,7 +65,8 @@ export async function createEcosystem({
 			locale
 		});
 		return { ecosystemId, slug: value.slug, invitation };
-	}).then(async (result) => {
+	});
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'slug', message: ADDRESS_JUST_TAKEN }])).then(async (result) => {
 		if ('ok' in result) return result;
 		await ctx.mailer.send(result.invitation.message);
 		return ok(result);
@@ -142,7 +145,7 @@ export async function createInitiative({
 	const parsed = validate(initiativeSchema, input);
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
-	return db.transaction().execute(async (trx) => {
+	const attempt = () => db.transaction().execute(async (trx): Promise<Outcome<{ id: string }>> => {
 		const base = slugify(value.title) || 'initiative';
 		let slug = base;
 		for (let n = 2; await repo.initiativeSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
@@ -164,6 +167,7 @@ export async function createInitiative({
 		});
 		return ok({ id });
 	});
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'title', message: ADDRESS_JUST_TAKEN }]));
 }
 
 export async function updateInitiative({

@@ -129,8 +129,9 @@ export async function replaceMetricValues(
 		metricId: string;
 		year: number;
 		origin: 'census' | 'partners' | 'manual';
+		/** Where the values come from; a value's own `sourceNote` wins. */
 		sourceNote: string;
-		values: readonly { groupKey: string; value: number; moe: number | null }[];
+		values: readonly { groupKey: string; value: number; moe: number | null; sourceNote?: string }[];
 	}
 ): Promise<number> {
 	const keys = values.map((v) => v.groupKey);
@@ -154,7 +155,7 @@ export async function replaceMetricValues(
 					value: v.value,
 					moe: v.moe,
 					origin,
-					source_note: sourceNote,
+					source_note: v.sourceNote ?? sourceNote,
 					updated_at: now
 				}))
 			)

@@ -6,6 +6,7 @@ import { recordAudit, type Executor } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { slugify } from '../util.js';
 import { validate } from '../validation.js';
+import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 import * as benchmarksRepo from '../benchmarks/benchmarks.repository.js';
 import * as repo from './metrics.repository.js';
 import { disaggregations, metricFrequencies, metricSchema, metricStages, metricUnits, parseDisaggregations, sortMetrics, type MetricInput } from './metrics.js';
@@ -73,7 +74,7 @@ export async function createMetric({ db, actor, ecosystemId, input }: Scope & { 
 	const parsed = validateMetric(input);
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
-	return db.transaction().execute(async (trx) => {
+	const attempt = () => db.transaction().execute(async (trx): Promise<Outcome<{ id: string; slug: string }>> => {
 		const problems = await checkPopulation(trx, ecosystemId, value);
 		if (problems.length > 0) return invalid(problems);
 		const base = slugify(value.name) || 'metric';
@@ -90,6 +91,7 @@ export async function createMetric({ db, actor, ecosystemId, input }: Scope & { 
 		});
 		return ok({ id, slug });
 	});
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'name', message: ADDRESS_JUST_TAKEN }]));
 }
 
 /** A metric with its values, for its edit page. */

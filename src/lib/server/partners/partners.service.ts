@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
 import type { Actor } from '../auth/roles.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { DomainError, ok, type Outcome } from '../errors.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
+import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
 import { slugify } from '../util.js';
 import * as repo from './partners.repository.js';
@@ -35,7 +36,7 @@ export async function createPartner({
 	const parsed = validate(partnerProfileSchema, input);
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
-	return db.transaction().execute(async (trx) => {
+	const attempt = () => db.transaction().execute(async (trx): Promise<Outcome<{ id: string; slug: string }>> => {
 		const base = slugify(value.name) || 'partner';
 		let slug = base;
 		for (let n = 2; await repo.partnerSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
@@ -50,6 +51,7 @@ export async function createPartner({
 		});
 		return ok({ id, slug });
 	});
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'name', message: ADDRESS_JUST_TAKEN }]));
 }
 
 /** Backbone staff edit any partner of their ecosystem; a partner admin edits their own. */

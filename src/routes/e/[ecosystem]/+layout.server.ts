@@ -10,6 +10,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const ecosystem = await guard(event, () => getEcosystem({ db: runtime().db.kysely, slug: params.ecosystem }));
 	const membership = membershipIn(locals.actor, ecosystem.id);
 	const scope = { ecosystemId: ecosystem.id };
+	const measurement = decide(locals.actor, 'ecosystem.measurement.manage', scope);
 	return {
 		ecosystem: {
 			id: ecosystem.id,
@@ -24,7 +25,9 @@ export const load: LayoutServerLoad = async (event) => {
 			editSite: decide(locals.actor, 'ecosystem.site.edit', scope) === 'allow',
 			managePartners: decide(locals.actor, 'ecosystem.partners.manage', scope) === 'allow',
 			manageMembers: decide(locals.actor, 'ecosystem.members.manage', scope) !== 'deny' && locals.actor.kind === 'user',
-			readAudit: decide(locals.actor, 'ecosystem.audit.read', scope) !== 'deny' && locals.actor.kind === 'user'
+			readAudit: decide(locals.actor, 'ecosystem.audit.read', scope) !== 'deny' && locals.actor.kind === 'user',
+			/** Measurement (metric dictionary, benchmarks): false, or whether it opens now or after two-factor set-up. */
+			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const)
 		}
 	};
 };

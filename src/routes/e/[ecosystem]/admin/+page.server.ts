@@ -1,12 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { getAdminIndex } from '#lib/server/ecosystems/ecosystems.service.js';
 import { guard } from '#lib/server/http/route-helpers.js';
-import { decide } from '#lib/server/auth/roles.js';
 
 export const load: PageServerLoad = async (event) => {
-	const { ecosystem } = await event.parent();
+	const { ecosystem, can } = await event.parent();
 	const areas = await guard(event, () => getAdminIndex({ actor: event.locals.actor, ecosystemId: ecosystem.id }));
 	// Measurement (metric dictionary, benchmarks) is listed beside the areas, when it may be opened.
-	const measurement = decide(event.locals.actor, 'ecosystem.measurement.manage', { ecosystemId: ecosystem.id });
-	return { areas, measurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : null };
+	return { areas, measurement: can.manageMeasurement || null };
 };

@@ -1,11 +1,7 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { runtime } from '#lib/server/runtime.js';
 import { guard } from '#lib/server/http/route-helpers.js';
-import { getEcosystem } from '#lib/server/ecosystems/ecosystems.service.js';
-import { localized } from '#lib/server/content.js';
-import { getDashboardView } from '#lib/server/dashboard/dashboard.service.js';
-import { isChartKey } from '#lib/server/dashboard/dashboard-view.js';
+import { getPublicChart } from '#lib/server/dashboard/dashboard.service.js';
 import { embedCsp, renderEmbedPage } from '#lib/server/dashboard/dashboard-embed.js';
 
 /**
@@ -15,16 +11,13 @@ import { embedCsp, renderEmbedPage } from '#lib/server/dashboard/dashboard-embed
  */
 export const GET: RequestHandler = async (event) => {
 	const { params, locals, url } = event;
-	if (!isChartKey(params.chart)) error(404, { message: 'There is no chart at that address.' });
-	const db = runtime().db.kysely;
-	const ecosystem = await guard(event, () => getEcosystem({ db, slug: params.ecosystem }));
-	const view = await getDashboardView({ db, ecosystemId: ecosystem.id, locale: locals.locale });
-	const chart = view?.charts.find((c) => c.key === params.chart);
-	if (!chart) error(404, { message: 'This ecosystem has no data for that chart yet.' });
+	const { chart, ecosystem } = await guard(event, () =>
+		getPublicChart({ db: runtime().db.kysely, slug: params.ecosystem, chart: params.chart, locale: locals.locale })
+	);
 	const html = renderEmbedPage({
 		chart,
 		locale: locals.locale,
-		ecosystemName: localized(locals.locale, ecosystem.name, ecosystem.name_es),
+		ecosystemName: ecosystem.name,
 		dashboardUrl: `${url.origin}/e/${ecosystem.slug}/dashboard#chart-${chart.key}`,
 		csvUrl: `${url.origin}/e/${ecosystem.slug}/dashboard/${chart.key}.csv`
 	});

@@ -75,7 +75,16 @@ function answer(outcome: ImportOutcome, shown: Record<string, string | undefined
 }
 
 const tooLarge = (values: Record<string, string | undefined>) =>
-	fail(422, { issues: [{ field: 'files', message: m.ms_too_large() }], problems: [], values: options(values) });
+	fail(413, { issues: [{ field: 'files', message: m.ms_too_large() }], problems: [], values: options(values) });
+
+/** Room for the multipart boundaries, part headers and the small option fields beside the data. */
+const formOverheadBytes = 64 * 1024;
+
+/** The declared body size, checked before anything is read (a chunked body has none; its parts are measured after). */
+function declaredTooLarge(request: Request): boolean {
+	const length = Number(request.headers.get('content-length'));
+	return Number.isFinite(length) && length > maxUploadBytes + formOverheadBytes;
+}
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -88,11 +97,13 @@ export const actions: Actions = {
 	/** Uploaded files and pasted Census JSON, imported together, all or nothing. */
 	upload: async (event) => {
 		const { ecosystem, db, populationId } = await resolve(event);
+		if (declaredTooLarge(event.request)) return tooLarge({});
 		const form = await event.request.formData();
 		const values = formToObject(form);
 		const json = values.json ?? '';
 		const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0);
-		if (files.reduce((sum, f) => sum + f.size, 0) + json.length > maxUploadBytes) return tooLarge(values);
+		// Sizes in bytes, as uploaded: a pasted character can take up to four.
+		if (files.reduce((sum, f) => sum + f.size, 0) + Buffer.byteLength(json, 'utf8') > maxUploadBytes) return tooLarge(values);
 		const sources: CensusSourceText[] = await Promise.all(files.map(async (f) => ({ name: f.name || 'upload', text: await f.text() })));
 		if (json.trim() !== '') sources.push({ name: m.ms_field_json(), text: json });
 		const outcome = await guard(event, () =>
