@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
-import { listRolesOfUser } from '#lib/server/members/members.repository.js';
+import { listMyRoles } from '#lib/server/members/members.service.js';
 import { callAuth } from '#lib/server/http/auth-proxy.js';
 import { invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject, validate } from '#lib/server/validation.js';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = locals.actor;
 	if (actor.kind !== 'user') redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
 	return {
-		roles: await listRolesOfUser(runtime().db.kysely, actor.userId),
+		roles: await listMyRoles({ db: runtime().db.kysely, actor }),
 		emailChanged: url.searchParams.get('email') === 'changed'
 	};
 };

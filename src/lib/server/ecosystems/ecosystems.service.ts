@@ -11,6 +11,10 @@ import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violati
 import * as repo from './ecosystems.repository.js';
 import { conditionSchema, createEcosystemSchema, initiativeSchema, siteContentSchema } from './ecosystems.js';
 import { createInvitation, type SentInvitation } from '../members/members.service.js';
+import { countPartnersBySector } from '../partners/partners.repository.js';
+import { sectors } from '../partners/partners.js';
+import { isFallback, localized, type Locale } from '../content.js';
+import { renderMarkdown } from '../markdown.js';
 
 export async function listEcosystems({ db }: { db: Kysely<Database> }) {
 	return repo.listEcosystems(db);
@@ -300,4 +304,40 @@ export async function getInitiativeForEdit({
 	const initiative = await repo.findInitiative(db, ecosystemId, initiativeId);
 	if (!initiative) throw new DomainError('NOT_FOUND');
 	return initiative;
+}
+
+/** Public: everything the ecosystem home page shows, in the visitor's language. */
+export async function getPublicSite({ db, ecosystemId, locale }: { db: Kysely<Database>; ecosystemId: string; locale: Locale }) {
+	const [ecosystem, conditions, initiatives, counts] = await Promise.all([
+		repo.findEcosystemById(db, ecosystemId),
+		repo.listConditions(db, ecosystemId),
+		repo.listInitiatives(db, ecosystemId),
+		countPartnersBySector(db, ecosystemId)
+	]);
+	if (!ecosystem) throw new DomainError('ECOSYSTEM_NOT_FOUND');
+	const e = ecosystem;
+	return {
+		site: {
+			tagline: localized(locale, e.tagline, e.tagline_es),
+			mission: localized(locale, e.mission, e.mission_es),
+			vision: localized(locale, e.vision, e.vision_es),
+			goal: localized(locale, e.goal, e.goal_es),
+			goalYear: e.goal_year,
+			website: e.website,
+			contactEmail: e.contact_email,
+			untranslated: isFallback(locale, e.mission_es)
+		},
+		conditions: conditions.map((c) => ({
+			condition: c.condition,
+			html: renderMarkdown(localized(locale, c.practice_md, c.practice_md_es)),
+			untranslated: !!c.practice_md && isFallback(locale, c.practice_md_es)
+		})),
+		initiatives: initiatives.map((i) => ({
+			slug: i.slug,
+			title: localized(locale, i.title, i.title_es),
+			html: renderMarkdown(localized(locale, i.summary_md, i.summary_md_es)),
+			untranslated: isFallback(locale, i.title_es)
+		})),
+		sectors: sectors.map((sector) => ({ sector, count: counts[sector] ?? 0 })).filter((s) => s.count > 0)
+	};
 }

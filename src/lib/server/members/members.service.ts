@@ -521,3 +521,9 @@ export async function revokePartnerInvitation({
 		});
 	});
 }
+
+/** The signed-in person's own roles in every ecosystem (their account page). */
+export async function listMyRoles({ db, actor }: { db: Kysely<Database>; actor: Actor }) {
+	requireSignedIn(actor);
+	return repo.listRolesOfUser(db, actor.userId);
+}
