@@ -21,6 +21,14 @@ export interface Database {
 	benchmark_population: BenchmarkPopulationTable;
 	benchmark_value: BenchmarkValueTable;
 	metric_value: MetricValueTable;
+	collection_cycle: CollectionCycleTable;
+	collection_cycle_metric: CollectionCycleMetricTable;
+	collection_cycle_partner: CollectionCyclePartnerTable;
+	partner_api_token: PartnerApiTokenTable;
+	submission: SubmissionTable;
+	submission_value: SubmissionValueTable;
+	participant_record: ParticipantRecordTable;
+	import_job: ImportJobTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -248,5 +256,107 @@ export interface MetricValueTable {
 	moe: number | null;
 	origin: 'census' | 'partners' | 'manual';
 	source_note: Generated<string>;
+	updated_at: string;
+}
+
+export interface CollectionCycleTable {
+	id: string;
+	ecosystem_id: string;
+	name: string;
+	year: number;
+	period_start: string;
+	period_end: string;
+	due_on: string;
+	instructions: Generated<string>;
+	closed_at: string | null;
+	created_by_user_id: string | null;
+	created_at: string;
+	updated_at: string;
+}
+export interface CollectionCycleMetricTable {
+	ecosystem_id: string;
+	cycle_id: string;
+	metric_id: string;
+	position: Generated<number>;
+}
+export interface CollectionCyclePartnerTable {
+	ecosystem_id: string;
+	cycle_id: string;
+	partner_id: string;
+	reminded_at: string | null;
+}
+export interface PartnerApiTokenTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	name: string;
+	token_hash: string;
+	token_prefix: string;
+	created_by_user_id: string | null;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+export type SubmissionMethod = 'grid' | 'csv' | 'api' | 'participants';
+export type SubmissionStatus = 'submitted' | 'accepted' | 'returned' | 'superseded';
+export interface SubmissionTable {
+	id: string;
+	ecosystem_id: string;
+	cycle_id: string;
+	partner_id: string;
+	version: number;
+	method: SubmissionMethod;
+	status: SubmissionStatus;
+	submitted_by_user_id: string | null;
+	api_token_id: string | null;
+	idempotency_key: string | null;
+	request_fingerprint: string | null;
+	file_name: string | null;
+	row_count: Generated<number>;
+	note: Generated<string>;
+	reviewed_by_user_id: string | null;
+	reviewed_at: string | null;
+	review_comment: string | null;
+	created_at: string;
+}
+export interface SubmissionValueTable {
+	ecosystem_id: string;
+	submission_id: string;
+	metric_id: string;
+	group_key: string;
+	value: number;
+}
+export interface ParticipantRecordTable {
+	ecosystem_id: string;
+	submission_id: string;
+	row_number: number;
+	pseudonym: string;
+	program: Generated<string>;
+	race_ethnicity: string | null;
+	sex: string | null;
+	zip: string | null;
+	grade_band: string | null;
+	age_band: string | null;
+	disability: number | null;
+	english_learner: number | null;
+	low_income: number | null;
+	started_on: string | null;
+	ended_on: string | null;
+}
+export interface ImportJobTable {
+	id: string;
+	ecosystem_id: string;
+	cycle_id: string;
+	partner_id: string;
+	kind: 'csv' | 'participants';
+	status: 'queued' | 'running' | 'succeeded' | 'failed';
+	file_name: string;
+	bytes_total: Generated<number>;
+	bytes_read: Generated<number>;
+	rows_read: Generated<number>;
+	problems_json: string | null;
+	submission_id: string | null;
+	created_by_user_id: string | null;
+	created_at: string;
 	updated_at: string;
 }
