@@ -9,6 +9,7 @@ import { findMembership } from './members.repository.js';
 import {
 	acceptInvitation,
 	changeMemberRole,
+	getPartnerTeam,
 	invitePartnerMember,
 	inviteMember,
 	listMembersAndInvitations,
@@ -201,6 +202,30 @@ describeEachDatabase('members service', (get) => {
 			const states = await db.selectFrom('invitation').select(['id', 'revoked_at']).where('ecosystem_id', '=', eco.id).execute();
 			expect(states.find((i) => i.id === sent.value.invitationId)?.revoked_at).not.toBeNull();
 			expect(states.find((i) => i.id === othersInvitation.id)?.revoked_at).toBeNull();
+		});
+		it('asks signed-out visitors to sign in and refuses outsiders before saying whether a partner exists', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const elsewhere = await makeEcosystem(db);
+			const outsider = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: elsewhere.id, twoFactor: true });
+			const calls = (actor: typeof outsider | typeof publicActor) => [
+				getPartnerTeam({ db, actor, ecosystemId: eco.id, partnerSlug: 'no-such-partner' }),
+				invitePartnerMember({ ctx, actor, ecosystemId: eco.id, partnerSlug: 'no-such-partner', input: {}, origin, locale: 'en' }),
+				revokePartnerInvitation({ db, actor, ecosystemId: eco.id, partnerSlug: 'no-such-partner', invitationId: 'x' })
+			];
+			for (const call of calls(publicActor)) await expect(call).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+			for (const call of calls(outsider)) await expect(call).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		});
+
+		it('refuses a partner member before looking at what they asked for', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const partner = await makePartner(db, eco.id);
+			const member = await makeActor(ctx, { role: 'partner_member', ecosystemId: eco.id, partnerId: partner.id, twoFactor: false });
+			await expect(
+				invitePartnerMember({ ctx, actor: member, ecosystemId: eco.id, partnerSlug: partner.slug, input: { email: uniqueEmail(), role: 'backbone_staff' }, origin, locale: 'en' })
+			).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect(await db.selectFrom('invitation').select('id').where('ecosystem_id', '=', eco.id).execute()).toEqual([]);
 		});
 	});
 

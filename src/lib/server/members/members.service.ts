@@ -238,6 +238,10 @@ export async function listMembersAndInvitations({
 }) {
 	if (partnerId) requireAccess(actor, 'partner.members.manage', { ecosystemId, partnerId });
 	else requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
+	return membersAndInvitations(db, ecosystemId, partnerId);
+}
+
+async function membersAndInvitations(db: Kysely<Database>, ecosystemId: string, partnerId?: string) {
 	const [members, invitations] = await Promise.all([
 		repo.listMembers(db, ecosystemId, partnerId),
 		repo.listInvitations(db, ecosystemId, partnerId)
@@ -293,7 +297,6 @@ export async function removeMember({
 	membershipId: string;
 }): Promise<void> {
 	requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
-	requireSignedIn(actor);
 	await db.transaction().execute(async (trx) => {
 		const membership = await repo.findMembershipById(trx, ecosystemId, membershipId);
 		if (!membership) throw new DomainError('NOT_FOUND');
@@ -347,7 +350,7 @@ export async function getWorkspace({ db, actor, ecosystemId }: { db: Kysely<Data
 export async function getMembersAdmin({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
 	requireAccess(actor, 'ecosystem.members.manage', { ecosystemId });
 	const [{ members, invitations }, partners] = await Promise.all([
-		listMembersAndInvitations({ db, actor, ecosystemId }),
+		membersAndInvitations(db, ecosystemId),
 		listPartners(db, ecosystemId)
 	]);
 	const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
