@@ -24,7 +24,8 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/global-setup.ts'],
-					testTimeout: 60_000,
+					// Page walks (axe on every page, in two languages) take minutes on a loaded 2-core CI machine.
+					testTimeout: 240_000,
 					hookTimeout: 120_000,
 					fileParallelism: false
 				}
