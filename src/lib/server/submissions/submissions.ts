@@ -18,6 +18,8 @@ import {
 	type Disaggregation,
 	type MetricUnit
 } from '../metrics/metrics.js';
+import { suppressYear } from '../dashboard/dashboard.js';
+import { isSmallCount } from '../measurement/suppression.js';
 
 export const submissionMethods = ['grid', 'csv', 'api', 'participants'] as const;
 export type SubmissionMethod = (typeof submissionMethods)[number];
@@ -62,6 +64,8 @@ export interface CellProblem {
 	column: 'metric' | 'group' | 'value' | 'file';
 	value?: string;
 	message: string;
+	/** The web grid's input the problem belongs to, so the form can point at it. */
+	field?: string;
 }
 
 export type CellsOutcome = { ok: true; cells: Cell[] } | { ok: false; problems: CellProblem[] };
@@ -336,4 +340,39 @@ export function qualityFlags(args: {
 		}
 	}
 	return flags;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppression of partner figures with every breakdown
+
+/** Keys the public dashboard tabulates: all, race/ethnicity, sex and race × sex. */
+export function isPublicGroupKey(key: string): boolean {
+	const found = groupKeyDimensions(key);
+	return found.ok && found.dimensions.every((d) => d === 'race_ethnicity' || d === 'sex');
+}
+
+/**
+ * One year of one metric, every breakdown, ready to show beside other figures. All, race/ethnicity,
+ * sex and race × sex are suppressed as the public dashboard does (one table, complementary
+ * suppression). Every other family of keys (the ZIP codes; disability yes/no; low-income women …)
+ * is suppressed cautiously: one small count hides every non-zero count of that family.
+ */
+export function suppressByFamily(figures: ReadonlyMap<string, number>, threshold: number): Map<string, number | 'suppressed'> {
+	const out = new Map<string, number | 'suppressed'>();
+	const families = new Map<string, [string, number][]>();
+	for (const [key, value] of figures) {
+		const found = groupKeyDimensions(key);
+		const family = !found.ok ? `?${key}` : isPublicGroupKey(key) ? '' : found.dimensions.join('+');
+		families.set(family, [...(families.get(family) ?? []), [key, value]]);
+	}
+	for (const [family, members] of families) {
+		if (family === '') {
+			const published = suppressYear(new Map(members.map(([key, value]) => [key, { value, moe: null }])), threshold);
+			for (const [key, cell] of published) out.set(key, cell && 'value' in cell ? cell.value : 'suppressed');
+			continue;
+		}
+		const anySmall = members.some(([, value]) => isSmallCount(value, threshold));
+		for (const [key, value] of members) out.set(key, anySmall && value !== 0 ? 'suppressed' : value);
+	}
+	return out;
 }
