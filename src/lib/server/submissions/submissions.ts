@@ -19,7 +19,7 @@ import {
 	type MetricUnit
 } from '../metrics/metrics.js';
 import { suppressYear } from '../dashboard/dashboard.js';
-import { isSmallCount } from '../measurement/suppression.js';
+import { isSmallCount, isSuppressed, suppressGroupCounts } from '../measurement/suppression.js';
 
 export const submissionMethods = ['grid', 'csv', 'api', 'participants'] as const;
 export type SubmissionMethod = (typeof submissionMethods)[number];
@@ -354,7 +354,7 @@ export function isPublicGroupKey(key: string): boolean {
 /**
  * One year of one metric, every breakdown, ready to show beside other figures. All, race/ethnicity,
  * sex and race × sex are suppressed as the public dashboard does (one table, complementary
- * suppression). Every other family of keys (the ZIP codes; disability yes/no; low-income women …)
+ * suppression; sex alone as groups of the total). Every other family of keys (the ZIP codes; disability yes/no; low-income women …)
  * is suppressed cautiously: one small count hides every non-zero count of that family.
  */
 export function suppressByFamily(figures: ReadonlyMap<string, number>, threshold: number): Map<string, number | 'suppressed'> {
@@ -366,6 +366,20 @@ export function suppressByFamily(figures: ReadonlyMap<string, number>, threshold
 		families.set(family, [...(families.get(family) ?? []), [key, value]]);
 	}
 	for (const [family, members] of families) {
+		const total = figures.get('all');
+		const sexOnly = family === '' && total !== undefined && members.every(([key]) => key === 'all' || (sexGroups as readonly string[]).includes(key));
+		if (sexOnly && members.length > 1) {
+			try {
+				const parts = members.filter(([key]) => key !== 'all');
+				const published = suppressGroupCounts({ groups: parts.map(([key, count]) => ({ key, count })), total, threshold });
+				published.groups.forEach(({ key, cell }) => out.set(key, isSuppressed(cell) ? 'suppressed' : cell.value));
+				out.set('all', isSuppressed(published.total) ? 'suppressed' : published.total.value);
+				continue;
+			} catch (error) {
+				if (!(error instanceof RangeError)) throw error;
+				// Women and men counted more than everyone: fall through to the dashboard's cautious rule.
+			}
+		}
 		if (family === '') {
 			const published = suppressYear(new Map(members.map(([key, value]) => [key, { value, moe: null }])), threshold);
 			for (const [key, cell] of published) out.set(key, cell && 'value' in cell ? cell.value : 'suppressed');
