@@ -109,7 +109,7 @@ describeEachDatabase('partner data pages', (get) => {
 		});
 		const quality = await getDataQuality({ db, actor: dana, ecosystemId: eco.id });
 		const row = quality.recent[0]!.rows.find((r) => r.partnerId === other.id)!;
-		expect(row.flags.map((f) => f.kind)).toEqual(['missing_groups', 'exceeds_total']);
+		expect(row.flags.map((f) => f.kind)).toEqual(['exceeds_total']);
 		expect(quality.totals[0]!.rows.map((r) => r.byYear)).toEqual(expect.arrayContaining([[40], [60]]));
 		const staff = await makeActor(ctx, { role: 'backbone_staff', ecosystemId: eco.id, twoFactor: false });
 		await expect(getDataQuality({ db, actor: staff, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'TWO_FACTOR_REQUIRED' });

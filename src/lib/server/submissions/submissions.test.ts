@@ -213,12 +213,17 @@ describe('qualityFlags', () => {
 			previous: [c('hispanic', 4), c('black', 25), c('female', 2)]
 		});
 		expect(flags).toEqual([
-			{ kind: 'missing_groups', metricId: 'm1', missing: 22, expected: 27 },
 			{ kind: 'exceeds_total', metricId: 'm1', groupKey: 'black', value: 300, total: 100, totalKey: 'all' },
 			{ kind: 'exceeds_total', metricId: 'm1', groupKey: 'black:female', value: 20, total: 15, totalKey: 'female' },
 			{ kind: 'jump', metricId: 'm1', groupKey: 'black', value: 300, previous: 25 },
 			{ kind: 'jump', metricId: 'm1', groupKey: 'hispanic', value: 40, previous: 4 },
 			{ kind: 'missing_metric', metricId: 'm2' }
+		]);
+	});
+
+	it('flags groups reported last time and blank now', () => {
+		expect(qualityFlags({ metrics: [{ id: 'm1', disaggregations: ['sex'] }], cells: [c('all', 40), c('female', 22)], previous: [c('all', 38), c('female', 20), c('male', 18)] })).toEqual([
+			{ kind: 'missing_groups', metricId: 'm1', missing: 1, expected: 3 }
 		]);
 	});
 

@@ -293,6 +293,7 @@ export type QualityFlag =
 	| { kind: 'exceeds_total'; metricId: string; groupKey: string; value: number; total: number; totalKey: string }
 	| { kind: 'missing_total'; metricId: string }
 	| { kind: 'missing_metric'; metricId: string }
+	/** Groups the previous accepted numbers had and this version leaves blank. */
 	| { kind: 'missing_groups'; metricId: string; missing: number; expected: number };
 
 /** Changes smaller than this are noise, however many times bigger: 2 → 20 is not a warning sign. */
@@ -302,10 +303,11 @@ export const JUMP_MINIMUM = 20;
  * Warning signs in one submission, for backbone staff (they do not block it): a group's count
  * tenfold up or down since the partner's previous accepted numbers; a group larger than the
  * total it is part of (black:female larger than black or than female; any group larger than
- * all); a metric with no total, no numbers at all, or with groups of the template left blank.
+ * all); a metric with no total, no numbers at all, or groups the partner reported last time
+ * left blank this time.
  */
 export function qualityFlags(args: {
-	metrics: readonly Pick<CycleMetric, 'id' | 'disaggregations'>[];
+	metrics: readonly Pick<CycleMetric, 'id'>[];
 	cells: readonly Cell[];
 	previous: readonly Cell[];
 }): QualityFlag[] {
@@ -317,9 +319,9 @@ export function qualityFlags(args: {
 			continue;
 		}
 		if (!mine.has('all')) flags.push({ kind: 'missing_total', metricId: metric.id });
-		const expected = templateGroups(metric.disaggregations);
-		const missing = expected.filter((k) => !mine.has(k)).length;
-		if (missing > 0 && mine.has('all')) flags.push({ kind: 'missing_groups', metricId: metric.id, missing, expected: expected.length });
+		const before = new Map(args.previous.filter((c) => c.metricId === metric.id).map((c) => [c.groupKey, c.value]));
+		const dropped = [...before.keys()].filter((k) => !mine.has(k)).length;
+		if (dropped > 0) flags.push({ kind: 'missing_groups', metricId: metric.id, missing: dropped, expected: before.size });
 		for (const [groupKey, value] of mine) {
 			if (groupKey === 'all') continue;
 			const parts = groupKey.split(':');
@@ -332,7 +334,6 @@ export function qualityFlags(args: {
 				}
 			}
 		}
-		const before = new Map(args.previous.filter((c) => c.metricId === metric.id).map((c) => [c.groupKey, c.value]));
 		for (const [groupKey, value] of mine) {
 			const previous = before.get(groupKey);
 			if (previous === undefined || Math.max(value, previous) < JUMP_MINIMUM) continue;
