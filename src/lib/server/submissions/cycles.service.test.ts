@@ -75,7 +75,7 @@ describeEachDatabase('collection cycles', (get) => {
 			const { db, eco, dana } = await network(1);
 			const hours = await makeMetric(db, eco.id, { unit: 'percent' });
 			const outcome = await openCycle({ db, actor: dana, ecosystemId: eco.id, input: { name: 'x', year: 'soon', period_start: '2026-02-30', period_end: '2025-01-01', due_on: '', metric_ids: [] } });
-			expect(outcome.ok ? [] : outcome.issues.map((i) => i.field)).toEqual(['name', 'year', 'period_start', 'due_on', 'metric_ids']);
+			expect(outcome.ok ? [] : outcome.issues.map((i) => i.field)).toEqual(['name', 'year', 'period_start', 'due_on', 'metric_ids', 'partner_ids']);
 			const unusable = await openCycle({ db, actor: dana, ecosystemId: eco.id, input: cycleInput([hours.id]) });
 			expect(unusable.ok ? [] : unusable.issues.map((i) => i.field)).toEqual(['metric_ids', 'partner_ids']);
 			expect(await listCyclesForBackbone({ db, actor: dana, ecosystemId: eco.id })).toEqual([]);
