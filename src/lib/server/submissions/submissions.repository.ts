@@ -1,24 +1,13 @@
 import type { Executor } from '../audit/audit.repository.js';
 import type { Selectable } from 'kysely';
-import type { SubmissionMethod, SubmissionStatus, SubmissionTable } from '../db/schema.js';
+import type { CollectionCycleTable, SubmissionMethod, SubmissionStatus, SubmissionTable } from '../db/schema.js';
 import { newId, nowIso } from '../util.js';
 import type { Cell } from './submissions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Cycles
 
-export interface CycleRow {
-	id: string;
-	ecosystem_id: string;
-	name: string;
-	year: number;
-	period_start: string;
-	period_end: string;
-	due_on: string;
-	instructions: string;
-	closed_at: string | null;
-	created_at: string;
-}
+export type CycleRow = Omit<Selectable<CollectionCycleTable>, 'created_by_user_id' | 'updated_at'>;
 
 const cycleColumns = ['id', 'ecosystem_id', 'name', 'year', 'period_start', 'period_end', 'due_on', 'instructions', 'closed_at', 'created_at'] as const;
 
