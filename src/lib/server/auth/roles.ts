@@ -46,15 +46,18 @@ export type Permission =
 	| 'ecosystem.audit.read'
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
+	| 'ecosystem.submissions.review'
 	| 'partner.profile.edit'
-	| 'partner.members.manage';
+	| 'partner.members.manage'
+	| 'partner.data.submit';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
 	'platform.ecosystems.manage',
 	'ecosystem.members.manage',
 	'ecosystem.audit.read',
-	'ecosystem.outbox.read'
+	'ecosystem.outbox.read',
+	'ecosystem.submissions.review'
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -66,6 +69,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.audit.read',
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
+		'ecosystem.submissions.review',
 		'partner.profile.edit',
 		'partner.members.manage'
 	],
@@ -74,10 +78,11 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
+		'ecosystem.submissions.review',
 		'partner.profile.edit'
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],
-	partner_member: ['ecosystem.workspace.view'],
+	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.data.submit'],
+	partner_member: ['ecosystem.workspace.view', 'partner.data.submit'],
 	educator: ['ecosystem.workspace.view']
 };
 

@@ -318,6 +318,8 @@ export interface SubmissionTable {
 	reviewed_at: string | null;
 	review_comment: string | null;
 	created_at: string;
+	/** When this version was accepted (kept when a later version supersedes it). */
+	accepted_at: string | null;
 }
 export interface SubmissionValueTable {
 	ecosystem_id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../validation.js';
-import { censusGroupKey, groupKeyProblem, metricSchema, parseDisaggregations, sortMetrics } from './metrics.js';
+import { censusGroupKey, groupKeyDimensions, groupKeyProblem, metricSchema, parseDisaggregations, sortMetrics } from './metrics.js';
 
 describe('group keys', () => {
 	it.each([
@@ -17,9 +17,39 @@ describe('group keys', () => {
 		['black:female:x', false],
 		['', false],
 		['Black', false],
-		['all:female', false]
+		['all:female', false],
+		['zip=19104', true],
+		['zip=1910', false],
+		['zip=abcde', false],
+		['disability=yes', true],
+		['disability=maybe', false],
+		['english_learner=no', true],
+		['low_income=yes', true],
+		['grade_band=6-8', true],
+		['grade_band=13', false],
+		['age_band=14-17', true],
+		['black:female:zip=19104', true],
+		['female:low_income=yes', true],
+		['low_income=yes:female', false],
+		['zip=19104:zip=19103', false],
+		['shoe=9', false],
+		['black::female', false]
 	] as const)('%s is %s', (key, valid) => {
 		expect(groupKeyProblem(key) === null).toBe(valid);
+	});
+
+	it.each([
+		['all', []],
+		['black:female', ['race_ethnicity', 'sex']],
+		['hispanic:disability=yes', ['race_ethnicity', 'disability']],
+		['zip=19104', ['zip']]
+	] as const)('%s uses the breakdowns %j', (key, dimensions) => {
+		expect(groupKeyDimensions(key)).toEqual({ ok: true, dimensions });
+	});
+
+	it('says why a key is wrong, in plain words', () => {
+		expect(groupKeyProblem('disability=maybe')).toBe('“maybe” is not a value of disability: write disability=yes or disability=no.');
+		expect(groupKeyProblem('female:black')).toMatch(/^Write the parts of “female:black” in this order/);
 	});
 
 	it.each([

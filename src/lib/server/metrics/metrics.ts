@@ -44,25 +44,73 @@ export const raceEthnicityGroups = [
 export type RaceEthnicityGroup = (typeof raceEthnicityGroups)[number];
 export const sexGroups = ['female', 'male'] as const;
 
+/** School grade bands and age bands, as stored after `grade_band=` and `age_band=`. */
+export const gradeBands = ['prek', 'k-2', '3-5', '6-8', '9-12', 'postsecondary', 'adult'] as const;
+export const ageBands = ['under-10', '10-13', '14-17', '18-24', '25-34', '35-54', '55-plus'] as const;
+/** The yes/no breakdowns: `disability=yes`, `english_learner=no`, `low_income=yes`. */
+export const yesNoDisaggregations = ['disability', 'english_learner', 'low_income'] as const;
+
+const isRace = (p: string) => (raceEthnicityGroups as readonly string[]).includes(p);
+const isSex = (p: string) => (sexGroups as readonly string[]).includes(p);
+
+/** The values each `name=value` breakdown takes (ZIP: any five-digit ZCTA). */
+const namedValue: Record<Exclude<Disaggregation, 'race_ethnicity' | 'sex'>, { test: (v: string) => boolean; hint: string }> = {
+	zip: { test: (v) => /^\d{5}$/.test(v), hint: 'a five-digit ZIP code, like zip=19104' },
+	disability: { test: (v) => v === 'yes' || v === 'no', hint: 'disability=yes or disability=no' },
+	english_learner: { test: (v) => v === 'yes' || v === 'no', hint: 'english_learner=yes or english_learner=no' },
+	low_income: { test: (v) => v === 'yes' || v === 'no', hint: 'low_income=yes or low_income=no' },
+	grade_band: { test: (v) => (gradeBands as readonly string[]).includes(v), hint: `grade_band= one of ${gradeBands.join(', ')}` },
+	age_band: { test: (v) => (ageBands as readonly string[]).includes(v), hint: `age_band= one of ${ageBands.join(', ')}` }
+};
+
+/** The breakdown one part of a group key belongs to, or a plain-language problem. */
+function partDimension(part: string): { dimension: Disaggregation } | { problem: string } {
+	if (isRace(part)) return { dimension: 'race_ethnicity' };
+	if (isSex(part)) return { dimension: 'sex' };
+	const eq = part.indexOf('=');
+	if (eq < 0) {
+		return { problem: `“${part}” is not a known group. Use all, ${[...raceEthnicityGroups, ...sexGroups].join(', ')}, or a breakdown like zip=19104 or disability=yes.` };
+	}
+	const name = part.slice(0, eq);
+	const value = part.slice(eq + 1);
+	const rule = (namedValue as Record<string, (typeof namedValue)[keyof typeof namedValue]>)[name];
+	if (!rule) return { problem: `“${name}” is not a breakdown. Use one of ${Object.keys(namedValue).join(', ')} before the = sign.` };
+	if (!rule.test(value)) return { problem: `“${value}” is not a value of ${name}: write ${rule.hint}.` };
+	return { dimension: name as Disaggregation };
+}
+
 /**
- * Group keys: 'all', one category ('black', 'female'), or an intersection of a race/ethnicity and
- * a sex joined by ':' with the race first ('black:female').
+ * The breakdowns a group key uses, in canonical order ('all' uses none), or a problem.
+ *
+ * Group keys: 'all', or one or more parts joined by ':', at most one per breakdown, in the order
+ * of `disaggregations` (race/ethnicity, sex, zip, disability, english_learner, low_income,
+ * grade_band, age_band). Race/ethnicity and sex parts are bare words ('black', 'female'); the
+ * others are name=value ('zip=19104', 'disability=yes'). So 'black:female' is Black women and
+ * 'female:low_income=yes' is low-income women.
  */
-export function groupKeyProblem(key: string): string | null {
-	if (key === 'all') return null;
+export function groupKeyDimensions(key: string): { ok: true; dimensions: Disaggregation[] } | { ok: false; problem: string } {
+	if (key === 'all') return { ok: true, dimensions: [] };
 	const parts = key.split(':');
-	if (parts.length > 2 || parts.some((p) => p === '')) {
-		return 'A group key is all, one group (black, female) or a group and a sex joined by a colon (black:female).';
+	if (parts.some((p) => p === '')) {
+		return { ok: false, problem: 'A group key is all, one group (black, female, zip=19104) or groups joined by colons (black:female).' };
 	}
-	const [first, second] = parts as [string, string | undefined];
-	const isRace = (p: string) => (raceEthnicityGroups as readonly string[]).includes(p);
-	const isSex = (p: string) => (sexGroups as readonly string[]).includes(p);
-	if (second === undefined) {
-		return isRace(first) || isSex(first) ? null : `“${first}” is not a known group. Use all, ${[...raceEthnicityGroups, ...sexGroups].join(', ')}.`;
+	const dimensions: Disaggregation[] = [];
+	for (const part of parts) {
+		const found = partDimension(part);
+		if ('problem' in found) return { ok: false, problem: found.problem };
+		if (dimensions.includes(found.dimension)) return { ok: false, problem: `“${key}” names two ${found.dimension.replace('_', '/')} groups; an intersection takes one group from each breakdown.` };
+		const last = dimensions.at(-1);
+		if (last !== undefined && disaggregations.indexOf(last) > disaggregations.indexOf(found.dimension)) {
+			return { ok: false, problem: `Write the parts of “${key}” in this order: race/ethnicity, sex, zip, disability, english_learner, low_income, grade_band, age_band (like black:female).` };
+		}
+		dimensions.push(found.dimension);
 	}
-	if (!isRace(first)) return `“${first}” is not a race or ethnicity group. Use one of ${raceEthnicityGroups.join(', ')}.`;
-	if (!isSex(second)) return `“${second}” is not a sex group. Use female or male after the colon.`;
-	return null;
+	return { ok: true, dimensions };
+}
+
+export function groupKeyProblem(key: string): string | null {
+	const found = groupKeyDimensions(key);
+	return found.ok ? null : found.problem;
 }
 
 export const isGroupKey = (key: string): boolean => groupKeyProblem(key) === null;
