@@ -119,7 +119,7 @@ describe('a data row', () => {
 		const { row, problems } = read(['p-1', 'Robotics', 'Black; White', 'no', 'F', '19104', '6_8', '10_13', 'yes', 'NO', '', '2026-01-10', '2026-05-30']);
 		expect(problems).toEqual([]);
 		expect(row).toEqual({
-			rowNumber: 2, pseudonym: 'p-1', program: 'Robotics', raceEthnicity: 'multiracial', sex: 'female', zip: '19104', gradeBand: '6_8', ageBand: '10_13',
+			rowNumber: 2, pseudonym: 'p-1', program: 'Robotics', raceEthnicity: 'multiracial', sex: 'female', zip: '19104', gradeBand: '6-8', ageBand: '10-13',
 			disability: 1, englishLearner: 0, lowIncome: null, startedOn: '2026-01-10', endedOn: '2026-05-30'
 		});
 	});

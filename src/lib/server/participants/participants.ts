@@ -4,7 +4,7 @@
  * value and a plain-language reason), the 1997 → SPD-15 race/ethnicity crosswalk, and the
  * aggregation of rows into cells (distinct pseudonyms per group and per intersection).
  */
-import { raceEthnicityGroups, type Disaggregation, type RaceEthnicityGroup } from '../metrics/metrics.js';
+import { ageBands, gradeBands, raceEthnicityGroups, type Disaggregation, type RaceEthnicityGroup } from '../metrics/metrics.js';
 
 export const participantColumns = [
 	'pseudonym',
@@ -23,9 +23,6 @@ export const participantColumns = [
 	'ended_on'
 ] as const;
 export type ParticipantColumn = (typeof participantColumns)[number];
-
-export const gradeBands = ['prek', 'k_2', '3_5', '6_8', '9_12', 'postsecondary'] as const;
-export const ageBands = ['under_10', '10_13', '14_17', '18_24', '25_plus'] as const;
 
 /** The five 1997 OMB race categories (and the Census's "some other race"), asked apart from Hispanic origin. */
 export const races1997 = ['american_indian_alaska_native', 'asian', 'black', 'native_hawaiian_pacific_islander', 'white', 'some_other_race'] as const;
@@ -85,10 +82,10 @@ export function looksLikeIdentifierColumn(name: string): boolean {
 /** Where each known column sits in the file. */
 export type HeaderMap = Partial<Record<ParticipantColumn, number>>;
 
-export function readHeader(header: readonly string[]): { map: HeaderMap; problems: RowProblem[] } {
+export function readHeader(header: readonly string[], headerRow = 1): { map: HeaderMap; problems: RowProblem[] } {
 	const map: HeaderMap = {};
 	const problems: RowProblem[] = [];
-	const problem = (column: string, value: string, message: string) => problems.push({ row: 1, column, value, message });
+	const problem = (column: string, value: string, message: string) => problems.push({ row: headerRow, column, value, message });
 	header.forEach((raw, index) => {
 		const name = normaliseName(raw.replace(/^\uFEFF/, ''));
 		if (looksLikeIdentifierColumn(raw)) {
@@ -254,7 +251,7 @@ export function readParticipantRow(
 
 	const band = (column: 'grade_band' | 'age_band', allowed: readonly string[]) => {
 		const value = get(column);
-		const key = normaliseName(value);
+		const key = value.toLowerCase().replace(/[\s_–—]+/g, '-');
 		if (key === '') return null;
 		if (allowed.includes(key)) return key;
 		problem(column, value, `Use one of ${allowed.join(', ')}, or leave it blank.`);
@@ -294,33 +291,66 @@ export function readParticipantRow(
 // ---------------------------------------------------------------------------------------------
 // Aggregation into cells
 
-/** Distinct people of one (race/ethnicity, sex) combination: the unit every cell is summed from. */
-export interface CombinationCount {
-	raceEthnicity: string | null;
+/** The answers that place a person in groups, as stored (participant_record columns). */
+export interface Demographics {
+	race_ethnicity: string | null;
 	sex: string | null;
+	zip: string | null;
+	disability: number | null;
+	english_learner: number | null;
+	low_income: number | null;
+	grade_band: string | null;
+	age_band: string | null;
+}
+export const demographicColumns = ['race_ethnicity', 'sex', 'zip', 'disability', 'english_learner', 'low_income', 'grade_band', 'age_band'] as const satisfies readonly (keyof Demographics & Disaggregation)[];
+
+/** Distinct people with one combination of answers: the unit every cell is summed from. */
+export interface CombinationCount extends Demographics {
 	people: number;
 }
 
+/** The group-key part a person's answer gives for one breakdown: black, female, zip=19104, disability=yes. */
+function groupPart(column: (typeof demographicColumns)[number], answers: Demographics): string | null {
+	const value = answers[column];
+	if (value === null) return null;
+	if (column === 'race_ethnicity' || column === 'sex') return String(value);
+	if (typeof value === 'number') return `${column}=${value === 1 ? 'yes' : 'no'}`;
+	return `${column}=${value}`;
+}
+
 /**
- * Cells for one metric from the counts per (race/ethnicity, sex) combination: `all`, each race
- * (when the metric breaks down by race/ethnicity), each sex (by sex), and each intersection
- * `race:sex` (both). Each person has exactly one combination, so sums of distinct counts are
- * distinct counts. People with a category not reported count in `all` and in the other breakdown.
+ * Cells for one metric from the counts per combination of answers: `all`; one group of each
+ * breakdown the metric has (black, female, zip=19104, low_income=yes, grade_band=6-8…); and the
+ * intersection race/ethnicity × sex (black:female) when it has both, as the cycle's template
+ * lists them. Each person has exactly one combination, so sums of distinct counts are distinct
+ * counts. A blank answer leaves the person out of that breakdown only.
  */
 export function cellsFromCombinations(counts: readonly CombinationCount[], breakdowns: readonly Disaggregation[]): Map<string, number> {
-	const byRace = breakdowns.includes('race_ethnicity');
-	const bySex = breakdowns.includes('sex');
-	const cells = new Map<string, number>();
+	const columns = demographicColumns.filter((c) => breakdowns.includes(c));
+	const intersect = breakdowns.includes('race_ethnicity') && breakdowns.includes('sex');
+	const cells = new Map<string, number>([['all', 0]]);
 	const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);
-	for (const { raceEthnicity, sex, people } of counts) {
-		add('all', people);
-		if (byRace && raceEthnicity) add(raceEthnicity, people);
-		if (bySex && sex) add(sex, people);
-		if (byRace && bySex && raceEthnicity && sex) add(`${raceEthnicity}:${sex}`, people);
+	for (const combination of counts) {
+		add('all', combination.people);
+		for (const column of columns) {
+			const part = groupPart(column, combination);
+			if (part) add(part, combination.people);
+		}
+		if (intersect && combination.race_ethnicity && combination.sex) add(`${combination.race_ethnicity}:${combination.sex}`, combination.people);
 	}
-	if (!cells.has('all')) cells.set('all', 0);
 	return cells;
 }
+
+export const demographicsOf = (row: ParticipantRow): Demographics => ({
+	race_ethnicity: row.raceEthnicity,
+	sex: row.sex,
+	zip: row.zip,
+	disability: row.disability,
+	english_learner: row.englishLearner,
+	low_income: row.lowIncome,
+	grade_band: row.gradeBand,
+	age_band: row.ageBand
+});
 
 /**
  * A person (pseudonym) may appear on several rows (several programs or terms) and counts once;
@@ -328,37 +358,40 @@ export function cellsFromCombinations(counts: readonly CombinationCount[], break
  * group. Lists each disagreement.
  */
 export function pseudonymConflicts(rows: readonly ParticipantRow[]): RowProblem[] {
-	const first = new Map<string, ParticipantRow>();
+	const first = new Map<string, { row: ParticipantRow; answers: Demographics }>();
 	const problems: RowProblem[] = [];
 	for (const row of rows) {
 		const seen = first.get(row.pseudonym);
 		if (!seen) {
-			first.set(row.pseudonym, row);
+			first.set(row.pseudonym, { row, answers: demographicsOf(row) });
 			continue;
 		}
-		if (seen.raceEthnicity !== row.raceEthnicity) problems.push(conflict(row, 'race_ethnicity', row.raceEthnicity, seen.rowNumber, seen.raceEthnicity));
-		if (seen.sex !== row.sex) problems.push(conflict(row, 'sex', row.sex, seen.rowNumber, seen.sex));
+		const answers = demographicsOf(row);
+		for (const column of demographicColumns) {
+			if (seen.answers[column] !== answers[column]) problems.push(conflict(row, column, answers[column], seen.row.rowNumber, seen.answers[column]));
+		}
 	}
 	return problems;
 }
 
-export function conflict(row: { rowNumber: number; pseudonym: string }, column: string, value: string | null, firstRow: number, firstValue: string | null): RowProblem {
+function conflict(row: ParticipantRow, column: string, value: string | number | null, firstRow: number, firstValue: string | number | null): RowProblem {
+	const say = (v: string | number | null) => (v === null ? 'not reported' : v === 1 ? 'yes' : v === 0 ? 'no' : String(v));
 	return {
 		row: row.rowNumber,
 		column,
-		value: value ?? '',
-		message: `${row.pseudonym} is ${firstValue ?? 'not reported'} on row ${firstRow} but ${value ?? 'not reported'} here: one person needs the same answer on every row.`
+		value: value === null ? '' : say(value),
+		message: `${row.pseudonym} is ${say(firstValue)} on row ${firstRow} but ${say(value)} here: one person needs the same answers on every row.`
 	};
 }
 
-/** Distinct people per (race/ethnicity, sex) combination, in memory (small submissions, tests). */
+/** Distinct people per combination of answers, in memory (small submissions, tests). */
 export function countCombinations(rows: readonly ParticipantRow[]): CombinationCount[] {
-	const people = new Map<string, ParticipantRow>();
-	for (const row of rows) if (!people.has(row.pseudonym)) people.set(row.pseudonym, row);
+	const people = new Map<string, Demographics>();
+	for (const row of rows) if (!people.has(row.pseudonym)) people.set(row.pseudonym, demographicsOf(row));
 	const counts = new Map<string, CombinationCount>();
-	for (const row of people.values()) {
-		const key = `${row.raceEthnicity ?? ''}|${row.sex ?? ''}`;
-		const entry = counts.get(key) ?? { raceEthnicity: row.raceEthnicity, sex: row.sex, people: 0 };
+	for (const answers of people.values()) {
+		const key = JSON.stringify(demographicColumns.map((c) => answers[c]));
+		const entry = counts.get(key) ?? { ...answers, people: 0 };
 		entry.people++;
 		counts.set(key, entry);
 	}
@@ -373,6 +406,41 @@ export function aggregateParticipants(
 	const problems = pseudonymConflicts(rows);
 	if (problems.length > 0) return { ok: false, problems };
 	return { ok: true, cells: cellsFromCombinations(countCombinations(rows), breakdowns) };
+}
+
+/**
+ * Participants sent as JSON objects (the API): the same columns as the CSV, as keys. Values may be
+ * strings, numbers, true/false (yes/no) or null (blank). Row n is the n-th object (from 1); problems
+ * with the keys themselves are on row 0.
+ */
+export function readParticipantObjects(list: readonly unknown[]): { rows: ParticipantRow[]; problems: RowProblem[] } {
+	const header: string[] = [];
+	const problems: RowProblem[] = [];
+	list.forEach((item, index) => {
+		if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+			problems.push({ row: index + 1, column: '', value: '', message: 'Each participant is an object like {"pseudonym": "p-1", "sex": "female"}.' });
+			return;
+		}
+		for (const key of Object.keys(item)) if (!header.includes(key)) header.push(key);
+	});
+	if (problems.length > 0) return { rows: [], problems };
+	const read = readHeader(header, 0);
+	if (read.problems.length > 0) return { rows: [], problems: read.problems };
+	const rows: ParticipantRow[] = [];
+	list.forEach((item, index) => {
+		const object = item as Record<string, unknown>;
+		const cells = header.map((key) => {
+			const value = object[key];
+			if (value === null || value === undefined) return '';
+			if (typeof value === 'boolean') return value ? 'yes' : 'no';
+			return typeof value === 'string' || typeof value === 'number' ? String(value) : '\u0000';
+		});
+		const { row, problems: rowProblems } = readParticipantRow(cells, read.map, index + 1, header.length);
+		problems.push(...rowProblems.map((p) => (p.value === '\u0000' ? { ...p, value: '', message: 'Give a text, a number, true/false or null here.' } : p)));
+		if (row) rows.push(row);
+	});
+	if (list.length === 0) problems.push({ row: 0, column: 'participants', value: '', message: 'Send at least one participant.' });
+	return { rows, problems };
 }
 
 /**
@@ -397,5 +465,5 @@ export class ProblemList {
 /** The template partners download: the header and two example rows (one per way of giving race). */
 export const participantTemplate = [
 	participantColumns.filter((c) => c !== 'race' && c !== 'hispanic').join(','),
-	'p-000123,Saturday Robotics,black;white,female,19104,6_8,10_13,no,no,yes,2026-01-10,2026-05-30'
+	'p-000123,Saturday Robotics,black;white,female,19104,6-8,10-13,no,no,yes,2026-01-10,2026-05-30'
 ].join('\r\n') + '\r\n';
