@@ -132,7 +132,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 12 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 13 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(
