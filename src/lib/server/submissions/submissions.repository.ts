@@ -342,3 +342,109 @@ export async function setSubmissionReview(
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Status boards
+
+export interface LatestSubmissionRow {
+	id: string;
+	cycle_id: string;
+	partner_id: string;
+	version: number;
+	status: SubmissionStatus;
+	method: SubmissionMethod;
+	created_at: string;
+	reviewed_at: string | null;
+}
+
+/**
+ * Each partner's latest version in one cycle or in all cycles of the ecosystem: the one that is
+ * not superseded (every new version supersedes the one before it).
+ */
+export async function listLatestSubmissions(db: Executor, ecosystemId: string, cycleId?: string): Promise<LatestSubmissionRow[]> {
+	let query = db
+		.selectFrom('submission')
+		.select(['id', 'cycle_id', 'partner_id', 'version', 'status', 'method', 'created_at', 'reviewed_at'])
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('status', '!=', 'superseded');
+	if (cycleId) query = query.where('cycle_id', '=', cycleId);
+	const rows = await query.execute();
+	return rows.map((r) => ({ ...r, version: Number(r.version) }));
+}
+
+/** How many partners each cycle of the ecosystem asks. */
+export async function countCyclePartners(db: Executor, ecosystemId: string): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('collection_cycle_partner')
+		.select(['cycle_id', (eb) => eb.fn.countAll().as('n')])
+		.where('ecosystem_id', '=', ecosystemId)
+		.groupBy('cycle_id')
+		.execute();
+	return new Map(rows.map((r) => [r.cycle_id, Number(r.n)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accepted cells (rollups, previous values)
+
+/**
+ * Cells of every accepted version (accepted then, even if superseded since) in the ecosystem's
+ * cycles matching the filter, for metrics the cycle asks for.
+ */
+export async function listAcceptedCells(
+	db: Executor,
+	ecosystemId: string,
+	filter: { year?: number; beforeYear?: number; partnerId?: string; metricIds?: readonly string[] }
+) {
+	let query = db
+		.selectFrom('submission_value as v')
+		.innerJoin('submission as s', 's.id', 'v.submission_id')
+		.innerJoin('collection_cycle as c', 'c.id', 's.cycle_id')
+		.select(['s.partner_id', 's.id as submission_id', 'c.due_on', 'c.year', 's.version', 'v.metric_id', 'v.group_key', 'v.value'])
+		.where('v.ecosystem_id', '=', ecosystemId)
+		.where('s.ecosystem_id', '=', ecosystemId)
+		.where('c.ecosystem_id', '=', ecosystemId)
+		.where('s.accepted_at', 'is not', null);
+	if (filter.year !== undefined) query = query.where('c.year', '=', filter.year);
+	if (filter.beforeYear !== undefined) query = query.where('c.year', '<', filter.beforeYear);
+	if (filter.partnerId) query = query.where('s.partner_id', '=', filter.partnerId);
+	if (filter.metricIds) {
+		if (filter.metricIds.length === 0) return [];
+		query = query.where('v.metric_id', 'in', filter.metricIds);
+	}
+	const rows = await query.execute();
+	return rows.map((r) => ({
+		partnerId: r.partner_id,
+		submissionId: r.submission_id,
+		dueOn: r.due_on,
+		year: Number(r.year),
+		version: Number(r.version),
+		metricId: r.metric_id,
+		groupKey: r.group_key,
+		value: Number(r.value)
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who hears about a partner's data
+
+export interface PartnerContact {
+	email: string;
+	name: string;
+	locale: string | null;
+}
+
+/** The partner's people (partner admins and members); the partner's own address when it has none. */
+export async function listPartnerContacts(db: Executor, ecosystemId: string, partnerId: string): Promise<PartnerContact[]> {
+	const people = await db
+		.selectFrom('membership')
+		.innerJoin('user', 'user.id', 'membership.user_id')
+		.select(['user.email', 'user.name', 'user.locale'])
+		.where('membership.ecosystem_id', '=', ecosystemId)
+		.where('membership.partner_id', '=', partnerId)
+		.where('membership.role', 'in', ['partner_admin', 'partner_member'])
+		.orderBy('user.email')
+		.execute();
+	if (people.length > 0) return people;
+	const partner = await db.selectFrom('partner').select(['email', 'name']).where('ecosystem_id', '=', ecosystemId).where('id', '=', partnerId).executeTakeFirst();
+	return partner?.email ? [{ email: partner.email, name: partner.name, locale: null }] : [];
+}

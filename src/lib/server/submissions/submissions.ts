@@ -187,3 +187,153 @@ export const reviewSchema = z.object({
 	path: ['comment']
 });
 export type ReviewInput = z.infer<typeof reviewSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Collection cycles
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = (label: string) =>
+	z
+		.string({ message: `Enter the ${label} as a date.` })
+		.refine((v) => ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `Enter the ${label} as a date, like 2026-06-30.`);
+
+const idList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)));
+
+export const cycleSchema = z
+	.object({
+		name: z.string({ message: 'Name the cycle, like “2025–26 school year”.' }).min(3, 'The name needs at least 3 characters.').max(160, 'The name can have at most 160 characters.'),
+		year: z.coerce
+			.number({ message: 'Enter the year the numbers count for, like 2026.' })
+			.int('Enter the year as a whole number, like 2026.')
+			.min(2000, 'Enter a year from 2000 to 2100.')
+			.max(2100, 'Enter a year from 2000 to 2100.'),
+		period_start: isoDate('start of the period'),
+		period_end: isoDate('end of the period'),
+		due_on: isoDate('due date'),
+		instructions: z.string().max(4000, 'The instructions can have at most 4000 characters.').optional().transform((v) => v ?? ''),
+		metric_ids: idList.refine((list) => list.length > 0, 'Choose at least one metric to collect.'),
+		partner_ids: idList,
+		sectors: idList,
+		all_partners: z.string().optional()
+	})
+	.refine((c) => c.period_end >= c.period_start, { message: 'The period must end on or after the day it starts.', path: ['period_end'] });
+export type CycleInput = z.infer<typeof cycleSchema>;
+
+/** The partners a cycle asks: everyone, or the chosen ones plus every partner of the chosen sectors. */
+export function selectPartners(input: Pick<CycleInput, 'partner_ids' | 'sectors' | 'all_partners'>, partners: readonly { id: string; sector: string }[]): string[] {
+	if (input.all_partners) return partners.map((p) => p.id);
+	return partners.filter((p) => input.partner_ids.includes(p.id) || input.sectors.includes(p.sector)).map((p) => p.id);
+}
+
+/** A partner's place on the status board: its latest version's status, or nothing yet; late when nothing usable arrived by the due date. */
+export type BoardStatus = 'not_submitted' | 'submitted' | 'accepted' | 'returned';
+
+export function boardStatus(latest: { status: string } | undefined): BoardStatus {
+	if (!latest) return 'not_submitted';
+	return latest.status === 'accepted' || latest.status === 'returned' ? latest.status : 'submitted';
+}
+
+/** Late: the due date has passed and the partner has nothing in, or only a returned version. */
+export function isLate(status: BoardStatus, dueOn: string, today: string): boolean {
+	return (status === 'not_submitted' || status === 'returned') && dueOn < today;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rollups: what the network's numbers are
+
+export interface AcceptedCell {
+	partnerId: string;
+	submissionId: string;
+	/** Cycle order: its due date, then the version within the cycle. */
+	dueOn: string;
+	version: number;
+	metricId: string;
+	groupKey: string;
+	value: number;
+}
+
+/**
+ * The cells that count for each partner and metric: those of the partner's latest accepted
+ * submission that holds the metric (latest cycle first, then latest version). A newer version
+ * that is not yet accepted does not replace an accepted one.
+ */
+export function latestAccepted(cells: readonly AcceptedCell[]): AcceptedCell[] {
+	const best = new Map<string, { dueOn: string; version: number; submissionId: string }>();
+	for (const c of cells) {
+		const key = `${c.partnerId}\u0000${c.metricId}`;
+		const current = best.get(key);
+		if (!current || c.dueOn > current.dueOn || (c.dueOn === current.dueOn && c.version > current.version)) {
+			best.set(key, { dueOn: c.dueOn, version: c.version, submissionId: c.submissionId });
+		}
+	}
+	return cells.filter((c) => best.get(`${c.partnerId}\u0000${c.metricId}`)?.submissionId === c.submissionId);
+}
+
+/** The network's value of each metric and group: the sum over partners, and how many partners reported it. */
+export function sumByMetricGroup(cells: readonly Pick<AcceptedCell, 'partnerId' | 'metricId' | 'groupKey' | 'value'>[]): Map<string, Map<string, { value: number; partners: number }>> {
+	const out = new Map<string, Map<string, { value: number; partners: number }>>();
+	for (const c of cells) {
+		const groups = out.get(c.metricId) ?? new Map<string, { value: number; partners: number }>();
+		const sum = groups.get(c.groupKey) ?? { value: 0, partners: 0 };
+		groups.set(c.groupKey, { value: sum.value + c.value, partners: sum.partners + 1 });
+		out.set(c.metricId, groups);
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data-quality flags
+
+export type QualityFlag =
+	| { kind: 'jump'; metricId: string; groupKey: string; value: number; previous: number }
+	| { kind: 'exceeds_total'; metricId: string; groupKey: string; value: number; total: number; totalKey: string }
+	| { kind: 'missing_total'; metricId: string }
+	| { kind: 'missing_metric'; metricId: string }
+	| { kind: 'missing_groups'; metricId: string; missing: number; expected: number };
+
+/** Changes smaller than this are noise, however many times bigger: 2 → 20 is not a warning sign. */
+export const JUMP_MINIMUM = 20;
+
+/**
+ * Warning signs in one submission, for backbone staff (they do not block it): a group's count
+ * tenfold up or down since the partner's previous accepted numbers; a group larger than the
+ * total it is part of (black:female larger than black or than female; any group larger than
+ * all); a metric with no total, no numbers at all, or with groups of the template left blank.
+ */
+export function qualityFlags(args: {
+	metrics: readonly Pick<CycleMetric, 'id' | 'disaggregations'>[];
+	cells: readonly Cell[];
+	previous: readonly Cell[];
+}): QualityFlag[] {
+	const flags: QualityFlag[] = [];
+	for (const metric of args.metrics) {
+		const mine = new Map(args.cells.filter((c) => c.metricId === metric.id).map((c) => [c.groupKey, c.value]));
+		if (mine.size === 0) {
+			flags.push({ kind: 'missing_metric', metricId: metric.id });
+			continue;
+		}
+		if (!mine.has('all')) flags.push({ kind: 'missing_total', metricId: metric.id });
+		const expected = templateGroups(metric.disaggregations);
+		const missing = expected.filter((k) => !mine.has(k)).length;
+		if (missing > 0 && mine.has('all')) flags.push({ kind: 'missing_groups', metricId: metric.id, missing, expected: expected.length });
+		for (const [groupKey, value] of mine) {
+			if (groupKey === 'all') continue;
+			const parts = groupKey.split(':');
+			const totals = parts.length > 1 ? ['all', ...parts] : ['all'];
+			for (const totalKey of totals) {
+				const total = mine.get(totalKey);
+				if (total !== undefined && value > total) {
+					flags.push({ kind: 'exceeds_total', metricId: metric.id, groupKey, value, total, totalKey });
+					break;
+				}
+			}
+		}
+		const before = new Map(args.previous.filter((c) => c.metricId === metric.id).map((c) => [c.groupKey, c.value]));
+		for (const [groupKey, value] of mine) {
+			const previous = before.get(groupKey);
+			if (previous === undefined || Math.max(value, previous) < JUMP_MINIMUM) continue;
+			if (value >= previous * 10 || previous >= value * 10) flags.push({ kind: 'jump', metricId: metric.id, groupKey, value, previous });
+		}
+	}
+	return flags;
+}
