@@ -8,13 +8,15 @@
  * (in batches), the cells counted from them in SQL, the audit entry and the job's success. A process
  * killed at any moment leaves all of it or none of it.
  */
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
 import type { Actor } from '../auth/roles.js';
 import { recordAudit, type Executor } from '../audit/audit.repository.js';
-import { DomainError } from '../errors.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { findPartnerBySlug } from '../partners/partners.repository.js';
 import { createSubmissionVersion } from '../submissions/submissions.repository.js';
 import { cycleForPartner } from '../submissions/submissions.service.js';
@@ -45,20 +47,17 @@ export class ParticipantProblems extends Error {
 
 /**
  * The metric participant rows are counted into: one the cycle asks for, counted in people. With
- * no choice given, the cycle's only people metric.
+ * no choice given, the cycle's only people metric. A plain-language problem when there is none.
  */
-export async function resolveTarget(db: Executor, ecosystemId: string, cycleId: string, partnerId: string, metricKey: string | undefined): Promise<ParticipantTarget> {
+export async function resolveTarget(db: Executor, ecosystemId: string, cycleId: string, partnerId: string, metricKey: string | undefined): Promise<ParticipantTarget | string> {
 	const { cycle, metrics } = await cycleForPartner(db, ecosystemId, cycleId, partnerId);
-	if (cycle.closed_at) throw new DomainError('FORBIDDEN', 'This collection cycle is closed; ask the backbone team to reopen it.');
+	if (cycle.closed_at) return 'This collection cycle is closed; ask the backbone team to reopen it.';
 	const people = metrics.filter((m) => m.unit === 'people');
 	const metric = metricKey ? people.find((m) => m.slug === metricKey || m.id === metricKey) : people.length === 1 ? people[0] : undefined;
-	if (!metric) {
-		const choices = people.map((m) => m.slug).join(', ');
-		throw new DomainError('VALIDATION', people.length === 0
-			? 'This cycle asks for no count of people, so participant rows cannot be counted into it.'
-			: `Say which metric the participants are counted in: one of ${choices}.`);
-	}
-	return { ecosystemId, cycleId, partnerId, metric };
+	if (metric) return { ecosystemId, cycleId, partnerId, metric };
+	return people.length === 0
+		? 'This cycle asks for no count of people, so participant rows cannot be counted into it.'
+		: `Choose the metric the participants are counted in: one of ${people.map((m) => m.slug).join(', ')}.`;
 }
 
 const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -131,8 +130,38 @@ export async function startParticipantImport({
 	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
 	requireAccess(actor, 'partner.data.submit', { ecosystemId, partnerId: partner.id });
 	const target = await resolveTarget(db, ecosystemId, cycleId, partner.id, metric);
+	if (typeof target === 'string') throw new ParticipantProblems([{ row: 0, column: 'metric', value: metric ?? '', message: target }], 1);
 	const jobId = await repo.insertImportJob(db, { ecosystemId, cycleId, partnerId: partner.id, fileName, bytesTotal, userId: actor.userId });
 	return { jobId, target };
+}
+
+/**
+ * The web upload: starts the job and runs it in the background (the partner follows it on the
+ * progress page), removing the spooled file at the end. Problems with the choice of metric come
+ * back at once, as form issues.
+ */
+export async function importSpooledParticipantFile(args: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	cycleId: string;
+	metric?: string;
+	file: { path: string; name: string; bytes: number };
+}): Promise<Outcome<{ jobId: string }>> {
+	const { db, actor, file } = args;
+	let started: Awaited<ReturnType<typeof startParticipantImport>>;
+	try {
+		started = await startParticipantImport({ ...args, fileName: file.name, bytesTotal: file.bytes });
+	} catch (error) {
+		await rm(file.path, { force: true });
+		if (error instanceof ParticipantProblems) return invalid(error.problems.map((p) => ({ field: p.column, message: p.message })));
+		throw error;
+	}
+	void runParticipantImport({ db, actor, jobId: started.jobId, target: started.target, fileName: file.name, open: () => createReadStream(file.path) })
+		.catch((error: unknown) => console.error(`Participant import ${started.jobId} failed`, error))
+		.finally(() => rm(file.path, { force: true }));
+	return ok({ jobId: started.jobId });
 }
 
 /**
@@ -245,4 +274,24 @@ export async function getImportJob({ db, actor, ecosystemId, partnerSlug, jobId,
 	const job = await repo.findImportJob(db, ecosystemId, partner.id, jobId);
 	if (!job) throw new DomainError('NOT_FOUND');
 	return viewImportJob(job, now);
+}
+
+/** What the upload form needs: the partner, the cycle, and the people metrics rows can count into. */
+export async function prepareParticipantUpload({ db, actor, ecosystemId, partnerSlug, cycleId }: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	cycleId: string;
+}) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	requireAccess(actor, 'partner.data.submit', { ecosystemId, partnerId: partner.id });
+	const { cycle, metrics } = await cycleForPartner(db, ecosystemId, cycleId, partner.id);
+	return {
+		partner: { id: partner.id, slug: partner.slug, name: partner.name },
+		cycle: { id: cycle.id, name: cycle.name, dueOn: cycle.due_on, open: cycle.closed_at === null },
+		metrics: metrics.filter((m) => m.unit === 'people').map((m) => ({ slug: m.slug, name: m.name, breakdowns: m.disaggregations }))
+	};
 }
