@@ -334,6 +334,9 @@ export async function getWorkspace({ db, actor, ecosystemId }: { db: Kysely<Data
 		can: {
 			editPartner: !!partner && may(decide(actor, 'partner.profile.edit', partnerScope)),
 			managePartnerTeam: !!partner && may(decide(actor, 'partner.members.manage', partnerScope)),
+			submitData: !!partner && may(decide(actor, 'partner.data.submit', partnerScope)),
+			collectData: may(decide(actor, 'ecosystem.measurement.manage', scope)),
+			reviewData: may(decide(actor, 'ecosystem.submissions.review', scope)),
 			editSite: may(decide(actor, 'ecosystem.site.edit', scope)),
 			managePartners: may(decide(actor, 'ecosystem.partners.manage', scope)),
 			manageMembers: may(decide(actor, 'ecosystem.members.manage', scope)),

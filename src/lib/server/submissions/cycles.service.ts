@@ -23,6 +23,7 @@ import {
 	cycleMetricOf,
 	cycleSchema,
 	isLate,
+	isPublicGroupKey,
 	latestAccepted,
 	qualityFlags,
 	reviewSchema,
@@ -177,7 +178,9 @@ export async function getSubmissionForReview({ db, actor, ecosystemId, submissio
 /**
  * The network's numbers for one year: for every metric cycles of that year asked for, the sum
  * over partners of each partner's latest accepted cells, written as metric values of origin
- * 'partners' (replacing that year's earlier rollup). Writing them moves the dashboard's data
+ * 'partners' (replacing that year's earlier rollup). Only the keys the public dashboard tabulates
+ * (all, race/ethnicity, sex, race × sex) are written; the other breakdowns stay in the
+ * submissions, for the partner and backbone views. Writing them moves the dashboard's data
  * version, so cached dashboards are rebuilt on their next read.
  */
 export async function refreshRollups(trx: Executor, ecosystemId: string, year: number): Promise<number> {
@@ -195,7 +198,7 @@ export async function refreshRollups(trx: Executor, ecosystemId: string, year: n
 	let written = 0;
 	for (const { metric_id } of metricIds) {
 		const groups = sums.get(metric_id) ?? new Map();
-		const values = [...groups].map(([groupKey, sum]) => ({ groupKey, value: sum.value, moe: null, sourceNote: `Sum of ${sum.partners} partner${sum.partners === 1 ? '' : 's'}’ accepted submissions` }));
+		const values = [...groups].filter(([groupKey]) => isPublicGroupKey(groupKey)).map(([groupKey, sum]) => ({ groupKey, value: sum.value, moe: null, sourceNote: `Sum of ${sum.partners} partner${sum.partners === 1 ? '' : 's'}’ accepted submissions` }));
 		await replaceMetricValues(trx, { ecosystemId, metricId: metric_id, year, origin: 'partners', sourceNote: 'Partner submissions', values });
 		written += values.length;
 	}

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../validation.js';
-import { describeCellProblem, groupAllowedProblem, reviewSchema, templateGroups, validateCells, type CycleMetric } from './submissions.js';
+import {
+	boardStatus,
+	cycleSchema,
+	describeCellProblem,
+	groupAllowedProblem,
+	isLate,
+	isPublicGroupKey,
+	latestAccepted,
+	qualityFlags,
+	reviewSchema,
+	selectPartners,
+	sumByMetricGroup,
+	suppressByFamily,
+	templateGroups,
+	validateCells,
+	type AcceptedCell,
+	type CycleMetric
+} from './submissions.js';
 
 const participants: CycleMetric = { id: 'm1', slug: 'ost-participants', name: 'Out-of-school participants', unit: 'people', disaggregations: ['race_ethnicity', 'sex', 'zip', 'low_income'] };
 const hours: CycleMetric = { id: 'm2', slug: 'program-hours', name: 'Program hours', unit: 'hours', disaggregations: [] };
@@ -122,5 +139,133 @@ describe('reviewSchema', () => {
 		[{ decision: 'maybe' }, false]
 	])('%j valid: %s', (input, valid) => {
 		expect(validate(reviewSchema, input).ok).toBe(valid);
+	});
+});
+
+describe('cycleSchema and selectPartners', () => {
+	const good = { name: '2025–26 school year', year: '2026', period_start: '2025-07-01', period_end: '2026-06-30', due_on: '2026-07-31', metric_ids: 'm1' };
+
+	it('accepts one ticked metric as a list and defaults the partner choices', () => {
+		expect(validate(cycleSchema, good)).toMatchObject({ ok: true, value: { year: 2026, metric_ids: ['m1'], partner_ids: [], sectors: [], instructions: '' } });
+	});
+
+	it.each([
+		[{ period_end: '2025-06-30' }, 'period_end'],
+		[{ due_on: '2026-02-30' }, 'due_on'],
+		[{ due_on: '31/07/2026' }, 'due_on'],
+		[{ year: '1999' }, 'year'],
+		[{ metric_ids: undefined }, 'metric_ids']
+	])('%j is refused on %s', (change, field) => {
+		const outcome = validate(cycleSchema, { ...good, ...change });
+		expect(outcome.ok ? [] : outcome.issues.map((i) => i.field)).toEqual([field]);
+	});
+
+	const partners = [{ id: 'a', sector: 'ost' }, { id: 'b', sector: 'k12' }, { id: 'c', sector: 'ost' }, { id: 'd', sector: 'employer' }];
+	it.each([
+		[{ all_partners: '1', partner_ids: [], sectors: [] }, ['a', 'b', 'c', 'd']],
+		[{ partner_ids: ['d'], sectors: ['ost'] }, ['a', 'c', 'd']],
+		[{ partner_ids: ['zzz'], sectors: [] }, []]
+	])('%j asks %j', (choice, expected) => {
+		expect(selectPartners({ all_partners: undefined, ...choice }, partners)).toEqual(expected);
+	});
+});
+
+describe('board status', () => {
+	it.each([
+		[undefined, '2026-07-31', '2026-08-01', 'not_submitted', true],
+		[undefined, '2026-07-31', '2026-07-31', 'not_submitted', false],
+		[{ status: 'submitted' }, '2026-07-31', '2026-09-01', 'submitted', false],
+		[{ status: 'returned' }, '2026-07-31', '2026-09-01', 'returned', true],
+		[{ status: 'accepted' }, '2026-07-31', '2026-09-01', 'accepted', false]
+	] as const)('%j due %s, today %s → %s, late %s', (latest, due, today, status, late) => {
+		expect(boardStatus(latest)).toBe(status);
+		expect(isLate(boardStatus(latest), due, today)).toBe(late);
+	});
+});
+
+describe('rollups', () => {
+	const cell = (partnerId: string, submissionId: string, dueOn: string, version: number, groupKey: string, value: number, metricId = 'm1'): AcceptedCell => ({ partnerId, submissionId, dueOn, version, metricId, groupKey, value });
+
+	it('takes each partner’s latest accepted numbers per metric and sums them over partners', () => {
+		const cells = [
+			cell('p1', 's1', '2026-01-31', 1, 'all', 100),
+			cell('p1', 's2', '2026-01-31', 2, 'all', 110),
+			cell('p1', 's2', '2026-01-31', 2, 'black', 30),
+			cell('p1', 's0', '2025-06-30', 3, 'all', 999),
+			cell('p2', 's3', '2026-01-31', 1, 'all', 50),
+			cell('p2', 's4', '2026-06-30', 1, 'hours', 7, 'm2')
+		];
+		const latest = latestAccepted(cells);
+		expect(latest.map((c) => c.submissionId)).toEqual(['s2', 's2', 's3', 's4']);
+		const sums = sumByMetricGroup(latest);
+		expect(Object.fromEntries(sums.get('m1')!)).toEqual({ all: { value: 160, partners: 2 }, black: { value: 30, partners: 1 } });
+	});
+});
+
+describe('qualityFlags', () => {
+	const c = (groupKey: string, value: number) => ({ metricId: 'm1', groupKey, value });
+
+	it('flags tenfold jumps, groups above their totals, missing totals, blank groups and missing metrics', () => {
+		const flags = qualityFlags({
+			metrics: [{ id: 'm1' }, { id: 'm2' }],
+			cells: [c('all', 100), c('black', 300), c('black:female', 20), c('female', 15), c('hispanic', 40)],
+			previous: [c('hispanic', 4), c('black', 25), c('female', 2)]
+		});
+		expect(flags).toEqual([
+			{ kind: 'exceeds_total', metricId: 'm1', groupKey: 'black', value: 300, total: 100, totalKey: 'all' },
+			{ kind: 'exceeds_total', metricId: 'm1', groupKey: 'black:female', value: 20, total: 15, totalKey: 'female' },
+			{ kind: 'jump', metricId: 'm1', groupKey: 'black', value: 300, previous: 25 },
+			{ kind: 'jump', metricId: 'm1', groupKey: 'hispanic', value: 40, previous: 4 },
+			{ kind: 'missing_metric', metricId: 'm2' }
+		]);
+	});
+
+	it('flags groups reported last time and blank now', () => {
+		expect(qualityFlags({ metrics: [{ id: 'm1' }], cells: [c('all', 40), c('female', 22)], previous: [c('all', 38), c('female', 20), c('male', 18)] })).toEqual([
+			{ kind: 'missing_groups', metricId: 'm1', missing: 1, expected: 3 }
+		]);
+	});
+
+	it('ignores small numbers moving a lot, and flags a metric without a total', () => {
+		expect(qualityFlags({ metrics: [{ id: 'm1' }], cells: [c('female', 15), c('male', 12)], previous: [c('female', 2)] })).toEqual([{ kind: 'missing_total', metricId: 'm1' }]);
+	});
+});
+
+describe('suppressByFamily', () => {
+	it('suppresses race and sex as the public dashboard does, and every other family cautiously', () => {
+		const figures = new Map([
+			['all', 200],
+			['female', 120],
+			['male', 80],
+			['zip=19104', 150],
+			['zip=19139', 4],
+			['zip=19143', 0],
+			['disability=yes', 30],
+			['disability=no', 170]
+		]);
+		expect(Object.fromEntries(suppressByFamily(figures, 11))).toEqual({
+			all: 200,
+			female: 120,
+			male: 80,
+			'zip=19104': 'suppressed',
+			'zip=19139': 'suppressed',
+			'zip=19143': 0,
+			'disability=yes': 30,
+			'disability=no': 170
+		});
+	});
+
+	it('hides a small sex count and its complement', () => {
+		const out = suppressByFamily(new Map([['all', 50], ['female', 45], ['male', 5]]), 11);
+		expect([out.get('female'), out.get('male')]).toEqual(['suppressed', 'suppressed']);
+	});
+
+	it.each([
+		['all', true],
+		['black:female', true],
+		['zip=19104', false],
+		['female:low_income=yes', false]
+	])('%s is tabulated publicly: %s', (key, expected) => {
+		expect(isPublicGroupKey(key)).toBe(expected);
 	});
 });

@@ -18,6 +18,8 @@ import {
 	type Disaggregation,
 	type MetricUnit
 } from '../metrics/metrics.js';
+import { suppressYear } from '../dashboard/dashboard.js';
+import { isSmallCount, isSuppressed, suppressGroupCounts } from '../measurement/suppression.js';
 
 export const submissionMethods = ['grid', 'csv', 'api', 'participants'] as const;
 export type SubmissionMethod = (typeof submissionMethods)[number];
@@ -62,6 +64,8 @@ export interface CellProblem {
 	column: 'metric' | 'group' | 'value' | 'file';
 	value?: string;
 	message: string;
+	/** The web grid's input the problem belongs to, so the form can point at it. */
+	field?: string;
 }
 
 export type CellsOutcome = { ok: true; cells: Cell[] } | { ok: false; problems: CellProblem[] };
@@ -289,6 +293,7 @@ export type QualityFlag =
 	| { kind: 'exceeds_total'; metricId: string; groupKey: string; value: number; total: number; totalKey: string }
 	| { kind: 'missing_total'; metricId: string }
 	| { kind: 'missing_metric'; metricId: string }
+	/** Groups the previous accepted numbers had and this version leaves blank. */
 	| { kind: 'missing_groups'; metricId: string; missing: number; expected: number };
 
 /** Changes smaller than this are noise, however many times bigger: 2 → 20 is not a warning sign. */
@@ -298,10 +303,11 @@ export const JUMP_MINIMUM = 20;
  * Warning signs in one submission, for backbone staff (they do not block it): a group's count
  * tenfold up or down since the partner's previous accepted numbers; a group larger than the
  * total it is part of (black:female larger than black or than female; any group larger than
- * all); a metric with no total, no numbers at all, or with groups of the template left blank.
+ * all); a metric with no total, no numbers at all, or groups the partner reported last time
+ * left blank this time.
  */
 export function qualityFlags(args: {
-	metrics: readonly Pick<CycleMetric, 'id' | 'disaggregations'>[];
+	metrics: readonly Pick<CycleMetric, 'id'>[];
 	cells: readonly Cell[];
 	previous: readonly Cell[];
 }): QualityFlag[] {
@@ -313,9 +319,9 @@ export function qualityFlags(args: {
 			continue;
 		}
 		if (!mine.has('all')) flags.push({ kind: 'missing_total', metricId: metric.id });
-		const expected = templateGroups(metric.disaggregations);
-		const missing = expected.filter((k) => !mine.has(k)).length;
-		if (missing > 0 && mine.has('all')) flags.push({ kind: 'missing_groups', metricId: metric.id, missing, expected: expected.length });
+		const before = new Map(args.previous.filter((c) => c.metricId === metric.id).map((c) => [c.groupKey, c.value]));
+		const dropped = [...before.keys()].filter((k) => !mine.has(k)).length;
+		if (dropped > 0) flags.push({ kind: 'missing_groups', metricId: metric.id, missing: dropped, expected: before.size });
 		for (const [groupKey, value] of mine) {
 			if (groupKey === 'all') continue;
 			const parts = groupKey.split(':');
@@ -328,7 +334,6 @@ export function qualityFlags(args: {
 				}
 			}
 		}
-		const before = new Map(args.previous.filter((c) => c.metricId === metric.id).map((c) => [c.groupKey, c.value]));
 		for (const [groupKey, value] of mine) {
 			const previous = before.get(groupKey);
 			if (previous === undefined || Math.max(value, previous) < JUMP_MINIMUM) continue;
@@ -336,4 +341,53 @@ export function qualityFlags(args: {
 		}
 	}
 	return flags;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppression of partner figures with every breakdown
+
+/** Keys the public dashboard tabulates: all, race/ethnicity, sex and race × sex. */
+export function isPublicGroupKey(key: string): boolean {
+	const found = groupKeyDimensions(key);
+	return found.ok && found.dimensions.every((d) => d === 'race_ethnicity' || d === 'sex');
+}
+
+/**
+ * One year of one metric, every breakdown, ready to show beside other figures. All, race/ethnicity,
+ * sex and race × sex are suppressed as the public dashboard does (one table, complementary
+ * suppression; sex alone as groups of the total). Every other family of keys (the ZIP codes; disability yes/no; low-income women …)
+ * is suppressed cautiously: one small count hides every non-zero count of that family.
+ */
+export function suppressByFamily(figures: ReadonlyMap<string, number>, threshold: number): Map<string, number | 'suppressed'> {
+	const out = new Map<string, number | 'suppressed'>();
+	const families = new Map<string, [string, number][]>();
+	for (const [key, value] of figures) {
+		const found = groupKeyDimensions(key);
+		const family = !found.ok ? `?${key}` : isPublicGroupKey(key) ? '' : found.dimensions.join('+');
+		families.set(family, [...(families.get(family) ?? []), [key, value]]);
+	}
+	for (const [family, members] of families) {
+		const total = figures.get('all');
+		const sexOnly = family === '' && total !== undefined && members.every(([key]) => key === 'all' || (sexGroups as readonly string[]).includes(key));
+		if (sexOnly && members.length > 1) {
+			try {
+				const parts = members.filter(([key]) => key !== 'all');
+				const published = suppressGroupCounts({ groups: parts.map(([key, count]) => ({ key, count })), total, threshold });
+				published.groups.forEach(({ key, cell }) => out.set(key, isSuppressed(cell) ? 'suppressed' : cell.value));
+				out.set('all', isSuppressed(published.total) ? 'suppressed' : published.total.value);
+				continue;
+			} catch (error) {
+				if (!(error instanceof RangeError)) throw error;
+				// Women and men counted more than everyone: fall through to the dashboard's cautious rule.
+			}
+		}
+		if (family === '') {
+			const published = suppressYear(new Map(members.map(([key, value]) => [key, { value, moe: null }])), threshold);
+			for (const [key, cell] of published) out.set(key, cell && 'value' in cell ? cell.value : 'suppressed');
+			continue;
+		}
+		const anySmall = members.some(([, value]) => isSmallCount(value, threshold));
+		for (const [key, value] of members) out.set(key, anySmall && value !== 0 ? 'suppressed' : value);
+	}
+	return out;
 }
