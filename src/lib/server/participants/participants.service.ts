@@ -60,6 +60,27 @@ export async function resolveTarget(db: Executor, ecosystemId: string, cycleId: 
 		: `Choose the metric the participants are counted in: one of ${people.map((m) => m.slug).join(', ')}.`;
 }
 
+/**
+ * The partner a person submits for. Membership is checked first (outsiders learn nothing about
+ * the partner), then the right to submit for that partner.
+ */
+async function submittingPartner(db: Kysely<Database>, actor: Actor, ecosystemId: string, partnerSlug: string) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	requireAccess(actor, 'partner.data.submit', { ecosystemId, partnerId: partner.id });
+	return Object.assign(partner, { userId: actor.userId });
+}
+
+/** A partner's upload to one cycle, as routes call it. */
+export interface UploadCall {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	cycleId: string;
+}
+
 const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
@@ -115,23 +136,11 @@ export async function startParticipantImport({
 	metric,
 	fileName,
 	bytesTotal
-}: {
-	db: Kysely<Database>;
-	actor: Actor;
-	ecosystemId: string;
-	partnerSlug: string;
-	cycleId: string;
-	metric?: string;
-	fileName: string;
-	bytesTotal: number;
-}): Promise<{ jobId: string; target: ParticipantTarget }> {
-	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
-	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
-	requireAccess(actor, 'partner.data.submit', { ecosystemId, partnerId: partner.id });
+}: UploadCall & { metric?: string; fileName: string; bytesTotal: number }): Promise<{ jobId: string; target: ParticipantTarget }> {
+	const partner = await submittingPartner(db, actor, ecosystemId, partnerSlug);
 	const target = await resolveTarget(db, ecosystemId, cycleId, partner.id, metric);
 	if (typeof target === 'string') throw new ParticipantProblems([{ row: 0, column: 'metric', value: metric ?? '', message: target }], 1);
-	const jobId = await repo.insertImportJob(db, { ecosystemId, cycleId, partnerId: partner.id, fileName, bytesTotal, userId: actor.userId });
+	const jobId = await repo.insertImportJob(db, { ecosystemId, cycleId, partnerId: partner.id, fileName, bytesTotal, userId: partner.userId });
 	return { jobId, target };
 }
 
@@ -140,15 +149,7 @@ export async function startParticipantImport({
  * progress page), removing the spooled file at the end. Problems with the choice of metric come
  * back at once, as form issues.
  */
-export async function importSpooledParticipantFile(args: {
-	db: Kysely<Database>;
-	actor: Actor;
-	ecosystemId: string;
-	partnerSlug: string;
-	cycleId: string;
-	metric?: string;
-	file: { path: string; name: string; bytes: number };
-}): Promise<Outcome<{ jobId: string }>> {
+export async function importSpooledParticipantFile(args: UploadCall & { metric?: string; file: { path: string; name: string; bytes: number } }): Promise<Outcome<{ jobId: string }>> {
 	const { db, actor, file } = args;
 	let started: Awaited<ReturnType<typeof startParticipantImport>>;
 	try {
@@ -267,27 +268,15 @@ export async function getImportJob({ db, actor, ecosystemId, partnerSlug, jobId,
 	jobId: string;
 	now?: Date;
 }): Promise<ImportJobView> {
-	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
-	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
-	requireAccess(actor, 'partner.data.submit', { ecosystemId, partnerId: partner.id });
+	const partner = await submittingPartner(db, actor, ecosystemId, partnerSlug);
 	const job = await repo.findImportJob(db, ecosystemId, partner.id, jobId);
 	if (!job) throw new DomainError('NOT_FOUND');
 	return viewImportJob(job, now);
 }
 
 /** What the upload form needs: the partner, the cycle, and the people metrics rows can count into. */
-export async function prepareParticipantUpload({ db, actor, ecosystemId, partnerSlug, cycleId }: {
-	db: Kysely<Database>;
-	actor: Actor;
-	ecosystemId: string;
-	partnerSlug: string;
-	cycleId: string;
-}) {
-	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
-	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
-	requireAccess(actor, 'partner.data.submit', { ecosystemId, partnerId: partner.id });
+export async function prepareParticipantUpload({ db, actor, ecosystemId, partnerSlug, cycleId }: UploadCall) {
+	const partner = await submittingPartner(db, actor, ecosystemId, partnerSlug);
 	const { cycle, metrics } = await cycleForPartner(db, ecosystemId, cycleId, partner.id);
 	return {
 		partner: { id: partner.id, slug: partner.slug, name: partner.name },
