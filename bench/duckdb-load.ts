@@ -13,5 +13,7 @@ await connection.run(`CREATE TABLE participant AS SELECT * FROM read_csv('${file
 const result = await connection.runAndReadAll('SELECT count(*) FROM participant');
 const rows = Number(result.getRows()[0]![0]);
 const ms = Math.round(performance.now() - started);
-console.log(`done ${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, rows })}`);
+const usage = process.resourceUsage();
+const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+console.log(`done ${JSON.stringify({ ms, cpuMs, maxRssKb: usage.maxRSS, rows })}`);
 connection.closeSync();

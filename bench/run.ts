@@ -42,12 +42,15 @@ const log = (text: string) => console.log(`[bench ${new Date().toISOString().sli
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const startLoad = loadavg()[0]!.toFixed(1);
+const loadNow = () => loadavg()[0]!.toFixed(1);
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
 
 interface Done {
 	ms: number;
+	/** User + system CPU time of the whole child process (all threads). */
+	cpuMs: number;
 	maxRssKb: number;
 	ok?: boolean;
 	rows?: number;
@@ -216,7 +219,7 @@ async function latency(url: string): Promise<{ p50: number; p95: number; request
 	for (let i = 0; i < 5; i++) await fetch(url).then((r) => r.arrayBuffer());
 	const times: number[] = [];
 	const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
-		const instance = autocannon({ url, connections: 10, duration: sizes.seconds }, (error, done) => (error ? reject(error) : resolvePromise(done)));
+		const instance = autocannon({ url, connections: 1, duration: sizes.seconds }, (error, done) => (error ? reject(error) : resolvePromise(done)));
 		instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
 	});
 	times.sort((a, b) => a - b);
@@ -271,7 +274,7 @@ const importRows = imports.results
 	.map(({ database, done }) => {
 		const ratio = done.ms / duckMs;
 		const rss = done.maxRssKb / 1024;
-		return `| ${database} (Parity importer) | ${fmt(done.ms / 1000, 1)} s | **${fmt(ratio, 1)}×** | ${mb(done.maxRssKb)} | ${ratio <= 3 ? 'met' : 'missed'} (time), ${rss < 300 ? 'met' : 'missed'} (memory) |`;
+		return `| ${database} (Parity importer) | ${fmt(done.ms / 1000, 1)} s | **${fmt(ratio, 1)}×** | ${fmt(done.cpuMs / 1000, 1)} s (${fmt(done.cpuMs / imports.duck.cpuMs, 1)}×) | ${mb(done.maxRssKb)} | ${ratio <= 3 ? 'met' : 'missed'} (time), ${rss < 300 ? 'met' : 'missed'} (memory) |`;
 	})
 	.join('\n');
 const latencyRow = (label: string, l: Awaited<ReturnType<typeof latency>>, target: boolean) =>
@@ -281,7 +284,7 @@ const report = `# Benchmarks
 
 Figures from one run of \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} CPU cores
 (${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB memory, Node ${process.version}, 1-minute load
-average ${startLoad} when the run started (other work shares this machine, so absolute times vary by
+average ${startLoad} when the run started and ${loadNow()} when it ended (other work shares this machine, so absolute times vary by
 ±40 % between runs; each figure is also given as a ratio to a reference measured in the same run).
 
 Reproduce:
@@ -302,11 +305,13 @@ Each import runs in its own child process through the real code path
 and writes progress, then one transaction that streams the file again, inserts every row in
 batches, counts the cells in SQL and records the audit entry). Peak RSS is the child's
 \`process.resourceUsage().maxRSS\`. The reference is DuckDB (\`@duckdb/node-api\`) loading the same
-file into a table (\`read_csv\`, all columns as text), also in its own process.
+file into a table (\`read_csv\`, all columns as text), also in its own process. CPU time (user +
+system, all threads) is given too: on a machine shared with other work it is steadier than wall
+time.
 
-| | Wall time | Ratio to DuckDB | Peak RSS | Targets (≤ 3× DuckDB, < 300 MB) |
-|---|---|---|---|---|
-| DuckDB \`read_csv\` (reference) | ${fmt(duckMs / 1000, 1)} s | 1.0× | ${mb(imports.duck.maxRssKb)} | |
+| | Wall time | Ratio to DuckDB | CPU time (ratio) | Peak RSS | Targets (≤ 3× DuckDB, < 300 MB) |
+|---|---|---|---|---|---|
+| DuckDB \`read_csv\` (reference) | ${fmt(duckMs / 1000, 1)} s | 1.0× | ${fmt(imports.duck.cpuMs / 1000, 1)} s (1.0×) | ${mb(imports.duck.maxRssKb)} | |
 ${importRows}
 
 ## 2. Access Index recomputation
@@ -330,8 +335,9 @@ rows would take most of the run's time budget) and the cells counted by the impo
 
 ## 3. Public dashboard read latency
 
-\`/e/philadelphia/dashboard\` on the built server (\`node server.js\`, SQLite), autocannon with 10
-connections for ${sizes.seconds} s after 5 warm-up requests; p50/p95 over every response. The dashboard reads
+\`/e/philadelphia/dashboard\` on the built server (\`node server.js\`, SQLite), autocannon with one
+connection (latency, not throughput: with more connections the figures measure queueing) for
+${sizes.seconds} s after 5 warm-up requests; p50/p95 over every response. The dashboard reads
 the precomputed rollups (metric values refreshed when a submission is accepted) and caches its
 rendering per data version, so its cost does not depend on the number of participant rows. The
 reference is bare \`node:http\` answering a fixed 20 kB page, same settings, same run.
@@ -347,12 +353,12 @@ ${latencyRow(`dashboard, ${fmt(sizes.bigRows)} participant rows`, bigLatency, tr
 ${[
 	...imports.results.map(({ database, done }) =>
 		done.ms / duckMs > 3
-			? `- **${database} import misses the 3× DuckDB target** (${fmt(done.ms / duckMs, 1)}×). DuckDB parses CSV in vectorised native code into a columnar in-memory table with no constraints; Parity's importer parses in JavaScript (csv-parse), checks every value of every row with plain-language problems, reads the file twice (check, then write: a file with mistakes never opens a write transaction) and writes a row-store table with its primary key, in one transaction. Most of the time is JavaScript parsing and checking, not the database.`
+			? `- **${database} import misses the 3× DuckDB target** (${fmt(done.ms / duckMs, 1)}×). DuckDB parses CSV with vectorised native code on every core into a columnar in-memory table with no constraints. Parity's importer parses in JavaScript (csv-parse) on one thread, checks every value of every row so it can name each problem, reads the file twice (check, then write: a file with mistakes never opens a write transaction), builds each batch insert through Kysely and writes a row-store table with its primary key inside one transaction, then counts the cells with SQL. Closing the gap would need a native or COPY-based write path (PostgreSQL \`COPY\`, a reused prepared statement on SQLite) and a single pass; not done yet.`
 			: `- ${database} import is within 3× of DuckDB (${fmt(done.ms / duckMs, 1)}×).`
 	),
 	...imports.results.map(({ database, done }) =>
 		done.maxRssKb / 1024 >= 300
-			? `- **${database} import misses the 300 MB memory target** (${mb(done.maxRssKb)}). Memory does not grow with the file (rows are streamed and written in batches of 1,000), but the JavaScript heap is allowed to grow before the garbage collector runs; \`--max-old-space-size\` or smaller batches would lower the peak at some cost in time.`
+			? `- **${database} import misses the 300 MB memory target** (${mb(done.maxRssKb)}). Rows are streamed and written in batches of 1,000 and the file is never held whole, but the peak still grows with the file: the garbage collector runs late (a forced collection after reading 300k rows leaves a 12 MB heap), and each batch's insert statement (15,000 parameters) is prepared anew, whose native memory V8 does not see. A statement cache in the SQLite driver, \`COPY\` on PostgreSQL, or \`--max-old-space-size\` for import workers would lower it; not done yet.`
 			: `- ${database} import stays under 300 MB (${mb(done.maxRssKb)}): rows are streamed and written in batches of 1,000; the file is never held whole.`
 	),
 	bigRecompute.ms < 2000
@@ -360,7 +366,7 @@ ${[
 		: `- **Recomputation misses the 2 s target** (${fmt(bigRecompute.ms)} ms).`,
 	bigLatency.p95 < 20 && smallLatency.p95 < 20
 		? `- Dashboard p95 is under 20 ms at both sizes: it reads rollups, not rows.`
-		: `- **Dashboard p95 misses the 20 ms target** (${fmt(smallLatency.p95, 1)} / ${fmt(bigLatency.p95, 1)} ms): SvelteKit's fixed per-request work (hooks, session lookup, rendering the page shell) under 10 concurrent connections on a shared 2-core machine; the figure does not depend on the number of participant rows (compare the two sizes).`
+		: `- **Dashboard p95 misses the 20 ms target** (${fmt(smallLatency.p95, 1)} / ${fmt(bigLatency.p95, 1)} ms): SvelteKit's per-request work (hooks, session lookup, the data-version queries, server-rendering a ~66 kB page with its SVG charts) on a shared 2-core machine; the figure does not depend on the number of participant rows (compare the two sizes).`
 ].join('\n')}
 `;
 writeFileSync(join(root, 'docs', 'benchmarks.md'), report);

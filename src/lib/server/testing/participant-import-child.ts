@@ -47,5 +47,6 @@ const open = () => {
 };
 const outcome = await runParticipantImport({ db: ctx.db.kysely, actor: args.actor, jobId, target, open, fileName: 'generated.csv' });
 const usage = process.resourceUsage();
-console.log(`done ${JSON.stringify({ ok: outcome.ok, ms: Math.round(performance.now() - started), maxRssKb: usage.maxRSS })}`);
+const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+console.log(`done ${JSON.stringify({ ok: outcome.ok, ms: Math.round(performance.now() - started), cpuMs, maxRssKb: usage.maxRSS })}`);
 await ctx.close();
