@@ -30,11 +30,16 @@ const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's par
 const everyone = roles;
 
 function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; cycleId: string }): Route[] {
+function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; cycleId: string; submissionId: string }): Route[] {
 	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
 	const member = `${eco}/admin/members/${ids.memberId}`;
 	const ms = `${eco}/admin/measurement`;
 	const metric = `${ms}/metrics/${ids.metricSlug}`;
 	const population = `${ms}/benchmarks/${ids.populationSlug}`;
+	const cycles = `${eco}/admin/cycles`;
+	const cycle = `${cycles}/${ids.cycleId}`;
+	const submission = `${cycle}/submissions/${ids.submissionId}`;
+	const ownData = `${own}/data`;
 	return [
 		{ method: 'GET', path: '/', allow: everyone },
 		{ method: 'GET', path: eco, allow: everyone },
@@ -104,6 +109,23 @@ function participantRoutes(cycleId: string): Route[] {
 		{ method: 'GET', path: `${upload}/template`, allow: partnerPeople },
 		{ method: 'GET', path: `${upload}/00000000-0000-4000-8000-000000000000`, allow: partnerPeople, okStatus: 404 },
 		{ method: 'GET', path: `${other}/data/${cycleId}/participants`, allow: [] }
+		{ method: 'GET', path: cycles, allow: backbone },
+		{ method: 'GET', path: `${cycles}/new`, allow: backbone },
+		{ method: 'POST', path: `${cycles}/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: cycle, allow: backbone },
+		// Reminders have no input to get wrong: aimed at a cycle that does not exist, allowed roles get 404.
+		{ method: 'POST', path: `${cycles}/00000000-0000-4000-8000-000000000000?/remind`, allow: backbone, okStatus: 404 },
+		{ method: 'GET', path: submission, allow: backbone },
+		{ method: 'POST', path: submission, form: { decision: 'maybe' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/admin/data-quality`, allow: backbone },
+		{ method: 'GET', path: ownData, allow: ['partner_admin'] },
+		{ method: 'GET', path: `${ownData}/dashboard`, allow: ['partner_admin'] },
+		{ method: 'GET', path: `${ownData}/${ids.cycleId}`, allow: ['partner_admin'] },
+		{ method: 'GET', path: `${ownData}/${ids.cycleId}/template.csv`, allow: ['partner_admin'] },
+		{ method: 'POST', path: `${ownData}/${ids.cycleId}?/grid`, form: { 'c:ost-stem-participation:all': 'many' }, allow: ['partner_admin'], okStatus: 422 },
+		{ method: 'POST', path: `${ownData}/${ids.cycleId}?/csv`, form: {}, allow: ['partner_admin'], okStatus: 422 },
+		{ method: 'GET', path: `${other}/data`, allow: [] },
+		{ method: 'GET', path: `${other}/data/dashboard`, allow: [] }
 	];
 }
 
@@ -140,6 +162,21 @@ describe('authorisation: every route × every role', () => {
 		expect(cycleId, 'a collection cycle to aim at').toBeTruthy();
 		// Any member but the admin herself: acting on oneself is refused for another reason.
 		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, cycleId: cycleId! });
+		// A collection cycle the demo partner admin's partner is asked by, with a submission on its board.
+		const cyclesPage = await (await admin.get(`${eco}/admin/cycles`)).text();
+		let cycleId: string | undefined;
+		let submissionId: string | undefined;
+		for (const id of [...cyclesPage.matchAll(/\/admin\/cycles\/([\w-]+)"/g)].map((m) => m[1]!).filter((id) => id !== 'new')) {
+			const board = await (await admin.get(`${eco}/admin/cycles/${id}`)).text();
+			submissionId = /\/submissions\/([\w-]+)"/.exec(board)?.[1];
+			if (submissionId && board.includes('Brick and Bolt')) {
+				cycleId = id;
+				break;
+			}
+		}
+		expect(cycleId, 'a demo collection cycle with a submission').toBeTruthy();
+		// Any member but the admin herself: acting on oneself is refused for another reason.
+		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, cycleId: cycleId!, submissionId: submissionId! });
 	});
 
 	it('answers each role as the route allows', async () => {

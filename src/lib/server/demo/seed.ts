@@ -7,6 +7,7 @@ import { insertPartner } from '../partners/partners.repository.js';
 import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../members/members.repository.js';
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
+import { insertDemoSubmissions } from './demo-submissions.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -82,6 +83,18 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 				});
 			}
 			await insertDemoMeasurement(trx, ecosystemId, demo.slug);
+			const submitter = (partnerSlug: string) => demo.people.find((p) => p.partnerSlug === partnerSlug && (p.role === 'partner_admin' || p.role === 'partner_member'));
+			const reviewer = demo.people.find((p) => p.role === 'backbone_admin');
+			await insertDemoSubmissions(trx, {
+				ecosystemId,
+				slug: demo.slug,
+				partners: demo.partners.map((p) => ({ id: partnerIds.get(p.slug)!, slug: p.slug, sector: p.sector })),
+				submitterOf: (partnerSlug) => {
+					const person = submitter(partnerSlug);
+					return person ? userIds.get(person.email)! : null;
+				},
+				reviewerId: reviewer ? userIds.get(reviewer.email)! : null
+			});
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

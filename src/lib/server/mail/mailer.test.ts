@@ -1,45 +1,35 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makeUser, uniqueEmail } from '../testing/factories.js';
 import { CLIENT_IP_HEADER } from '../auth/better-auth.js';
 import { inviteMember } from '../members/members.service.js';
-import type { AppContext } from '../context.js';
-import { startSmtp, type Received } from '../testing/smtp.js';
+import { smtpSuite, startSmtp } from '../testing/smtp.js';
 
 const origin = 'http://localhost';
 
 describeEachDatabase('email over SMTP', (get) => {
-	const received: Received[] = [];
-	let smtp: { port: number; stop(): Promise<void> } | undefined;
-	let ctx: AppContext;
-
-	beforeAll(async () => {
-		smtp = await startSmtp(received);
-		ctx = await get().openContext({ smtpUrl: `smtp://127.0.0.1:${smtp.port}` });
-	});
-	afterAll(async () => {
-		await smtp?.stop();
-	});
+	const suite = smtpSuite(get);
+	const { received } = suite;
 
 	it('delivers an invitation and marks its outbox row sent', async () => {
-		const eco = await makeEcosystem(ctx.db.kysely, { name: 'Lehigh Valley STEM' });
-		const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id });
+		const eco = await makeEcosystem(suite.ctx.db.kysely, { name: 'Lehigh Valley STEM' });
+		const admin = await makeActor(suite.ctx, { role: 'backbone_admin', ecosystemId: eco.id });
 		const email = uniqueEmail('invitee');
-		const outcome = await inviteMember({ ctx, actor: admin, ecosystemId: eco.id, input: { email, role: 'educator' }, origin, locale: 'en' });
+		const outcome = await inviteMember({ ctx: suite.ctx, actor: admin, ecosystemId: eco.id, input: { email, role: 'educator' }, origin, locale: 'en' });
 		if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
 
 		const mail = received.filter((m) => m.to.includes(email));
 		expect(mail).toHaveLength(1);
 		expect(mail[0]!.subject).toBe('You are invited to join Lehigh Valley STEM on Parity');
 		expect(mail[0]!.body).toContain(`${origin}/invite/${outcome.value.token}`);
-		expect(await ctx.db.kysely.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('to_address', '=', email).execute()).toEqual([
+		expect(await suite.ctx.db.kysely.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('to_address', '=', email).execute()).toEqual([
 			{ status: 'sent', attempts: 1, last_error: null }
 		]);
 	});
 
 	it('delivers a password reset requested through better-auth’s HTTP endpoint', async () => {
-		const user = await makeUser(ctx);
-		const response = await ctx.auth.handler(
+		const user = await makeUser(suite.ctx);
+		const response = await suite.ctx.auth.handler(
 			new Request(`${origin}/api/auth/request-password-reset`, {
 				method: 'POST',
 				headers: { origin, 'content-type': 'application/json', [CLIENT_IP_HEADER]: '192.0.2.10' },
@@ -52,29 +42,29 @@ describeEachDatabase('email over SMTP', (get) => {
 		expect(mail).toHaveLength(1);
 		expect(mail[0]!.subject).toBe('Reset your Parity password');
 		expect(mail[0]!.body).toMatch(new RegExp(`${origin}/api/auth/reset-password/[A-Za-z0-9_-]+\\?callbackURL=%2Freset-password`));
-		expect(await ctx.db.kysely.selectFrom('outbox').select(['status', 'kind']).where('to_address', '=', user.email).execute()).toEqual([
+		expect(await suite.ctx.db.kysely.selectFrom('outbox').select(['status', 'kind']).where('to_address', '=', user.email).execute()).toEqual([
 			{ status: 'sent', kind: 'password_reset' }
 		]);
 	});
 
 	it('keeps a message queued with the error while SMTP is down, and sends it once on the next flush', async () => {
-		const eco = await makeEcosystem(ctx.db.kysely);
-		const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id });
+		const eco = await makeEcosystem(suite.ctx.db.kysely);
+		const admin = await makeActor(suite.ctx, { role: 'backbone_admin', ecosystemId: eco.id });
 		const email = uniqueEmail('later');
-		const port = smtp!.port;
-		await smtp!.stop();
-		smtp = undefined;
+		const port = suite.smtp!.port;
+		await suite.smtp!.stop();
+		suite.smtp = undefined;
 
-		const outcome = await inviteMember({ ctx, actor: admin, ecosystemId: eco.id, input: { email, role: 'educator' }, origin, locale: 'es' });
+		const outcome = await inviteMember({ ctx: suite.ctx, actor: admin, ecosystemId: eco.id, input: { email, role: 'educator' }, origin, locale: 'es' });
 		expect(outcome.ok).toBe(true);
-		const row = () => ctx.db.kysely.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('to_address', '=', email).executeTakeFirstOrThrow();
+		const row = () => suite.ctx.db.kysely.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('to_address', '=', email).executeTakeFirstOrThrow();
 		expect(await row()).toMatchObject({ status: 'queued', attempts: 1, last_error: expect.stringMatching(/ECONNREFUSED/) });
 		expect(received.filter((m) => m.to.includes(email))).toEqual([]);
 
-		smtp = await startSmtp(received, port);
-		expect(await ctx.mailer.flush()).toBeGreaterThanOrEqual(1);
+		suite.smtp = await startSmtp(received, port);
+		expect(await suite.ctx.mailer.flush()).toBeGreaterThanOrEqual(1);
 		expect(await row()).toEqual({ status: 'sent', attempts: 2, last_error: null });
-		expect(await ctx.mailer.flush()).toBe(0);
+		expect(await suite.ctx.mailer.flush()).toBe(0);
 		const mail = received.filter((m) => m.to.includes(email));
 		expect(mail).toHaveLength(1);
 		expect(mail[0]!.subject).toContain('Parity');

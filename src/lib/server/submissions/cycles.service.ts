@@ -25,6 +25,8 @@ import {
 	isLate,
 	isPublicGroupKey,
 	latestAccepted,
+	NO_PARTNERS_CHOSEN,
+	partnerChoiceIssues,
 	qualityFlags,
 	reviewSchema,
 	selectPartners,
@@ -54,7 +56,7 @@ export async function prepareCycleForm({ db, actor, ecosystemId }: Scope) {
 export async function openCycle({ db, actor, ecosystemId, input }: Scope & { input: unknown }): Promise<Outcome<{ id: string; partners: number }>> {
 	requireAccess(actor, 'ecosystem.measurement.manage', { ecosystemId });
 	const parsed = validate(cycleSchema, input);
-	if (!parsed.ok) return parsed;
+	if (!parsed.ok) return invalid([...parsed.issues, ...partnerChoiceIssues(input)]);
 	const value = parsed.value;
 	return db.transaction().execute(async (trx) => {
 		const [metrics, partners] = await Promise.all([listMetrics(trx, ecosystemId), listPartners(trx, ecosystemId)]);
@@ -68,7 +70,7 @@ export async function openCycle({ db, actor, ecosystemId, input }: Scope & { inp
 		}
 		const partnerIds = selectPartners(value, partners);
 		if (partnerIds.length === 0 && !issues.some((i) => i.field === 'partner_ids')) {
-			issues.push({ field: 'partner_ids', message: 'Choose the partners to ask: all, whole sectors, or partners one by one.' });
+			issues.push({ field: 'partner_ids', message: NO_PARTNERS_CHOSEN });
 		}
 		if (issues.length > 0) return invalid(issues);
 		const id = await repo.insertCycle(trx, ecosystemId, {

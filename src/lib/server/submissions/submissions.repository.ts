@@ -1,23 +1,13 @@
 import type { Executor } from '../audit/audit.repository.js';
-import type { SubmissionMethod, SubmissionStatus } from '../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { CollectionCycleTable, SubmissionMethod, SubmissionStatus, SubmissionTable } from '../db/schema.js';
 import { newId, nowIso } from '../util.js';
 import type { Cell } from './submissions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Cycles
 
-export interface CycleRow {
-	id: string;
-	ecosystem_id: string;
-	name: string;
-	year: number;
-	period_start: string;
-	period_end: string;
-	due_on: string;
-	instructions: string;
-	closed_at: string | null;
-	created_at: string;
-}
+export type CycleRow = Omit<Selectable<CollectionCycleTable>, 'created_by_user_id' | 'updated_at'>;
 
 const cycleColumns = ['id', 'ecosystem_id', 'name', 'year', 'period_start', 'period_end', 'due_on', 'instructions', 'closed_at', 'created_at'] as const;
 
@@ -147,27 +137,7 @@ export async function markReminded(db: Executor, ecosystemId: string, cycleId: s
 // ---------------------------------------------------------------------------------------------
 // Submissions
 
-export interface SubmissionRow {
-	id: string;
-	ecosystem_id: string;
-	cycle_id: string;
-	partner_id: string;
-	version: number;
-	method: SubmissionMethod;
-	status: SubmissionStatus;
-	submitted_by_user_id: string | null;
-	api_token_id: string | null;
-	idempotency_key: string | null;
-	request_fingerprint: string | null;
-	file_name: string | null;
-	row_count: number;
-	note: string;
-	reviewed_by_user_id: string | null;
-	reviewed_at: string | null;
-	review_comment: string | null;
-	accepted_at: string | null;
-	created_at: string;
-}
+export type SubmissionRow = Selectable<SubmissionTable>;
 
 const submissionColumns = [
 	'id', 'ecosystem_id', 'cycle_id', 'partner_id', 'version', 'method', 'status', 'submitted_by_user_id', 'api_token_id',

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/roles.js';
 import { DomainError } from '../errors.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import * as repo from './submissions.repository.js';
-import { boardStatus, cycleMetricOf, isLate, templateGroups, validateCells, type CellProblem, type CycleMetric, type RawCell, type SubmissionMethod } from './submissions.js';
+import { boardStatus, cycleMetricOf, isLate, templateGroups, validateCells, type CellProblem, type CycleMetric, type RawCell } from './submissions.js';
 import { findPartnerBySlug } from '../partners/partners.repository.js';
 import { localized, type Locale } from '../content.js';
 import { slugify } from '../util.js';
@@ -32,22 +32,13 @@ export async function cycleForPartner(db: Executor, ecosystemId: string, cycleId
 	return { cycle, metrics };
 }
 
-export interface ReceiveSubmissionInput {
+export interface ReceiveSubmissionInput extends Omit<repo.SubmissionVersionInput, 'cells'> {
 	db: Kysely<Database>;
 	/** Who is recorded in the audit log: the person, or for API tokens whoever the caller says. */
 	actor: Actor;
 	ecosystemId: string;
-	cycleId: string;
-	partnerId: string;
-	method: SubmissionMethod;
+	/** The cells as they arrived; checked before anything is written. */
 	cells: readonly RawCell[];
-	submittedByUserId: string | null;
-	apiTokenId?: string | null;
-	idempotencyKey?: string | null;
-	requestFingerprint?: string | null;
-	fileName?: string | null;
-	rowCount?: number;
-	note?: string;
 	/** More writes for the same transaction (e.g. participant rows), given the new submission's id. */
 	alsoWrite?: (trx: Executor, submissionId: string) => Promise<void>;
 }
@@ -66,19 +57,8 @@ export async function receiveSubmission(input: ReceiveSubmissionInput): Promise<
 	if (!checked.ok) return checked;
 	const attempt = () =>
 		db.transaction().execute(async (trx) => {
-			const created = await repo.createSubmissionVersion(trx, ecosystemId, {
-				cycleId,
-				partnerId,
-				method: input.method,
-				submittedByUserId: input.submittedByUserId,
-				apiTokenId: input.apiTokenId,
-				idempotencyKey: input.idempotencyKey,
-				requestFingerprint: input.requestFingerprint,
-				fileName: input.fileName,
-				rowCount: input.rowCount,
-				note: input.note,
-				cells: checked.cells
-			});
+			const { db: _db, actor: _actor, ecosystemId: _eco, alsoWrite: _also, ...version } = input;
+			const created = await repo.createSubmissionVersion(trx, ecosystemId, { ...version, cells: checked.cells });
 			if (input.alsoWrite) await input.alsoWrite(trx, created.id);
 			await recordAudit(trx, {
 				actor: input.actor,

@@ -223,6 +223,15 @@ export const cycleSchema = z
 	.refine((c) => c.period_end >= c.period_start, { message: 'The period must end on or after the day it starts.', path: ['period_end'] });
 export type CycleInput = z.infer<typeof cycleSchema>;
 
+export const NO_PARTNERS_CHOSEN = 'Choose the partners to ask: all, whole sectors, or partners one by one.';
+
+/** When the form itself is invalid, whether the partner choice is missing too (so every problem shows at once). */
+export function partnerChoiceIssues(input: unknown): { field: string; message: string }[] {
+	const raw = (input ?? {}) as Record<string, unknown>;
+	const chosen = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && v !== '');
+	return chosen(raw.all_partners) || chosen(raw.partner_ids) || chosen(raw.sectors) ? [] : [{ field: 'partner_ids', message: NO_PARTNERS_CHOSEN }];
+}
+
 /** The partners a cycle asks: everyone, or the chosen ones plus every partner of the chosen sectors. */
 export function selectPartners(input: Pick<CycleInput, 'partner_ids' | 'sectors' | 'all_partners'>, partners: readonly { id: string; sector: string }[]): string[] {
 	if (input.all_partners) return partners.map((p) => p.id);

@@ -1,5 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import type { AppContext } from '../context.js';
+import type { TestDatabase } from './databases.js';
+
+export interface SmtpServer {
+	port: number;
+	stop(): Promise<void>;
+}
 
 export interface Received {
 	to: string[];
@@ -8,7 +16,7 @@ export interface Received {
 }
 
 /** A real SMTP server in this process (no auth, no TLS) that keeps what it receives. */
-export async function startSmtp(received: Received[], port = 0): Promise<{ port: number; stop(): Promise<void> }> {
+export async function startSmtp(received: Received[], port = 0): Promise<SmtpServer> {
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -44,4 +52,20 @@ export function parseMessage(raw: string): { subject: string; body: string } {
 		).toString('utf8');
 	}
 	return { subject: /^subject:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? '', body };
+}
+
+/**
+ * For a database suite whose services send mail: a real SMTP server for the suite, and a context
+ * on the suite's database that delivers to it. `smtp` may be stopped and replaced by a test.
+ */
+export function smtpSuite(get: () => TestDatabase): { received: Received[]; ctx: AppContext; smtp: SmtpServer | undefined } {
+	const suite = { received: [] as Received[], ctx: undefined as unknown as AppContext, smtp: undefined as SmtpServer | undefined };
+	beforeAll(async () => {
+		suite.smtp = await startSmtp(suite.received);
+		suite.ctx = await get().openContext({ smtpUrl: `smtp://127.0.0.1:${suite.smtp.port}` });
+	});
+	afterAll(async () => {
+		await suite.smtp?.stop();
+	});
+	return suite;
 }
