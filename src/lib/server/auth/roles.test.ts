@@ -24,7 +24,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'yes',
 		'ecosystem.submissions.review': 'yes',
-		'partner.data.submit': 'no'
+		'partner.data.submit': 'no',
+		'partner.api_tokens.manage': 'yes'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -37,7 +38,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'yes',
-		'partner.data.submit': 'no'
+		'partner.data.submit': 'no',
+		'partner.api_tokens.manage': 'no'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -50,7 +52,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'own-partner',
 		'partner.members.manage': 'own-partner',
 		'ecosystem.submissions.review': 'no',
-		'partner.data.submit': 'own-partner'
+		'partner.data.submit': 'own-partner',
+		'partner.api_tokens.manage': 'own-partner'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -63,7 +66,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'no',
-		'partner.data.submit': 'own-partner'
+		'partner.data.submit': 'own-partner',
+		'partner.api_tokens.manage': 'no'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -76,7 +80,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'no',
-		'partner.data.submit': 'no'
+		'partner.data.submit': 'no',
+		'partner.api_tokens.manage': 'no'
 	}
 };
 
@@ -127,7 +132,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 12 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 13 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

@@ -49,7 +49,8 @@ export type Permission =
 	| 'ecosystem.submissions.review'
 	| 'partner.profile.edit'
 	| 'partner.members.manage'
-	| 'partner.data.submit';
+	| 'partner.data.submit'
+	| 'partner.api_tokens.manage';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
@@ -71,7 +72,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.measurement.manage',
 		'ecosystem.submissions.review',
 		'partner.profile.edit',
-		'partner.members.manage'
+		'partner.members.manage',
+		'partner.api_tokens.manage'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -81,7 +83,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.submissions.review',
 		'partner.profile.edit'
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.data.submit'],
+	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.data.submit', 'partner.api_tokens.manage'],
 	partner_member: ['ecosystem.workspace.view', 'partner.data.submit'],
 	educator: ['ecosystem.workspace.view']
 };

@@ -29,6 +29,8 @@ export const load: PageServerLoad = async (event) => {
 			isDemo: partner.is_demo === 1
 		},
 		canEdit:
-			decide(event.locals.actor, 'partner.profile.edit', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow'
+			decide(event.locals.actor, 'partner.profile.edit', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow',
+		canManageApiTokens:
+			decide(event.locals.actor, 'partner.api_tokens.manage', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow'
 	};
 };

@@ -1,0 +1,374 @@
+/**
+ * `npm run bench` (add `-- --quick` for small sizes): measures, in one run, on this machine,
+ *   1. importing a generated participant CSV on SQLite and on PostgreSQL through the real import
+ *      code (a child process each: wall time and peak RSS), against DuckDB loading the same file;
+ *   2. the Access Index recomputation (the year's rollups from accepted cells, then the dashboard
+ *      read model with its indices) over N participant rows, against a SQL GROUP BY over the rows;
+ *   3. public dashboard latency (p50/p95, autocannon) on the built server at 10k and N rows,
+ *      against bare node:http;
+ * and writes docs/benchmarks.md. Generated files go to bench/out/ (git-ignored).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { sql } from 'kysely';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { createContext, type AppContext } from '../src/lib/server/context.js';
+import { seedDemoIfEmpty } from '../src/lib/server/demo/seed.js';
+import { makeActor, makeEcosystem, makePartner } from '../src/lib/server/testing/factories.js';
+import { makeCycle, makeMetric } from '../src/lib/server/testing/submission-factories.js';
+import { writeParticipantCsv } from '../src/lib/server/testing/participant-csv.js';
+import { createSubmissionVersion } from '../src/lib/server/submissions/submissions.repository.js';
+import { refreshRollups } from '../src/lib/server/submissions/cycles.service.js';
+import { loadDashboard } from '../src/lib/server/dashboard/dashboard.service.js';
+import { countPeopleByCombination, finishParticipantSubmission } from '../src/lib/server/participants/participants.repository.js';
+import { cellsFromCombinations } from '../src/lib/server/participants/participants.js';
+import { parseDisaggregations } from '../src/lib/server/metrics/metrics.js';
+import { nowIso } from '../src/lib/server/util.js';
+
+const quick = process.argv.includes('--quick');
+const sizes = quick
+	? { importRows: 100_000, bigRows: 1_000_000, smallRows: 10_000, seconds: 5 }
+	: { importRows: 1_000_000, bigRows: 10_000_000, smallRows: 10_000, seconds: 10 };
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'bench', 'out');
+const pgAdmin = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECRET = 'bench-secret-'.padEnd(40, 'x');
+const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const startLoad = loadavg()[0]!.toFixed(1);
+const loadNow = () => loadavg()[0]!.toFixed(1);
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+interface Done {
+	ms: number;
+	/** User + system CPU time of the whole child process (all threads). */
+	cpuMs: number;
+	maxRssKb: number;
+	ok?: boolean;
+	rows?: number;
+}
+
+function runChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Done> {
+	return new Promise((resolvePromise, reject) => {
+		const proc = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let done: Done | undefined;
+		let stderr = '';
+		proc.stderr.on('data', (d) => (stderr += d));
+		createInterface({ input: proc.stdout }).on('line', (line) => {
+			if (line.startsWith('done ')) done = JSON.parse(line.slice(5)) as Done;
+		});
+		proc.on('close', (code) => (code === 0 && done ? resolvePromise(done) : reject(new Error(`${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`))));
+	});
+}
+
+const tsx = ['--import', 'tsx'];
+
+// ---------------------------------------------------------------------------------------------
+// 1. Import
+
+async function prepareImportTarget(url: string) {
+	const ctx = await createContext({ databaseUrl: url, secret: SECRET, origin: 'http://localhost' });
+	const db = ctx.db.kysely;
+	const eco = await makeEcosystem(db);
+	const partner = await makePartner(db, eco.id);
+	const metric = await makeMetric(db, eco.id, { slug: 'ost', disaggregations: ['race_ethnicity', 'sex', 'zip', 'disability', 'english_learner', 'low_income', 'grade_band', 'age_band'] });
+	const cycle = await makeCycle(db, eco.id, { metricIds: [metric.id], partnerIds: [partner.id] });
+	const actor = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: partner.id, twoFactor: false });
+	await ctx.close();
+	return { databaseUrl: url, ecosystemId: eco.id, partnerSlug: partner.slug, cycleId: cycle.id, actor };
+}
+
+async function adminQuery(statement: string) {
+	const client = new pg.Client({ connectionString: pgAdmin });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+async function importBench() {
+	const file = join(out, `participants-${sizes.importRows}.csv`);
+	log(`generating ${sizes.importRows.toLocaleString('en')} participant rows`);
+	const bytes = await writeParticipantCsv(file, sizes.importRows);
+	log(`${(bytes / 1e6).toFixed(1)} MB; DuckDB reference`);
+	const duck = await runChild([...tsx, 'bench/duckdb-load.ts', file]);
+	const results: { database: string; done: Done }[] = [];
+	const sqliteTarget = await prepareImportTarget(join(out, 'import.sqlite'));
+	log('SQLite import');
+	results.push({ database: 'SQLite', done: await runChild([...tsx, 'src/lib/server/testing/participant-import-child.ts', JSON.stringify({ ...sqliteTarget, file, bytes })]) });
+	const pgName = `parity_bench_${process.pid}`;
+	try {
+		await adminQuery(`CREATE DATABASE ${pgName}`);
+		const url = new URL(pgAdmin);
+		url.pathname = `/${pgName}`;
+		const pgTarget = await prepareImportTarget(url.toString());
+		log('PostgreSQL import');
+		results.push({ database: 'PostgreSQL', done: await runChild([...tsx, 'src/lib/server/testing/participant-import-child.ts', JSON.stringify({ ...pgTarget, file, bytes })]) });
+	} catch (error) {
+		log(`PostgreSQL import skipped: ${(error as Error).message}`);
+	} finally {
+		await adminQuery(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch(() => {});
+	}
+	return { bytes, duck, results };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2 and 3. A demo ecosystem with N participant rows, accepted
+
+const YEAR = 2026;
+
+/**
+ * The demo ecosystem (seeded) plus one accepted participant submission per partner, N rows in
+ * all, written in bulk by SQL (generating 10M rows through the importer would take the whole run);
+ * each submission's cells are then counted by the importer's own SQL and rules.
+ */
+async function populatedDatabase(rows: number, file: string): Promise<{ ctx: AppContext; ecosystemId: string; slug: string }> {
+	rmSync(file, { force: true });
+	const ctx = await createContext({ databaseUrl: file, secret: SECRET, origin: 'http://localhost' });
+	await seedDemoIfEmpty(ctx);
+	const db = ctx.db.kysely;
+	const eco = await db.selectFrom('ecosystem').select(['id', 'slug']).where('slug', '=', 'philadelphia').executeTakeFirstOrThrow();
+	const metric = await db
+		.selectFrom('metric')
+		.select(['id', 'disaggregations_json'])
+		.where('ecosystem_id', '=', eco.id)
+		.where('unit', '=', 'people')
+		.where('stage', '=', 'ost_participation')
+		.where('archived_at', 'is', null)
+		.orderBy('slug')
+		.executeTakeFirstOrThrow();
+	const partners = (await db.selectFrom('partner').select('id').where('ecosystem_id', '=', eco.id).orderBy('slug').execute()).map((p) => p.id);
+	const cycle = await makeCycle(db, eco.id, { metricIds: [metric.id], partnerIds: partners, year: YEAR, name: `Bench cycle ${YEAR}` });
+	const breakdowns = parseDisaggregations(metric.disaggregations_json);
+	const per = Math.ceil(rows / partners.length);
+	for (const [index, partnerId] of partners.entries()) {
+		const count = Math.min(per, rows - index * per);
+		if (count <= 0) break;
+		await db.transaction().execute(async (trx) => {
+			const created = await createSubmissionVersion(trx, eco.id, { cycleId: cycle.id, partnerId, method: 'participants', submittedByUserId: null, fileName: 'bench.csv', rowCount: count, cells: [] });
+			await sql`
+				WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${count})
+				INSERT INTO participant_record (ecosystem_id, submission_id, row_number, pseudonym, program, race_ethnicity, sex, zip, grade_band, age_band, disability, english_learner, low_income, started_on, ended_on)
+				SELECT ${eco.id}, ${created.id}, i + 2, ${`p${index}-`} || (i / 3), 'Program ' || (i % 5),
+					CASE ((i / 3) * 7919) % 9 WHEN 0 THEN 'american_indian_alaska_native' WHEN 1 THEN 'asian' WHEN 2 THEN 'black' WHEN 3 THEN 'hispanic'
+						WHEN 4 THEN 'middle_eastern_north_african' WHEN 5 THEN 'native_hawaiian_pacific_islander' WHEN 6 THEN 'white' WHEN 7 THEN 'multiracial' END,
+					CASE ((i / 3) * 104729) % 3 WHEN 0 THEN 'female' WHEN 1 THEN 'male' END,
+					CAST(19100 + ((i / 3) * 31) % 40 * 3 AS TEXT),
+					CASE ((i / 3) * 13) % 8 WHEN 0 THEN 'prek' WHEN 1 THEN 'k-2' WHEN 2 THEN '3-5' WHEN 3 THEN '6-8' WHEN 4 THEN '9-12' WHEN 5 THEN 'postsecondary' WHEN 6 THEN 'adult' END,
+					NULL,
+					CASE ((i / 3) * 17) % 3 WHEN 0 THEN 1 WHEN 1 THEN 0 END,
+					CASE ((i / 3) * 19) % 3 WHEN 0 THEN 1 WHEN 1 THEN 0 END,
+					CASE ((i / 3) * 23) % 3 WHEN 0 THEN 1 WHEN 1 THEN 0 END,
+					'2026-01-10', '2026-05-30'
+				FROM n`.execute(trx);
+			const cells = cellsFromCombinations(await countPeopleByCombination(trx, eco.id, created.id), breakdowns);
+			await finishParticipantSubmission(trx, eco.id, created.id, count, metric.id, cells);
+			const at = nowIso();
+			await trx.updateTable('submission').set({ status: 'accepted', accepted_at: at, reviewed_at: at }).where('id', '=', created.id).execute();
+		});
+	}
+	await db.transaction().execute((trx) => refreshRollups(trx, eco.id, YEAR));
+	return { ctx, ecosystemId: eco.id, slug: eco.slug };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function recomputeBench(ctx: AppContext, ecosystemId: string) {
+	const db = ctx.db.kysely;
+	const runs: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const started = performance.now();
+		await db.transaction().execute((trx) => refreshRollups(trx, ecosystemId, YEAR));
+		const dashboard = await loadDashboard({ db, ecosystemId });
+		if (!dashboard) throw new Error('no dashboard');
+		runs.push(performance.now() - started);
+	}
+	const started = performance.now();
+	await sql`SELECT race_ethnicity, sex, count(DISTINCT pseudonym) FROM participant_record WHERE ecosystem_id = ${ecosystemId} GROUP BY race_ethnicity, sex`.execute(db);
+	const groupBy = performance.now() - started;
+	return { ms: median(runs), groupByMs: groupBy };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latency
+
+function startServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ port: number; stop: () => void }> {
+	return new Promise((resolvePromise, reject) => {
+		const proc = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stderr = '';
+		proc.stderr.on('data', (d) => (stderr += d));
+		createInterface({ input: proc.stdout }).on('line', (line) => {
+			const match = ready.exec(line);
+			if (match) resolvePromise({ port: Number(match[1] ?? env.PORT), stop: () => proc.kill('SIGKILL') });
+		});
+		proc.on('close', (code) => reject(new Error(`server exited (${code}): ${stderr.slice(-2000)}`)));
+	});
+}
+
+async function latency(url: string): Promise<{ p50: number; p95: number; requests: number; non2xx: number }> {
+	for (let i = 0; i < 5; i++) await fetch(url).then((r) => r.arrayBuffer());
+	const times: number[] = [];
+	const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
+		const instance = autocannon({ url, connections: 1, duration: sizes.seconds }, (error, done) => (error ? reject(error) : resolvePromise(done)));
+		instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+	});
+	times.sort((a, b) => a - b);
+	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+	return { p50: at(0.5), p95: at(0.95), requests: times.length, non2xx: result.non2xx };
+}
+
+async function dashboardLatency(file: string, slug: string, port: number) {
+	const server = await startServer(['server.js'], { DATABASE_URL: file, DEMO: 'false', PORT: String(port), HOST: '127.0.0.1', BETTER_AUTH_SECRET: SECRET }, /listening/);
+	try {
+		return await latency(`http://127.0.0.1:${port}/e/${slug}/dashboard`);
+	} finally {
+		server.stop();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const mb = (kb: number) => `${fmt(kb / 1024)} MB`;
+
+const imports = await importBench();
+
+log('building the server (vite build)');
+const build = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'ignore' });
+if (build.status !== 0) throw new Error('vite build failed');
+
+log(`populating ${sizes.smallRows.toLocaleString('en')} rows`);
+const smallFile = join(out, 'small.sqlite');
+const small = await populatedDatabase(sizes.smallRows, smallFile);
+const smallRecompute = await recomputeBench(small.ctx, small.ecosystemId);
+await small.ctx.close();
+log(`populating ${sizes.bigRows.toLocaleString('en')} rows`);
+const bigFile = join(out, 'big.sqlite');
+const big = await populatedDatabase(sizes.bigRows, bigFile);
+const bigRecompute = await recomputeBench(big.ctx, big.ecosystemId);
+await big.ctx.close();
+
+log('latency: bare node:http');
+const bare = await startServer([...tsx, 'bench/bare-server.ts', '20000'], {}, /listening (\d+)/);
+const bareLatency = await latency(`http://127.0.0.1:${bare.port}/`).finally(() => bare.stop());
+log('latency: dashboard (small)');
+const smallLatency = await dashboardLatency(smallFile, small.slug, 4391);
+log('latency: dashboard (big)');
+const bigLatency = await dashboardLatency(bigFile, big.slug, 4392);
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const duckMs = imports.duck.ms;
+const importRows = imports.results
+	.map(({ database, done }) => {
+		const ratio = done.ms / duckMs;
+		const rss = done.maxRssKb / 1024;
+		return `| ${database} (Parity importer) | ${fmt(done.ms / 1000, 1)} s | **${fmt(ratio, 1)}×** | ${fmt(done.cpuMs / 1000, 1)} s (${fmt(done.cpuMs / imports.duck.cpuMs, 1)}×) | ${mb(done.maxRssKb)} | ${ratio <= 3 ? 'met' : 'missed'} (time), ${rss < 300 ? 'met' : 'missed'} (memory) |`;
+	})
+	.join('\n');
+const latencyRow = (label: string, l: Awaited<ReturnType<typeof latency>>, target: boolean) =>
+	`| ${label} | ${fmt(l.p50, 1)} ms | ${fmt(l.p95, 1)} ms | **${fmt(l.p95 / bareLatency.p95, 1)}×** | ${fmt(l.requests)} (${l.non2xx} not 2xx) | ${target ? (l.p95 < 20 ? 'met' : 'missed') : 'reference'} |`;
+
+const report = `# Benchmarks
+
+Figures from one run of \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} CPU cores
+(${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB memory, Node ${process.version}, 1-minute load
+average ${startLoad} when the run started and ${loadNow()} when it ended (other work shares this machine, so absolute times vary by
+±40 % between runs; each figure is also given as a ratio to a reference measured in the same run).
+
+Reproduce:
+
+\`\`\`sh
+npm ci
+npm run bench              # full sizes: 1M-row import, 10M rows for recomputation and the dashboard (< 10 min)
+npm run bench -- --quick   # 100k-row import, 1M rows
+\`\`\`
+
+PostgreSQL is reached at \`BENCH_POSTGRES_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`); the
+run creates and drops its own database. Generated files go to \`bench/out/\` (git-ignored).
+
+## 1. Participant-level import: ${fmt(sizes.importRows)} rows (${fmt(imports.bytes / 1e6, 1)} MB CSV)
+
+Each import runs in its own child process through the real code path
+(\`startParticipantImport\` → \`runParticipantImport\`: a first streamed pass that checks every row
+and writes progress, then one transaction that streams the file again, inserts every row in
+batches, counts the cells in SQL and records the audit entry). Peak RSS is the child's
+\`process.resourceUsage().maxRSS\`. The reference is DuckDB (\`@duckdb/node-api\`) loading the same
+file into a table (\`read_csv\`, all columns as text), also in its own process. CPU time (user +
+system, all threads) is given too: on a machine shared with other work it is steadier than wall
+time.
+
+| | Wall time | Ratio to DuckDB | CPU time (ratio) | Peak RSS | Targets (≤ 3× DuckDB, < 300 MB) |
+|---|---|---|---|---|---|
+| DuckDB \`read_csv\` (reference) | ${fmt(duckMs / 1000, 1)} s | 1.0× | ${fmt(imports.duck.cpuMs / 1000, 1)} s (1.0×) | ${mb(imports.duck.maxRssKb)} | |
+${importRows}
+
+## 2. Access Index recomputation
+
+Participant rows are counted into cells **once, at import** (per submission, by a SQL
+\`GROUP BY\` over that submission's rows). Recomputing the Access Index after a review therefore
+sums accepted cells, never the raw rows: \`refreshRollups\` (the year's network sums, written as
+metric values) followed by \`loadDashboard\` (every stage, group and year: shares, index, gap,
+intervals, trajectory). Median of 5 runs, on SQLite. The reference is what the same recomputation
+would cost from the raw rows: one \`GROUP BY race_ethnicity, sex\` with \`count(DISTINCT pseudonym)\`
+over all of the ecosystem's participant rows.
+
+The databases are the seeded demo (both ecosystems) plus one accepted participant submission per
+Philadelphia partner, the rows written by SQL in bulk (going through the importer for ${fmt(sizes.bigRows)}
+rows would take most of the run's time budget) and the cells counted by the importer's own code.
+
+| Participant rows | Recomputation (rollups + indices) | Raw-row GROUP BY (reference) | Ratio | Target (< 2 s) |
+|---|---|---|---|---|
+| ${fmt(sizes.smallRows)} | ${fmt(smallRecompute.ms, 1)} ms | ${fmt(smallRecompute.groupByMs, 1)} ms | ${fmt(smallRecompute.ms / smallRecompute.groupByMs, 2)}× | ${smallRecompute.ms < 2000 ? 'met' : 'missed'} |
+| ${fmt(sizes.bigRows)} | ${fmt(bigRecompute.ms, 1)} ms | ${fmt(bigRecompute.groupByMs, 1)} ms | ${fmt(bigRecompute.ms / bigRecompute.groupByMs, 3)}× | ${bigRecompute.ms < 2000 ? 'met' : 'missed'} |
+
+## 3. Public dashboard read latency
+
+\`/e/philadelphia/dashboard\` on the built server (\`node server.js\`, SQLite), autocannon with one
+connection (latency, not throughput: with more connections the figures measure queueing) for
+${sizes.seconds} s after 5 warm-up requests; p50/p95 over every response. The dashboard reads
+the precomputed rollups (metric values refreshed when a submission is accepted) and caches its
+rendering per data version, so its cost does not depend on the number of participant rows. The
+reference is bare \`node:http\` answering a fixed 20 kB page, same settings, same run.
+
+| | p50 | p95 | p95 ratio to bare node:http | Requests | Target (p95 < 20 ms) |
+|---|---|---|---|---|---|
+${latencyRow('bare node:http (reference)', bareLatency, false)}
+${latencyRow(`dashboard, ${fmt(sizes.smallRows)} participant rows`, smallLatency, true)}
+${latencyRow(`dashboard, ${fmt(sizes.bigRows)} participant rows`, bigLatency, true)}
+
+## Reading the results
+
+${[
+	...imports.results.map(({ database, done }) =>
+		done.ms / duckMs > 3
+			? `- **${database} import misses the 3× DuckDB target** (${fmt(done.ms / duckMs, 1)}×). DuckDB parses CSV with vectorised native code on every core into a columnar in-memory table with no constraints. Parity's importer parses in JavaScript (csv-parse) on one thread, checks every value of every row so it can name each problem, reads the file twice (check, then write: a file with mistakes never opens a write transaction), builds each batch insert through Kysely and writes a row-store table with its primary key inside one transaction, then counts the cells with SQL. Closing the gap would need a native or COPY-based write path (PostgreSQL \`COPY\`, a reused prepared statement on SQLite) and a single pass; not done yet.`
+			: `- ${database} import is within 3× of DuckDB (${fmt(done.ms / duckMs, 1)}×).`
+	),
+	...imports.results.map(({ database, done }) =>
+		done.maxRssKb / 1024 >= 300
+			? `- **${database} import misses the 300 MB memory target** (${mb(done.maxRssKb)}). Rows are streamed and written in batches of 1,000 and the file is never held whole, but the peak still grows with the file: the garbage collector runs late (a forced collection after reading 300k rows leaves a 12 MB heap), and each batch's insert statement (15,000 parameters) is prepared anew, whose native memory V8 does not see. A statement cache in the SQLite driver, \`COPY\` on PostgreSQL, or \`--max-old-space-size\` for import workers would lower it; not done yet.`
+			: `- ${database} import stays under 300 MB (${mb(done.maxRssKb)}): rows are streamed and written in batches of 1,000; the file is never held whole.`
+	),
+	bigRecompute.ms < 2000
+		? `- Recomputation over ${fmt(sizes.bigRows)} rows takes ${fmt(bigRecompute.ms)} ms because it sums per-submission cells, not rows; the raw-row GROUP BY alone takes ${fmt(bigRecompute.groupByMs)} ms.`
+		: `- **Recomputation misses the 2 s target** (${fmt(bigRecompute.ms)} ms).`,
+	bigLatency.p95 < 20 && smallLatency.p95 < 20
+		? `- Dashboard p95 is under 20 ms at both sizes: it reads rollups, not rows.`
+		: `- **Dashboard p95 misses the 20 ms target** (${fmt(smallLatency.p95, 1)} / ${fmt(bigLatency.p95, 1)} ms): SvelteKit's per-request work (hooks, session lookup, the data-version queries, server-rendering a ~66 kB page with its SVG charts) on a shared 2-core machine; the figure does not depend on the number of participant rows (compare the two sizes).`
+].join('\n')}
+`;
+writeFileSync(join(root, 'docs', 'benchmarks.md'), report);
+log(`wrote docs/benchmarks.md (${fmt(statSync(join(root, 'docs', 'benchmarks.md')).size)} bytes)`);
+process.exit(0);

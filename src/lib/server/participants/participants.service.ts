@@ -1,0 +1,286 @@
+/**
+ * Participant-level submissions: a partner's de-identified rows, read as a stream, checked, and
+ * stored with the counts Parity computes from them, all or nothing.
+ *
+ * A file import has two passes over the (spooled) file. The first checks every row and writes its
+ * progress to the import job; nothing else is written, so a file with mistakes never opens a write
+ * transaction. The second runs in ONE transaction: the submission version, every participant row
+ * (in batches), the cells counted from them in SQL, the audit entry and the job's success. A process
+ * killed at any moment leaves all of it or none of it.
+ */
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { PostgresAdapter, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { requireAccess } from '../auth/access.js';
+import type { Actor } from '../auth/roles.js';
+import { recordAudit, type Executor } from '../audit/audit.repository.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
+import { findPartnerBySlug } from '../partners/partners.repository.js';
+import { createSubmissionVersion } from '../submissions/submissions.repository.js';
+import { cycleForPartner } from '../submissions/submissions.service.js';
+import { validateCells, type CycleMetric } from '../submissions/submissions.js';
+import {
+	cellsFromCombinations,
+	pseudonymConflicts,
+	type ParticipantRow,
+	type RowProblem
+} from './participants.js';
+import { readParticipantStream } from './participants.stream.js';
+import * as repo from './participants.repository.js';
+
+/** Where participant rows go: a cycle, a partner asked to report to it, and one of its people metrics. */
+export interface ParticipantTarget {
+	ecosystemId: string;
+	cycleId: string;
+	partnerId: string;
+	metric: CycleMetric;
+}
+
+/** A submission of participant rows is refused: every problem found (the first ones), and how many. */
+export class ParticipantProblems extends Error {
+	constructor(readonly problems: RowProblem[], readonly total: number) {
+		super(`${total} problem(s) in the participant rows`);
+	}
+}
+
+/**
+ * The metric participant rows are counted into: one the cycle asks for, counted in people. With
+ * no choice given, the cycle's only people metric. A plain-language problem when there is none.
+ */
+export async function resolveTarget(db: Executor, ecosystemId: string, cycleId: string, partnerId: string, metricKey: string | undefined): Promise<ParticipantTarget | string> {
+	const { cycle, metrics } = await cycleForPartner(db, ecosystemId, cycleId, partnerId);
+	if (cycle.closed_at) return 'This collection cycle is closed; ask the backbone team to reopen it.';
+	const people = metrics.filter((m) => m.unit === 'people');
+	const metric = metricKey ? people.find((m) => m.slug === metricKey || m.id === metricKey) : people.length === 1 ? people[0] : undefined;
+	if (metric) return { ecosystemId, cycleId, partnerId, metric };
+	return people.length === 0
+		? 'This cycle asks for no count of people, so participant rows cannot be counted into it.'
+		: `Choose the metric the participants are counted in: one of ${people.map((m) => m.slug).join(', ')}.`;
+}
+
+/**
+ * The partner a person submits for. Membership is checked first (outsiders learn nothing about
+ * the partner), then the right to submit for that partner.
+ */
+async function submittingPartner(db: Kysely<Database>, actor: Actor, ecosystemId: string, partnerSlug: string) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	requireAccess(actor, 'partner.data.submit', { ecosystemId, partnerId: partner.id });
+	return Object.assign(partner, { userId: actor.userId });
+}
+
+/** A partner's upload to one cycle, as routes call it. */
+export interface UploadCall {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	cycleId: string;
+}
+
+const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * Writes one participant submission in the caller's transaction: the version, the rows (fed in
+ * batches by `feed`), then the cells counted in SQL. A person whose rows disagree refuses the
+ * whole submission (thrown, so the transaction rolls back).
+ */
+async function saveParticipantSubmission(
+	trx: Executor,
+	target: ParticipantTarget,
+	meta: { userId: string | null; apiTokenId?: string | null; idempotencyKey?: string | null; requestFingerprint?: string | null; fileName: string | null },
+	feed: (write: (rows: ParticipantRow[]) => Promise<void>) => Promise<number>
+): Promise<{ id: string; version: number; rows: number; people: number; cells: number }> {
+	const { ecosystemId } = target;
+	const created = await createSubmissionVersion(trx, ecosystemId, {
+		cycleId: target.cycleId,
+		partnerId: target.partnerId,
+		method: meta.apiTokenId ? 'api' : 'participants',
+		submittedByUserId: meta.userId,
+		apiTokenId: meta.apiTokenId ?? null,
+		idempotencyKey: meta.idempotencyKey ?? null,
+		requestFingerprint: meta.requestFingerprint ?? null,
+		fileName: meta.fileName,
+		rowCount: 0,
+		cells: []
+	});
+	const rows = await feed((batch) => repo.insertParticipantRows(trx, ecosystemId, created.id, batch));
+	const combinations = await repo.countPeopleByCombination(trx, ecosystemId, created.id);
+	const people = await repo.countDistinctPeople(trx, ecosystemId, created.id);
+	if (combinations.reduce((sum, c) => sum + c.people, 0) !== people) {
+		const problems = pseudonymConflicts(await repo.rowsOfInconsistentPeople(trx, ecosystemId, created.id));
+		throw new ParticipantProblems(problems, problems.length);
+	}
+	const cells = cellsFromCombinations(combinations, target.metric.disaggregations);
+	// Counted cells follow the metric's breakdowns by construction; checking them with the same
+	// rules as typed cells keeps every way in equal (e.g. a ZIP outside the metric's breakdowns).
+	const checked = validateCells([...cells].map(([group, value]) => ({ metric: target.metric.id, group, value })), [target.metric]);
+	if (!checked.ok) throw new ParticipantProblems(checked.problems.map((p) => ({ row: 0, column: p.column, value: p.value ?? '', message: p.message })), checked.problems.length);
+	await repo.finishParticipantSubmission(trx, ecosystemId, created.id, rows, target.metric.id, cells);
+	return { id: created.id, version: created.version, rows, people, cells: cells.size };
+}
+
+// ---------------------------------------------------------------------------------------------
+// File imports
+
+/** A partner starts an import of a spooled file: checks the target and records a queued job. */
+export async function startParticipantImport({
+	db,
+	actor,
+	ecosystemId,
+	partnerSlug,
+	cycleId,
+	metric,
+	fileName,
+	bytesTotal
+}: UploadCall & { metric?: string; fileName: string; bytesTotal: number }): Promise<{ jobId: string; target: ParticipantTarget }> {
+	const partner = await submittingPartner(db, actor, ecosystemId, partnerSlug);
+	const target = await resolveTarget(db, ecosystemId, cycleId, partner.id, metric);
+	if (typeof target === 'string') throw new ParticipantProblems([{ row: 0, column: 'metric', value: metric ?? '', message: target }], 1);
+	const jobId = await repo.insertImportJob(db, { ecosystemId, cycleId, partnerId: partner.id, fileName, bytesTotal, userId: partner.userId });
+	return { jobId, target };
+}
+
+/**
+ * The web upload: starts the job and runs it in the background (the partner follows it on the
+ * progress page), removing the spooled file at the end. Problems with the choice of metric come
+ * back at once, as form issues.
+ */
+export async function importSpooledParticipantFile(args: UploadCall & { metric?: string; file: { path: string; name: string; bytes: number } }): Promise<Outcome<{ jobId: string }>> {
+	const { db, actor, file } = args;
+	let started: Awaited<ReturnType<typeof startParticipantImport>>;
+	try {
+		started = await startParticipantImport({ ...args, fileName: file.name, bytesTotal: file.bytes });
+	} catch (error) {
+		await rm(file.path, { force: true });
+		if (error instanceof ParticipantProblems) return invalid(error.problems.map((p) => ({ field: p.column, message: p.message })));
+		throw error;
+	}
+	void runParticipantImport({ db, actor, jobId: started.jobId, target: started.target, fileName: file.name, open: () => createReadStream(file.path) })
+		.catch((error: unknown) => console.error(`Participant import ${started.jobId} failed`, error))
+		.finally(() => rm(file.path, { force: true }));
+	return ok({ jobId: started.jobId });
+}
+
+/**
+ * Runs a queued import to its end; never throws for a bad file (the job records every problem).
+ * `open` is called once per pass and must give the file from its start.
+ */
+export async function runParticipantImport({
+	db,
+	actor,
+	jobId,
+	target,
+	open,
+	fileName
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	jobId: string;
+	target: ParticipantTarget;
+	open: () => Readable;
+	fileName: string;
+}): Promise<{ ok: true; submissionId: string; rows: number } | { ok: false; problems: RowProblem[]; total: number }> {
+	requireAccess(actor, 'partner.data.submit', { ecosystemId: target.ecosystemId, partnerId: target.partnerId });
+	const { ecosystemId } = target;
+	const fail = async (problems: RowProblem[], total: number) => {
+		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'failed', problems_json: JSON.stringify({ problems, total }) });
+		return { ok: false as const, problems, total };
+	};
+	try {
+		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'running', bytes_read: 0, rows_read: 0 });
+		const checked = await readParticipantStream(open(), {
+			onProgress: (p) => repo.updateImportJob(db, ecosystemId, jobId, { bytes_read: p.bytesRead, rows_read: p.rowsRead })
+		});
+		if (!checked.problems.empty) return await fail(checked.problems.shown, checked.problems.total);
+
+		const saved = await db.transaction().execute(async (trx) => {
+			const result = await saveParticipantSubmission(trx, target, { userId: actor.userId, fileName }, async (write) => {
+				const outcome = await readParticipantStream(open(), {
+					onBatch: write,
+					// PostgreSQL lets another connection report progress while this one writes;
+					// SQLite has one writer, so there the job shows "saving" until the commit.
+					onProgress: isPostgres(db) ? (p) => repo.updateImportJob(db, ecosystemId, jobId, { rows_read: p.rowsRead }) : undefined
+				});
+				// The file changed between the passes: refuse rather than store something unchecked.
+				if (!outcome.problems.empty) throw new ParticipantProblems(outcome.problems.shown, outcome.problems.total);
+				return outcome.rowsRead;
+			});
+			await repo.updateImportJob(trx, ecosystemId, jobId, { status: 'succeeded', submission_id: result.id, rows_read: result.rows, bytes_read: checked.bytesRead });
+			await recordAudit(trx, {
+				actor,
+				ecosystemId,
+				action: 'submission.participants',
+				entityType: 'submission',
+				entityId: result.id,
+				summary: `Imported ${result.rows} participant rows (${result.people} people) from “${fileName}” as version ${result.version}`,
+				detail: { cycleId: target.cycleId, partnerId: target.partnerId, metricId: target.metric.id, cells: result.cells }
+			});
+			return result;
+		});
+		return { ok: true, submissionId: saved.id, rows: saved.rows };
+	} catch (error) {
+		if (error instanceof ParticipantProblems) return fail(error.problems, error.total);
+		await fail([{ row: 0, column: '', value: '', message: 'The import stopped because of an error on our side. Nothing was stored; please try again.' }], 1).catch(() => {});
+		throw error;
+	}
+}
+
+/** How long a running job may go without news before the page calls it interrupted. */
+export const STALE_JOB_MS = 10 * 60_000;
+
+export type ImportJobView =
+	| { state: 'queued' | 'checking' | 'saving'; bytesRead: number; bytesTotal: number; rowsRead: number; percent: number; fileName: string }
+	| { state: 'succeeded'; rowsRead: number; submissionId: string | null; fileName: string }
+	| { state: 'failed'; problems: RowProblem[]; total: number; fileName: string }
+	| { state: 'interrupted'; fileName: string };
+
+/** What the progress page shows for a job (pure). */
+export function viewImportJob(job: repo.ImportJobRow, now: Date): ImportJobView {
+	const fileName = job.file_name;
+	if (job.status === 'succeeded') return { state: 'succeeded', rowsRead: job.rows_read, submissionId: job.submission_id, fileName };
+	if (job.status === 'failed') {
+		const parsed = JSON.parse(job.problems_json ?? '{"problems":[],"total":0}') as { problems: RowProblem[]; total: number };
+		return { state: 'failed', problems: parsed.problems, total: parsed.total, fileName };
+	}
+	if (now.getTime() - Date.parse(job.updated_at) > STALE_JOB_MS) return { state: 'interrupted', fileName };
+	const checked = job.status === 'running' && job.bytes_total > 0 && job.bytes_read >= job.bytes_total;
+	const percent = job.bytes_total > 0 ? Math.min(100, Math.floor((job.bytes_read / job.bytes_total) * 100)) : 0;
+	return {
+		state: job.status === 'queued' ? 'queued' : checked ? 'saving' : 'checking',
+		bytesRead: job.bytes_read,
+		bytesTotal: job.bytes_total,
+		rowsRead: job.rows_read,
+		percent,
+		fileName
+	};
+}
+
+/** A partner's people (and backbone staff) follow an import's progress. */
+export async function getImportJob({ db, actor, ecosystemId, partnerSlug, jobId, now = new Date() }: {
+	db: Kysely<Database>;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	jobId: string;
+	now?: Date;
+}): Promise<ImportJobView> {
+	const partner = await submittingPartner(db, actor, ecosystemId, partnerSlug);
+	const job = await repo.findImportJob(db, ecosystemId, partner.id, jobId);
+	if (!job) throw new DomainError('NOT_FOUND');
+	return viewImportJob(job, now);
+}
+
+/** What the upload form needs: the partner, the cycle, and the people metrics rows can count into. */
+export async function prepareParticipantUpload({ db, actor, ecosystemId, partnerSlug, cycleId }: UploadCall) {
+	const partner = await submittingPartner(db, actor, ecosystemId, partnerSlug);
+	const { cycle, metrics } = await cycleForPartner(db, ecosystemId, cycleId, partner.id);
+	return {
+		partner: { id: partner.id, slug: partner.slug, name: partner.name },
+		cycle: { id: cycle.id, name: cycle.name, dueOn: cycle.due_on, open: cycle.closed_at === null },
+		metrics: metrics.filter((m) => m.unit === 'people').map((m) => ({ slug: m.slug, name: m.name, breakdowns: m.disaggregations }))
+	};
+}

@@ -1,0 +1,469 @@
+/**
+ * Participant-level rows: the de-identified CSV (or JSON) a partner sends so Parity counts its
+ * people itself. Pure: the columns, the checks of every row (each problem with its row, column,
+ * value and a plain-language reason), the 1997 → SPD-15 race/ethnicity crosswalk, and the
+ * aggregation of rows into cells (distinct pseudonyms per group and per intersection).
+ */
+import { ageBands, gradeBands, raceEthnicityGroups, type Disaggregation, type RaceEthnicityGroup } from '../metrics/metrics.js';
+
+export const participantColumns = [
+	'pseudonym',
+	'program',
+	'race_ethnicity',
+	'race',
+	'hispanic',
+	'sex',
+	'zip',
+	'grade_band',
+	'age_band',
+	'disability',
+	'english_learner',
+	'low_income',
+	'started_on',
+	'ended_on'
+] as const;
+export type ParticipantColumn = (typeof participantColumns)[number];
+
+/** The five 1997 OMB race categories (and the Census's "some other race"), asked apart from Hispanic origin. */
+export const races1997 = ['american_indian_alaska_native', 'asian', 'black', 'native_hawaiian_pacific_islander', 'white', 'some_other_race'] as const;
+export type Race1997 = (typeof races1997)[number];
+
+/** One participant as stored (participant_record without its keys). */
+export interface ParticipantRow {
+	rowNumber: number;
+	pseudonym: string;
+	program: string;
+	raceEthnicity: RaceEthnicityGroup | null;
+	sex: 'female' | 'male' | null;
+	zip: string | null;
+	gradeBand: string | null;
+	ageBand: string | null;
+	disability: 0 | 1 | null;
+	englishLearner: 0 | 1 | null;
+	lowIncome: 0 | 1 | null;
+	startedOn: string | null;
+	endedOn: string | null;
+}
+
+/** A problem in an uploaded file: where it is and why, in plain language. Row 1 is the header. */
+export interface RowProblem {
+	row: number;
+	column: string;
+	value: string;
+	message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The header
+
+/** Lower-case, words joined by underscores: "Student Number" → "student_number". */
+export const normaliseName = (text: string): string =>
+	text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.trim()
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+
+/**
+ * Column names that would carry a direct identifier. A partner's pseudonymous id is the only
+ * person key Parity accepts; a file with one of these columns is refused before any row is read.
+ */
+const identifierPattern =
+	/(^|_)(name|names|first_?name|last_?name|full_?name|given_?name|family_?name|surname|email|e_?mail|mail|phone|telephone|tel|mobile|cell|cellphone|student_?(number|no|num|id)|ssn|social_?security(_number)?|address|street|dob|date_of_birth|birth_?date|birthday)($|_)/;
+
+export function looksLikeIdentifierColumn(name: string): boolean {
+	const normalised = normaliseName(name);
+	if ((participantColumns as readonly string[]).includes(normalised)) return false;
+	return identifierPattern.test(normalised);
+}
+
+/** Where each known column sits in the file. */
+export type HeaderMap = Partial<Record<ParticipantColumn, number>>;
+
+export function readHeader(header: readonly string[], headerRow = 1): { map: HeaderMap; problems: RowProblem[] } {
+	const map: HeaderMap = {};
+	const problems: RowProblem[] = [];
+	const problem = (column: string, value: string, message: string) => problems.push({ row: headerRow, column, value, message });
+	header.forEach((raw, index) => {
+		const name = normaliseName(raw.replace(/^\uFEFF/, ''));
+		if (looksLikeIdentifierColumn(raw)) {
+			problem(raw, raw, 'This column looks like a direct identifier (a name, email, phone, address, birth date or student number). Remove it: Parity accepts only a pseudonymous id for each person.');
+		} else if (!(participantColumns as readonly string[]).includes(name)) {
+			problem(raw, raw, `This column is not one Parity reads. Use only: ${participantColumns.join(', ')}.`);
+		} else if (map[name as ParticipantColumn] !== undefined) {
+			problem(raw, raw, 'This column appears twice. Keep one.');
+		} else {
+			map[name as ParticipantColumn] = index;
+		}
+	});
+	if (map.pseudonym === undefined) problem('pseudonym', '', 'The file needs a pseudonym column: your own pseudonymous id for each person (never a name or student number).');
+	const has1997 = map.race !== undefined || map.hispanic !== undefined;
+	if (map.race_ethnicity !== undefined && has1997) {
+		problem('race_ethnicity', '', 'Give race and ethnicity one way: either race_ethnicity (2024 categories) or race with hispanic (1997 categories), not both.');
+	} else if (has1997 && (map.race === undefined || map.hispanic === undefined)) {
+		problem(map.race === undefined ? 'race' : 'hispanic', '', 'Race in the 1997 categories needs both columns: race and hispanic (the separate Hispanic or Latino question).');
+	}
+	return { map, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const raceLabels: Record<string, RaceEthnicityGroup> = {
+	american_indian_or_alaska_native: 'american_indian_alaska_native',
+	american_indian_alaska_native: 'american_indian_alaska_native',
+	black_or_african_american: 'black',
+	african_american: 'black',
+	hispanic_or_latino: 'hispanic',
+	latino: 'hispanic',
+	latina: 'hispanic',
+	latinx: 'hispanic',
+	middle_eastern_or_north_african: 'middle_eastern_north_african',
+	mena: 'middle_eastern_north_african',
+	native_hawaiian_or_pacific_islander: 'native_hawaiian_pacific_islander',
+	native_hawaiian_or_other_pacific_islander: 'native_hawaiian_pacific_islander',
+	two_or_more_races: 'multiracial'
+};
+
+function spd15Category(value: string): RaceEthnicityGroup | undefined {
+	const key = normaliseName(value);
+	if ((raceEthnicityGroups as readonly string[]).includes(key)) return key as RaceEthnicityGroup;
+	return raceLabels[key];
+}
+
+function race1997Category(value: string): Race1997 | undefined {
+	const key = normaliseName(value);
+	if ((races1997 as readonly string[]).includes(key)) return key as Race1997;
+	const mapped = raceLabels[key];
+	return mapped && (races1997 as readonly string[]).includes(mapped) ? (mapped as Race1997) : undefined;
+}
+
+const splitList = (value: string): string[] =>
+	value
+		.split(/[;|]/)
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+
+/**
+ * Several SPD-15 categories for one person, as one group: Hispanic or Latino with any other
+ * category → hispanic; two or more other categories → multiracial; one → itself.
+ */
+export function combineSpd15(categories: readonly RaceEthnicityGroup[]): RaceEthnicityGroup | null {
+	const distinct = [...new Set(categories)];
+	if (distinct.length === 0) return null;
+	if (distinct.includes('hispanic')) return 'hispanic';
+	if (distinct.length === 1) return distinct[0]!;
+	return 'multiracial';
+}
+
+/**
+ * The documented crosswalk from the 1997 categories (race, plus a separate Hispanic question) to
+ * SPD-15: Hispanic or Latino of any race → hispanic; one race, not Hispanic → that race; two or
+ * more races, not Hispanic → multiracial; "some other race" alone, not Hispanic → not classified
+ * (null); Hispanic origin not reported → not classified. MENA people were reported as White under
+ * 1997 and cannot be told apart, so middle_eastern_north_african is never produced from 1997 data.
+ */
+export function crosswalk1997(races: readonly Race1997[], hispanic: boolean | null): RaceEthnicityGroup | null {
+	if (hispanic === true) return 'hispanic';
+	if (hispanic === null) return null;
+	const distinct = [...new Set(races)];
+	if (distinct.length === 0) return null;
+	if (distinct.length >= 2) return 'multiracial';
+	return distinct[0] === 'some_other_race' ? null : (distinct[0] as RaceEthnicityGroup);
+}
+
+function yesNo(value: string): 0 | 1 | null | undefined {
+	const key = normaliseName(value);
+	if (key === '') return null;
+	if (['yes', 'y', '1', 'true', 'si'].includes(key)) return 1;
+	if (['no', 'n', '0', 'false'].includes(key)) return 0;
+	return undefined;
+}
+
+function isoDate(value: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return false;
+	const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const pseudonymPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+/** Reads one data row. `rowNumber` is the file's row (the header is row 1). */
+export function readParticipantRow(
+	cells: readonly string[],
+	map: HeaderMap,
+	rowNumber: number,
+	headerLength: number
+): { row: ParticipantRow | null; problems: RowProblem[] } {
+	const problems: RowProblem[] = [];
+	const problem = (column: string, value: string, message: string) => problems.push({ row: rowNumber, column, value, message });
+	if (cells.length !== headerLength) {
+		problem('', cells.join(','), `This row has ${cells.length} values but the header has ${headerLength} columns.`);
+		return { row: null, problems };
+	}
+	const get = (column: ParticipantColumn): string => {
+		const index = map[column];
+		return index === undefined ? '' : (cells[index] ?? '').trim();
+	};
+
+	const pseudonym = get('pseudonym');
+	if (pseudonym === '') problem('pseudonym', '', 'Every row needs a pseudonymous id.');
+	else if (pseudonym.includes('@')) problem('pseudonym', pseudonym, 'This looks like an email address. Use a pseudonymous id, never an email.');
+	else if (!pseudonymPattern.test(pseudonym)) {
+		problem('pseudonym', pseudonym, 'A pseudonymous id has 1 to 64 letters, digits, dots, dashes, colons or underscores, and no spaces.');
+	}
+
+	const program = get('program');
+	if (program.length > 120) problem('program', program, 'A program name can have at most 120 characters.');
+
+	let raceEthnicity: RaceEthnicityGroup | null = null;
+	if (map.race_ethnicity !== undefined) {
+		const value = get('race_ethnicity');
+		const categories = splitList(value).map((v) => [v, spd15Category(v)] as const);
+		const unknown = categories.filter(([, c]) => c === undefined).map(([v]) => v);
+		if (unknown.length > 0) {
+			problem('race_ethnicity', value, `“${unknown.join('”, “')}” is not a 2024 race/ethnicity category. Use ${raceEthnicityGroups.join(', ')} (several separated by ;), or leave it blank.`);
+		} else raceEthnicity = combineSpd15(categories.map(([, c]) => c!));
+	} else if (map.race !== undefined && map.hispanic !== undefined) {
+		const raceValue = get('race');
+		const races = splitList(raceValue).map((v) => [v, race1997Category(v)] as const);
+		const unknown = races.filter(([, c]) => c === undefined).map(([v]) => v);
+		const hispanicValue = get('hispanic');
+		const hispanic = yesNo(hispanicValue);
+		if (unknown.length > 0) {
+			problem('race', raceValue, `“${unknown.join('”, “')}” is not a 1997 race category. Use ${races1997.join(', ')} (several separated by ;), or leave it blank.`);
+		}
+		if (hispanic === undefined) problem('hispanic', hispanicValue, 'Answer the Hispanic or Latino question with yes, no or blank.');
+		if (unknown.length === 0 && hispanic !== undefined) raceEthnicity = crosswalk1997(races.map(([, c]) => c!), hispanic === null ? null : hispanic === 1);
+	}
+
+	const sexValue = get('sex');
+	const sexKey = normaliseName(sexValue);
+	const sex = sexKey === '' ? null : ['female', 'f', 'woman', 'girl'].includes(sexKey) ? 'female' : ['male', 'm', 'man', 'boy'].includes(sexKey) ? 'male' : undefined;
+	if (sex === undefined) problem('sex', sexValue, 'Use female, male, or leave it blank.');
+
+	const zip = get('zip');
+	if (zip !== '' && !/^\d{5}$/.test(zip)) problem('zip', zip, 'A ZIP code has exactly 5 digits (the ZCTA), like 19104; leave it blank if unknown.');
+
+	const band = (column: 'grade_band' | 'age_band', allowed: readonly string[]) => {
+		const value = get(column);
+		const key = value.toLowerCase().replace(/[\s_–—]+/g, '-');
+		if (key === '') return null;
+		if (allowed.includes(key)) return key;
+		problem(column, value, `Use one of ${allowed.join(', ')}, or leave it blank.`);
+		return null;
+	};
+	const gradeBand = band('grade_band', gradeBands);
+	const ageBand = band('age_band', ageBands);
+
+	const flag = (column: 'disability' | 'english_learner' | 'low_income') => {
+		const value = get(column);
+		const parsed = yesNo(value);
+		if (parsed === undefined) problem(column, value, 'Use yes, no, or leave it blank.');
+		return parsed ?? null;
+	};
+	const disability = flag('disability');
+	const englishLearner = flag('english_learner');
+	const lowIncome = flag('low_income');
+
+	const date = (column: 'started_on' | 'ended_on') => {
+		const value = get(column);
+		if (value === '') return null;
+		if (isoDate(value)) return value;
+		problem(column, value, 'Write the date as year-month-day, like 2026-09-15.');
+		return null;
+	};
+	const startedOn = date('started_on');
+	const endedOn = date('ended_on');
+	if (startedOn && endedOn && endedOn < startedOn) problem('ended_on', endedOn, `The end date is before the start date (${startedOn}).`);
+
+	if (problems.length > 0) return { row: null, problems };
+	return {
+		row: { rowNumber, pseudonym, program, raceEthnicity, sex: sex ?? null, zip: zip || null, gradeBand, ageBand, disability, englishLearner, lowIncome, startedOn, endedOn },
+		problems
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregation into cells
+
+/** The answers that place a person in groups, as stored (participant_record columns). */
+export interface Demographics {
+	race_ethnicity: string | null;
+	sex: string | null;
+	zip: string | null;
+	disability: number | null;
+	english_learner: number | null;
+	low_income: number | null;
+	grade_band: string | null;
+	age_band: string | null;
+}
+export const demographicColumns = ['race_ethnicity', 'sex', 'zip', 'disability', 'english_learner', 'low_income', 'grade_band', 'age_band'] as const satisfies readonly (keyof Demographics & Disaggregation)[];
+
+/** Distinct people with one combination of answers: the unit every cell is summed from. */
+export interface CombinationCount extends Demographics {
+	people: number;
+}
+
+/** The group-key part a person's answer gives for one breakdown: black, female, zip=19104, disability=yes. */
+function groupPart(column: (typeof demographicColumns)[number], answers: Demographics): string | null {
+	const value = answers[column];
+	if (value === null) return null;
+	if (column === 'race_ethnicity' || column === 'sex') return String(value);
+	if (typeof value === 'number') return `${column}=${value === 1 ? 'yes' : 'no'}`;
+	return `${column}=${value}`;
+}
+
+/**
+ * Cells for one metric from the counts per combination of answers: `all`; one group of each
+ * breakdown the metric has (black, female, zip=19104, low_income=yes, grade_band=6-8…); and the
+ * intersection race/ethnicity × sex (black:female) when it has both, as the cycle's template
+ * lists them. Each person has exactly one combination, so sums of distinct counts are distinct
+ * counts. A blank answer leaves the person out of that breakdown only.
+ */
+export function cellsFromCombinations(counts: readonly CombinationCount[], breakdowns: readonly Disaggregation[]): Map<string, number> {
+	const columns = demographicColumns.filter((c) => breakdowns.includes(c));
+	const intersect = breakdowns.includes('race_ethnicity') && breakdowns.includes('sex');
+	const cells = new Map<string, number>([['all', 0]]);
+	const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);
+	for (const combination of counts) {
+		add('all', combination.people);
+		for (const column of columns) {
+			const part = groupPart(column, combination);
+			if (part) add(part, combination.people);
+		}
+		if (intersect && combination.race_ethnicity && combination.sex) add(`${combination.race_ethnicity}:${combination.sex}`, combination.people);
+	}
+	return cells;
+}
+
+export const demographicsOf = (row: ParticipantRow): Demographics => ({
+	race_ethnicity: row.raceEthnicity,
+	sex: row.sex,
+	zip: row.zip,
+	disability: row.disability,
+	english_learner: row.englishLearner,
+	low_income: row.lowIncome,
+	grade_band: row.gradeBand,
+	age_band: row.ageBand
+});
+
+/**
+ * A person (pseudonym) may appear on several rows (several programs or terms) and counts once;
+ * their rows must then agree on race/ethnicity and sex, or the person could not be placed in one
+ * group. Lists each disagreement.
+ */
+export function pseudonymConflicts(rows: readonly ParticipantRow[]): RowProblem[] {
+	const first = new Map<string, { row: ParticipantRow; answers: Demographics }>();
+	const problems: RowProblem[] = [];
+	for (const row of rows) {
+		const seen = first.get(row.pseudonym);
+		if (!seen) {
+			first.set(row.pseudonym, { row, answers: demographicsOf(row) });
+			continue;
+		}
+		const answers = demographicsOf(row);
+		for (const column of demographicColumns) {
+			if (seen.answers[column] !== answers[column]) problems.push(conflict(row, column, answers[column], seen.row.rowNumber, seen.answers[column]));
+		}
+	}
+	return problems;
+}
+
+function conflict(row: ParticipantRow, column: string, value: string | number | null, firstRow: number, firstValue: string | number | null): RowProblem {
+	const say = (v: string | number | null) => (v === null ? 'not reported' : v === 1 ? 'yes' : v === 0 ? 'no' : String(v));
+	return {
+		row: row.rowNumber,
+		column,
+		value: value === null ? '' : say(value),
+		message: `${row.pseudonym} is ${say(firstValue)} on row ${firstRow} but ${say(value)} here: one person needs the same answers on every row.`
+	};
+}
+
+/** Distinct people per combination of answers, in memory (small submissions, tests). */
+export function countCombinations(rows: readonly ParticipantRow[]): CombinationCount[] {
+	const people = new Map<string, Demographics>();
+	for (const row of rows) if (!people.has(row.pseudonym)) people.set(row.pseudonym, demographicsOf(row));
+	const counts = new Map<string, CombinationCount>();
+	for (const answers of people.values()) {
+		const key = JSON.stringify(demographicColumns.map((c) => answers[c]));
+		const entry = counts.get(key) ?? { ...answers, people: 0 };
+		entry.people++;
+		counts.set(key, entry);
+	}
+	return [...counts.values()];
+}
+
+/** Rows to cells in memory: every conflict, or the cells. */
+export function aggregateParticipants(
+	rows: readonly ParticipantRow[],
+	breakdowns: readonly Disaggregation[]
+): { ok: true; cells: Map<string, number> } | { ok: false; problems: RowProblem[] } {
+	const problems = pseudonymConflicts(rows);
+	if (problems.length > 0) return { ok: false, problems };
+	return { ok: true, cells: cellsFromCombinations(countCombinations(rows), breakdowns) };
+}
+
+/**
+ * Participants sent as JSON objects (the API): the same columns as the CSV, as keys. Values may be
+ * strings, numbers, true/false (yes/no) or null (blank). Row n is the n-th object (from 1); problems
+ * with the keys themselves are on row 0.
+ */
+export function readParticipantObjects(list: readonly unknown[]): { rows: ParticipantRow[]; problems: RowProblem[] } {
+	const header: string[] = [];
+	const problems: RowProblem[] = [];
+	list.forEach((item, index) => {
+		if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+			problems.push({ row: index + 1, column: '', value: '', message: 'Each participant is an object like {"pseudonym": "p-1", "sex": "female"}.' });
+			return;
+		}
+		for (const key of Object.keys(item)) if (!header.includes(key)) header.push(key);
+	});
+	if (problems.length > 0) return { rows: [], problems };
+	const read = readHeader(header, 0);
+	if (read.problems.length > 0) return { rows: [], problems: read.problems };
+	const rows: ParticipantRow[] = [];
+	list.forEach((item, index) => {
+		const object = item as Record<string, unknown>;
+		const cells = header.map((key) => {
+			const value = object[key];
+			if (value === null || value === undefined) return '';
+			if (typeof value === 'boolean') return value ? 'yes' : 'no';
+			return typeof value === 'string' || typeof value === 'number' ? String(value) : '\u0000';
+		});
+		const { row, problems: rowProblems } = readParticipantRow(cells, read.map, index + 1, header.length);
+		problems.push(...rowProblems.map((p) => (p.value === '\u0000' ? { ...p, value: '', message: 'Give a text, a number, true/false or null here.' } : p)));
+		if (row) rows.push(row);
+	});
+	if (list.length === 0) problems.push({ row: 0, column: 'participants', value: '', message: 'Send at least one participant.' });
+	return { rows, problems };
+}
+
+/**
+ * A file may be huge and wrong on every row: keep the first `limit` problems to show, count the
+ * rest. The count is always exact.
+ */
+export class ProblemList {
+	readonly shown: RowProblem[] = [];
+	total = 0;
+	constructor(readonly limit = 1000) {}
+	add(problems: readonly RowProblem[]): void {
+		for (const p of problems) {
+			this.total++;
+			if (this.shown.length < this.limit) this.shown.push(p);
+		}
+	}
+	get empty(): boolean {
+		return this.total === 0;
+	}
+}
+
+/** The template partners download: the header and two example rows (one per way of giving race). */
+export const participantTemplate = [
+	participantColumns.filter((c) => c !== 'race' && c !== 'hispanic').join(','),
+	'p-000123,Saturday Robotics,black;white,female,19104,6-8,10-13,no,no,yes,2026-01-10,2026-05-30'
+].join('\r\n') + '\r\n';
