@@ -14,6 +14,7 @@ export const errorCodes = {
 	PARTNER_NOT_FOUND: { status: 404, message: 'There is no partner at that address in this ecosystem.' },
 	METRIC_NOT_FOUND: { status: 404, message: 'There is no metric at that address in this ecosystem.' },
 	BENCHMARK_NOT_FOUND: { status: 404, message: 'There is no benchmark population at that address in this ecosystem.' },
+	AGENDA_ITEM_NOT_FOUND: { status: 404, message: 'There is no such result, indicator, strategy or action in this ecosystem’s agenda.' },
 	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
 	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
 	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },

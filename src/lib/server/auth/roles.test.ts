@@ -22,7 +22,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'yes',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'yes'
+		'partner.members.manage': 'yes',
+		'ecosystem.agenda.manage': 'yes',
+		'ecosystem.health_check.review': 'yes',
+		'partner.activities.manage': 'yes',
+		'partner.health_check.answer': 'no'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -33,7 +37,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'ecosystem.agenda.manage': 'yes',
+		'ecosystem.health_check.review': 'yes',
+		'partner.activities.manage': 'yes',
+		'partner.health_check.answer': 'no'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -44,7 +52,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'own-partner',
-		'partner.members.manage': 'own-partner'
+		'partner.members.manage': 'own-partner',
+		'ecosystem.agenda.manage': 'no',
+		'ecosystem.health_check.review': 'no',
+		'partner.activities.manage': 'own-partner',
+		'partner.health_check.answer': 'own-partner'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -55,7 +67,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'ecosystem.agenda.manage': 'no',
+		'ecosystem.health_check.review': 'no',
+		'partner.activities.manage': 'own-partner',
+		'partner.health_check.answer': 'no'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -66,12 +82,16 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'ecosystem.agenda.manage': 'no',
+		'ecosystem.health_check.review': 'no',
+		'partner.activities.manage': 'no',
+		'partner.health_check.answer': 'no'
 	}
 };
 
 /** Permissions that open personal data or platform control and so need two-factor sign-in. */
-const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read']);
+const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read', 'ecosystem.health_check.review']);
 
 const twoFactorModes = [
 	{ label: '2FA on', twoFactorEnabled: true, twoFactorWaived: false },
@@ -117,7 +137,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 10 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 14 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

@@ -47,14 +47,20 @@ export type Permission =
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
 	| 'partner.profile.edit'
-	| 'partner.members.manage';
+	| 'partner.members.manage'
+	| 'ecosystem.agenda.manage'
+	| 'ecosystem.health_check.review'
+	| 'partner.activities.manage'
+	| 'partner.health_check.answer';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
 	'platform.ecosystems.manage',
 	'ecosystem.members.manage',
 	'ecosystem.audit.read',
-	'ecosystem.outbox.read'
+	'ecosystem.outbox.read',
+	// Each partner's own self-check answers are visible to the backbone only.
+	'ecosystem.health_check.review'
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -67,17 +73,23 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
 		'partner.profile.edit',
-		'partner.members.manage'
+		'partner.members.manage',
+		'ecosystem.agenda.manage',
+		'ecosystem.health_check.review',
+		'partner.activities.manage'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
-		'partner.profile.edit'
+		'partner.profile.edit',
+		'ecosystem.agenda.manage',
+		'ecosystem.health_check.review',
+		'partner.activities.manage'
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],
-	partner_member: ['ecosystem.workspace.view'],
+	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.activities.manage', 'partner.health_check.answer'],
+	partner_member: ['ecosystem.workspace.view', 'partner.activities.manage'],
 	educator: ['ecosystem.workspace.view']
 };
 
