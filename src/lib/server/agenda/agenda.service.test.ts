@@ -4,6 +4,7 @@ import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import { auditActions } from '../testing/assertions.js';
 import { publicActor } from '../auth/roles.js';
 import { insertDemoMeasurement } from '../demo/demo-measurement.js';
+import { insertDemoAgenda } from '../demo/demo-agenda.js';
 import { loadDashboard } from '../dashboard/dashboard.service.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { nowIso } from '../util.js';
@@ -18,7 +19,7 @@ import {
 	getAgendaForBackbone,
 	getPartnerContributions,
 	getPublicAgenda,
-	getPublicIndicator,
+	getIndicatorPage,
 	listOverdueActions,
 	sendActionReminders,
 	setActionStatus,
@@ -166,7 +167,7 @@ describeEachDatabase('common agenda', (get) => {
 			]);
 			expect(await updateResult({ db, actor: staff, ecosystemId: eco.id, resultId, input: resultInput({ published: undefined }) })).toEqual({ ok: true, value: { version: 2 } });
 			expect((await getPublicAgenda({ db, ecosystemId: eco.id })).results).toEqual([]);
-			await expect(getPublicIndicator({ db, ecosystemId: eco.id, slug: created.value.slug })).rejects.toMatchObject({ code: 'AGENDA_ITEM_NOT_FOUND' });
+			await expect(getIndicatorPage({ db, ecosystemId: eco.id, slug: created.value.slug, locale: 'en' })).rejects.toMatchObject({ code: 'AGENDA_ITEM_NOT_FOUND' });
 		});
 
 		it.each(['partner_admin', 'partner_member', 'educator'] as const)('refuses a %s', async (role) => {
@@ -247,6 +248,25 @@ describeEachDatabase('common agenda', (get) => {
 			expect(strategies[0]!.activities.map((a) => [a.partnerName, a.name, a.measures.map((m) => m.name)])).toEqual([['Brick and Bolt', 'Summer maker apprenticeships', ['Apprentices who finished']]]);
 			expect((await getPartnerContributions({ db, actor: otherAdmin, ecosystemId: eco.id, partnerId: other.id })).activities).toEqual([]);
 			expect((await getAgendaForBackbone({ db, actor: staff, ecosystemId: eco.id })).strategiesWithoutPartners).toEqual([]);
+		});
+	});
+
+	describe('demo agenda', () => {
+		it('seeds Philadelphia’s 2030 goal with Access Index indicators on a straight line to parity, strategies and one overdue action', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			await insertDemoMeasurement(db, eco.id, 'philadelphia');
+			const partner = await makePartner(db, eco.id, { slug: 'brick-and-bolt-youth-makerspace', name: 'Brick and Bolt' });
+			const dana = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id });
+			await insertDemoAgenda(db, eco.id, 'philadelphia', { partnerIds: new Map([['brick-and-bolt-youth-makerspace', partner.id]]), userIds: new Map([['dana.admin@philadelphia.demo.parity.example', dana.userId]]) });
+			const [result] = (await getPublicAgenda({ db, ecosystemId: eco.id })).results;
+			expect(result!.indicators.map((i) => [i.row.group_key, i.targets.at(-1), i.progress.status !== 'no_data'])).toEqual([
+				['black', { year: 2030, value: 1 }, true],
+				['hispanic', { year: 2030, value: 1 }, true],
+				['female', { year: 2030, value: 1 }, true]
+			]);
+			expect(result!.strategies.map((s) => s.activities.map((a) => a.partnerName))).toEqual([['Brick and Bolt'], [], []]);
+			expect((await listOverdueActions({ db, actor: dana, ecosystemId: eco.id })).map((a) => a.title)).toEqual(['Convene STEM employers on skills-based hiring (demo)']);
 		});
 	});
 });

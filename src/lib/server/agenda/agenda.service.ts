@@ -14,7 +14,8 @@ import { validate } from '../validation.js';
 import { slugify, nowIso } from '../util.js';
 import { loadDashboardInput } from '../dashboard/dashboard.service.js';
 import { defaultGoalYear, publicIndexes } from '../dashboard/dashboard.js';
-import type { Locale } from '../content.js';
+import { localized, type Locale } from '../content.js';
+import { resultView } from './agenda-view.js';
 import * as repo from './agenda.repository.js';
 import {
 	actionSchema,
@@ -57,18 +58,34 @@ export async function getPublicAgenda({ db, ecosystemId }: { db: Db; ecosystemId
 	return loadAgenda(db, ecosystemId, { publishedOnly: true });
 }
 
-/** One published indicator by its web address, with its result. */
-export async function getPublicIndicator({ db, ecosystemId, slug }: { db: Db; ecosystemId: string; slug: string }) {
+/** The public agenda page in one language: the goal, then each published result. */
+export async function getAgendaPage({ db, ecosystemId, locale }: { db: Db; ecosystemId: string; locale: Locale }) {
+	const [agenda, ecosystem] = await Promise.all([
+		getPublicAgenda({ db, ecosystemId }),
+		db.selectFrom('ecosystem').select(['goal', 'goal_es']).where('id', '=', ecosystemId).executeTakeFirstOrThrow()
+	]);
+	return {
+		goalYear: agenda.goalYear,
+		threshold: agenda.threshold,
+		goal: localized(locale, ecosystem.goal, ecosystem.goal_es),
+		results: agenda.results.map((r) => resultView(r, locale))
+	};
+}
+
+/** One published indicator's turn-the-curve page, with its result and the partners working on it. */
+export async function getIndicatorPage({ db, ecosystemId, slug, locale }: { db: Db; ecosystemId: string; slug: string; locale: Locale }) {
 	const agenda = await getPublicAgenda({ db, ecosystemId });
 	for (const result of agenda.results) {
 		const indicator = result.indicators.find((i) => i.row.slug === slug);
-		if (indicator) return { ...agenda, result, indicator };
+		if (!indicator) continue;
+		const view = resultView({ ...result, indicators: [indicator] }, locale);
+		return { goalYear: agenda.goalYear, threshold: agenda.threshold, result: view, indicator: view.indicators[0]! };
 	}
 	throw new DomainError('AGENDA_ITEM_NOT_FOUND');
 }
 
 /** Backbone staff: the whole agenda (published or not), its actions, and what the forms offer. */
-export async function getAgendaForBackbone({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
+export async function getAgendaForBackbone({ db, actor, ecosystemId, locale = 'en' }: { db: Db; actor: Actor; ecosystemId: string; locale?: Locale }) {
 	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
 	const [agenda, owners, metrics] = await Promise.all([
 		loadAgenda(db, ecosystemId, { publishedOnly: false }),
@@ -76,7 +93,8 @@ export async function getAgendaForBackbone({ db, actor, ecosystemId }: { db: Db;
 		db.selectFrom('metric').select(['id', 'name', 'name_es']).where('ecosystem_id', '=', ecosystemId).where('archived_at', 'is', null).orderBy('name').execute()
 	]);
 	const strategiesWithoutPartners = agenda.results.flatMap((r) => r.strategies.filter((s) => s.activities.length === 0).map((s) => ({ ...s, resultTitle: r.row.title })));
-	return { ...agenda, owners, metrics, strategiesWithoutPartners };
+	const today = todayUtc();
+	return { ...agenda, today, views: agenda.results.map((r) => resultView(r, locale)), owners, metrics, strategiesWithoutPartners };
 }
 
 /** Open actions past their due date, for the backbone's workspace. */
@@ -136,7 +154,7 @@ async function resolveIndicator(trx: Executor, ecosystemId: string, v: Indicator
 	let baselineValue = v.baseline_value;
 	if (!issues.length && v.final_target !== null && v.baseline_year !== undefined) {
 		if (baselineValue === null && v.source === 'access_index') {
-			const measurement = await loadDashboardInput(trx as Db, ecosystemId);
+			const measurement = await loadDashboardInput(trx, ecosystemId);
 			const series = measurement ? accessIndexSeries(publicIndexes(measurement), v.metric_id ?? null, v.group_key ?? null) : [];
 			baselineValue = series.find((p) => p.year === v.baseline_year)?.value ?? null;
 		}

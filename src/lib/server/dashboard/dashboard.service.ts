@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Executor } from '../audit/audit.repository.js';
 import { localized, type Locale } from '../content.js';
 import { DomainError } from '../errors.js';
 import { getEcosystem } from '../ecosystems/ecosystems.service.js';
@@ -15,7 +16,7 @@ import { assembleDashboard, type Dashboard, type DashboardInput } from './dashbo
 import { buildDashboardView, isChartKey, type ChartView, type DashboardView } from './dashboard-view.js';
 
 /** The measurement rows the public figures are computed from (null: no such ecosystem). */
-export async function loadDashboardInput(db: Kysely<Database>, ecosystemId: string): Promise<DashboardInput | null> {
+export async function loadDashboardInput(db: Executor, ecosystemId: string): Promise<DashboardInput | null> {
 	const ecosystem = await repo.findDashboardEcosystem(db, ecosystemId);
 	if (!ecosystem) return null;
 	const [metrics, populations, benchmarkValues, metricValues] = await Promise.all([
