@@ -158,7 +158,7 @@ describeEachDatabase('common agenda', (get) => {
 			const { db, eco, staff, resultId } = await setup(get);
 			const created = await createIndicator({ db, actor: staff, ecosystemId: eco.id, input: { result_id: resultId, name: 'Apprentices placed', source: 'manual', unit: 'number', polarity: 'up', target_year: '2030', values: '2023: 5' } });
 			if (!created.ok) throw new Error('not created');
-			const updated = await updateIndicator({ db, actor: staff, ecosystemId: eco.id, indicatorId: created.value.id, input: { result_id: resultId, name: 'Apprentices placed each year', source: 'manual', unit: 'number', polarity: 'up', target_year: '2030', values: '2023: 5\n2024: 9' } });
+			const updated = await updateIndicator({ db, actor: staff, ecosystemId: eco.id, indicatorSlug: created.value.slug, input: { result_id: resultId, name: 'Apprentices placed each year', source: 'manual', unit: 'number', polarity: 'up', target_year: '2030', values: '2023: 5\n2024: 9' } });
 			expect(updated).toEqual({ ok: true, value: { version: 2 } });
 			const revisions = await listRevisions(db, eco.id, created.value.id);
 			expect(revisions.map((r) => [r.version, r.snapshot.name])).toEqual([
@@ -237,16 +237,19 @@ describeEachDatabase('common agenda', (get) => {
 			if (!strategy.ok) throw new Error('no strategy');
 			const [own, other] = [await makePartner(db, eco.id, { name: 'Brick and Bolt' }), await makePartner(db, eco.id)];
 			const member = await makeActor(ctx, { role: 'partner_member', ecosystemId: eco.id, partnerId: own.id });
-			const activity = await createActivity({ db, actor: member, ecosystemId: eco.id, partnerId: own.id, input: { strategy_id: strategy.value.id, name: 'Summer maker apprenticeships' } });
+			const activity = await createActivity({ db, actor: member, ecosystemId: eco.id, partnerSlug: own.slug, input: { strategy_id: strategy.value.id, name: 'Summer maker apprenticeships' } });
 			if (!activity.ok) throw new Error('no activity');
-			expect(await createMeasure({ db, actor: member, ecosystemId: eco.id, partnerId: own.id, input: { activity_id: activity.value.id, name: 'Apprentices who finished', kind: 'how_well', polarity: 'up', values: '2024: 18\n2025: 24' } })).toMatchObject({ ok: true });
-			await expect(createActivity({ db, actor: member, ecosystemId: eco.id, partnerId: other.id, input: { strategy_id: strategy.value.id, name: 'Not ours' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect(await createMeasure({ db, actor: member, ecosystemId: eco.id, partnerSlug: own.slug, input: { activity_id: activity.value.id, name: 'Apprentices who finished', kind: 'how_well', polarity: 'up', values: '2024: 18\n2025: 24' } })).toMatchObject({ ok: true });
+			await expect(createActivity({ db, actor: member, ecosystemId: eco.id, partnerSlug: other.slug, input: { strategy_id: strategy.value.id, name: 'Not ours' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 			const otherAdmin = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: other.id });
-			expect(await createMeasure({ db, actor: otherAdmin, ecosystemId: eco.id, partnerId: other.id, input: { activity_id: activity.value.id, name: 'Stolen', kind: 'how_much', polarity: 'up' } })).toMatchObject({ ok: false, issues: [{ field: 'activity_id' }] });
+			expect(await createMeasure({ db, actor: otherAdmin, ecosystemId: eco.id, partnerSlug: other.slug, input: { activity_id: activity.value.id, name: 'Stolen', kind: 'how_much', polarity: 'up' } })).toMatchObject({ ok: false, issues: [{ field: 'activity_id' }] });
 
+			const educator = await makeActor(ctx, { role: 'educator', ecosystemId: eco.id });
+			await expect(createActivity({ db, actor: educator, ecosystemId: eco.id, partnerSlug: own.slug, input: { strategy_id: strategy.value.id, name: 'Not a partner' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await expect(getPartnerContributions({ db, actor: publicActor, ecosystemId: eco.id, partnerSlug: own.slug })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 			const strategies = (await getPublicAgenda({ db, ecosystemId: eco.id })).results[0]!.strategies;
 			expect(strategies[0]!.activities.map((a) => [a.partnerName, a.name, a.measures.map((m) => m.name)])).toEqual([['Brick and Bolt', 'Summer maker apprenticeships', ['Apprentices who finished']]]);
-			expect((await getPartnerContributions({ db, actor: otherAdmin, ecosystemId: eco.id, partnerId: other.id })).activities).toEqual([]);
+			expect((await getPartnerContributions({ db, actor: otherAdmin, ecosystemId: eco.id, partnerSlug: other.slug })).activities).toEqual([]);
 			expect((await getAgendaForBackbone({ db, actor: staff, ecosystemId: eco.id })).strategiesWithoutPartners).toEqual([]);
 		});
 	});

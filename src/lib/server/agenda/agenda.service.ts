@@ -16,6 +16,10 @@ import { loadDashboardInput } from '../dashboard/dashboard.service.js';
 import { defaultGoalYear, publicIndexes } from '../dashboard/dashboard.js';
 import { localized, type Locale } from '../content.js';
 import { resultView } from './agenda-view.js';
+import { groupLabel } from '../dashboard/dashboard-labels.js';
+
+/** Groups every form offers besides the ecosystem's focus groups. */
+const commonGroups = ['all', 'black', 'hispanic', 'asian', 'white', 'female', 'male', 'black:female', 'hispanic:female', 'asian:female', 'white:female'];
 import * as repo from './agenda.repository.js';
 import {
 	actionSchema,
@@ -27,6 +31,7 @@ import {
 	resultSchema,
 	strategySchema,
 	todayUtc,
+	formatYearValues,
 	type IndicatorInput
 } from './agenda.js';
 import { accessIndexSeries, readAgenda, type AgendaResult } from './agenda-read.js';
@@ -196,25 +201,26 @@ export async function createIndicator({ db, actor, ecosystemId, input }: { db: D
 	});
 }
 
-export async function updateIndicator({ db, actor, ecosystemId, indicatorId, input }: { db: Db; actor: Actor; ecosystemId: string; indicatorId: string; input: unknown }): Promise<Outcome<{ version: number }>> {
+export async function updateIndicator({ db, actor, ecosystemId, indicatorSlug, input }: { db: Db; actor: Actor; ecosystemId: string; indicatorSlug: string; input: unknown }): Promise<Outcome<{ version: number }>> {
 	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
 	const parsed = validate(indicatorSchema, input);
 	if (!parsed.ok) return parsed;
 	const v = parsed.value;
 	return db.transaction().execute(async (trx): Promise<Outcome<{ version: number }>> => {
-		if (!(await repo.findIndicator(trx, ecosystemId, indicatorId))) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+		const current = await repo.findIndicatorBySlug(trx, ecosystemId, indicatorSlug);
+		if (!current) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
 		const resolved = await resolveIndicator(trx, ecosystemId, v);
 		if (!resolved.ok) return resolved;
-		await repo.updateIndicator(trx, ecosystemId, indicatorId, { ...v, baseline_value: resolved.value.baselineValue });
-		await repo.replaceYearValues(trx, 'agenda_target', ecosystemId, indicatorId, resolved.value.targets);
-		await repo.replaceYearValues(trx, 'agenda_indicator_value', ecosystemId, indicatorId, v.values);
-		const version = await repo.recordRevision(trx, { ecosystemId, table: 'agenda_indicator', id: indicatorId, actor });
+		await repo.updateIndicator(trx, ecosystemId, current.id, { ...v, baseline_value: resolved.value.baselineValue });
+		await repo.replaceYearValues(trx, 'agenda_target', ecosystemId, current.id, resolved.value.targets);
+		await repo.replaceYearValues(trx, 'agenda_indicator_value', ecosystemId, current.id, v.values);
+		const version = await repo.recordRevision(trx, { ecosystemId, table: 'agenda_indicator', id: current.id, actor });
 		await recordAudit(trx, {
 			actor,
 			ecosystemId,
 			action: 'agenda.indicator.update',
 			entityType: 'agenda_indicator',
-			entityId: indicatorId,
+			entityId: current.id,
 			summary: `Updated the indicator “${v.name}” (version ${version})`,
 			detail: { targets: resolved.value.targets, values: v.values }
 		});
@@ -222,9 +228,9 @@ export async function updateIndicator({ db, actor, ecosystemId, indicatorId, inp
 	});
 }
 
-/** Backbone staff: one indicator with its targets and values, for its edit form. */
-export async function getIndicatorForEdit({ db, actor, ecosystemId, slug }: { db: Db; actor: Actor; ecosystemId: string; slug: string }) {
-	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
+/** Backbone staff: one indicator as its edit form shows it, the form's choices, and its versions. */
+export async function getIndicatorForEdit({ db, actor, ecosystemId, slug, locale = 'en' }: { db: Db; actor: Actor; ecosystemId: string; slug: string; locale?: Locale }) {
+	const options = await prepareAgendaForms({ db, actor, ecosystemId, locale });
 	const row = await repo.findIndicatorBySlug(db, ecosystemId, slug);
 	if (!row) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
 	const [targets, values, revisions] = await Promise.all([
@@ -232,12 +238,12 @@ export async function getIndicatorForEdit({ db, actor, ecosystemId, slug }: { db
 		repo.listYearValues(db, 'agenda_indicator_value', ecosystemId),
 		repo.listRevisions(db, ecosystemId, row.id)
 	]);
-	return {
-		row,
-		targets: targets.filter((t) => t.indicatorId === row.id),
-		values: values.filter((t) => t.indicatorId === row.id),
-		revisions
+	const stored: Record<string, string | number | null> = {
+		...row,
+		targets: formatYearValues(targets.filter((t) => t.indicatorId === row.id)),
+		values: formatYearValues(values.filter((t) => t.indicatorId === row.id))
 	};
+	return { row, stored, options, revisions };
 }
 
 // --- strategies ---------------------------------------------------------------------------------
@@ -333,41 +339,85 @@ export async function sendActionReminders({ ctx, actor, ecosystemId, locale, ori
 
 // --- partners' activities and performance measures --------------------------------------------
 
-/** A partner's page of contributions: the strategies it may join, and its activities. */
-export async function getPartnerContributions({ db, actor, ecosystemId, partnerId }: { db: Db; actor: Actor; ecosystemId: string; partnerId: string }) {
-	requireAccess(actor, 'partner.activities.manage', { ecosystemId, partnerId });
-	const agenda = await loadAgenda(db, ecosystemId, { publishedOnly: false, partnerId });
-	const strategies = agenda.results.flatMap((r) => r.strategies.map((s) => ({ ...s, resultTitle: r.row.title, resultTitleEs: r.row.title_es })));
-	return { strategies, activities: strategies.flatMap((s) => s.activities.map((a) => ({ ...a, strategyTitle: s.title, strategyTitleEs: s.titleEs }))) };
+/**
+ * The partner a contributions page or form is about. Membership is checked first (signed-out
+ * people are sent to sign in, outsiders refused before learning anything), then the right to
+ * manage that partner's activities.
+ */
+async function authorisedPartner(db: Executor, actor: Actor, ecosystemId: string, partnerSlug: string) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await db.selectFrom('partner').select(['id', 'name', 'slug']).where('ecosystem_id', '=', ecosystemId).where('slug', '=', partnerSlug).executeTakeFirst();
+	if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
+	requireAccess(actor, 'partner.activities.manage', { ecosystemId, partnerId: partner.id });
+	return partner;
 }
 
-export async function createActivity({ db, actor, ecosystemId, partnerId, input }: { db: Db; actor: Actor; ecosystemId: string; partnerId: string; input: unknown }): Promise<Outcome<{ id: string }>> {
-	requireAccess(actor, 'partner.activities.manage', { ecosystemId, partnerId });
+/** A partner's page of contributions: the strategies it may join, and its activities with their measures. */
+export async function getPartnerContributions({ db, actor, ecosystemId, partnerSlug, locale = 'en' }: { db: Db; actor: Actor; ecosystemId: string; partnerSlug: string; locale?: Locale }) {
+	const partner = await authorisedPartner(db, actor, ecosystemId, partnerSlug);
+	const agenda = await loadAgenda(db, ecosystemId, { publishedOnly: false, partnerId: partner.id });
+	const views = agenda.results.map((r) => resultView(r, locale));
+	const strategies = views.flatMap((r) => r.strategies.map((s) => ({ id: s.id, title: s.title, result: r.title })));
+	const activities = views.flatMap((r) => r.strategies.flatMap((s) => s.activities.map((a) => ({ ...a, strategy: s.title }))));
+	return { partner, strategies, activities };
+}
+
+export async function createActivity({ db, actor, ecosystemId, partnerSlug, input }: { db: Db; actor: Actor; ecosystemId: string; partnerSlug: string; input: unknown }): Promise<Outcome<{ id: string }>> {
+	const partner = await authorisedPartner(db, actor, ecosystemId, partnerSlug);
 	const parsed = validate(activitySchema, input);
 	if (!parsed.ok) return parsed;
 	const v = parsed.value;
 	return db.transaction().execute(async (trx): Promise<Outcome<{ id: string }>> => {
-		const partner = await trx.selectFrom('partner').select('name').where('ecosystem_id', '=', ecosystemId).where('id', '=', partnerId).executeTakeFirst();
-		if (!partner) throw new DomainError('PARTNER_NOT_FOUND');
 		if (!(await repo.findStrategy(trx, ecosystemId, v.strategy_id))) return invalid([{ field: 'strategy_id', message: 'Choose one of this ecosystem’s strategies.' }]);
-		const id = await repo.insertActivity(trx, ecosystemId, partnerId, v);
+		const id = await repo.insertActivity(trx, ecosystemId, partner.id, v);
 		await repo.recordRevision(trx, { ecosystemId, table: 'agenda_activity', id, actor });
 		await recordAudit(trx, { actor, ecosystemId, action: 'agenda.activity.create', entityType: 'agenda_activity', entityId: id, summary: `${partner.name} added the activity “${v.name}”` });
 		return ok({ id });
 	});
 }
 
-export async function createMeasure({ db, actor, ecosystemId, partnerId, input }: { db: Db; actor: Actor; ecosystemId: string; partnerId: string; input: unknown }): Promise<Outcome<{ id: string }>> {
-	requireAccess(actor, 'partner.activities.manage', { ecosystemId, partnerId });
+export async function createMeasure({ db, actor, ecosystemId, partnerSlug, input }: { db: Db; actor: Actor; ecosystemId: string; partnerSlug: string; input: unknown }): Promise<Outcome<{ id: string }>> {
+	const partner = await authorisedPartner(db, actor, ecosystemId, partnerSlug);
 	const parsed = validate(measureSchema, input);
 	if (!parsed.ok) return parsed;
 	const v = parsed.value;
 	return db.transaction().execute(async (trx): Promise<Outcome<{ id: string }>> => {
 		const activity = await repo.findActivity(trx, ecosystemId, v.activity_id);
-		if (!activity || activity.partner_id !== partnerId) return invalid([{ field: 'activity_id', message: 'Choose one of your own activities.' }]);
+		if (!activity || activity.partner_id !== partner.id) return invalid([{ field: 'activity_id', message: 'Choose one of your own activities.' }]);
 		const id = await repo.insertMeasure(trx, ecosystemId, v);
 		await repo.recordRevision(trx, { ecosystemId, table: 'agenda_measure', id, actor });
-		await recordAudit(trx, { actor, ecosystemId, action: 'agenda.measure.create', entityType: 'agenda_measure', entityId: id, summary: `Added the performance measure “${v.name}”` });
+		await recordAudit(trx, { actor, ecosystemId, action: 'agenda.measure.create', entityType: 'agenda_measure', entityId: id, summary: `${partner.name} added the performance measure “${v.name}”` });
 		return ok({ id });
 	});
+}
+
+// --- what the backbone's forms offer ------------------------------------------------------------
+
+/** Choices for the agenda's forms: results, indicators, metrics, groups and possible owners. */
+export async function prepareAgendaForms({ db, actor, ecosystemId, locale = 'en' }: { db: Db; actor: Actor; ecosystemId: string; locale?: Locale }) {
+	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
+	const [results, indicators, owners, metrics, ecosystem] = await Promise.all([
+		repo.listResults(db, ecosystemId, { publishedOnly: false }),
+		repo.listIndicators(db, ecosystemId),
+		repo.listPossibleOwners(db, ecosystemId),
+		db.selectFrom('metric').select(['id', 'name']).where('ecosystem_id', '=', ecosystemId).where('archived_at', 'is', null).orderBy('name').execute(),
+		db.selectFrom('ecosystem').select(['goal_year', 'focus_groups_json']).where('id', '=', ecosystemId).executeTakeFirstOrThrow()
+	]);
+	const focus: unknown = JSON.parse(ecosystem.focus_groups_json ?? '[]');
+	return {
+		results: results.map((r) => ({ id: r.id, title: r.title })),
+		indicators: indicators.map((i) => ({ id: i.id, name: i.name, resultId: i.result_id })),
+		owners: owners.map((o) => ({ id: o.id, name: o.name, email: o.email })),
+		metrics,
+		groups: [...new Set([...(Array.isArray(focus) ? focus.filter((g): g is string => typeof g === 'string') : []), ...commonGroups])].map((g) => ({ value: g, label: groupLabel(g, locale) })),
+		goalYear: ecosystem.goal_year ?? defaultGoalYear
+	};
+}
+
+/** Backbone staff: one result for its edit form, with its versions. */
+export async function getResultForEdit({ db, actor, ecosystemId, resultId }: { db: Db; actor: Actor; ecosystemId: string; resultId: string }) {
+	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
+	const row = await repo.findResult(db, ecosystemId, resultId);
+	if (!row) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+	return { row, revisions: await repo.listRevisions(db, ecosystemId, row.id) };
 }
