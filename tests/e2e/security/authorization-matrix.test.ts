@@ -29,7 +29,7 @@ const own = `${eco}/partners/brick-and-bolt-youth-makerspace`; // the demo partn
 const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's partner
 const everyone = roles;
 
-function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string }): Route[] {
+function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; resultId: string }): Route[] {
 	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
 	const member = `${eco}/admin/members/${ids.memberId}`;
 	const ms = `${eco}/admin/measurement`;
@@ -83,7 +83,43 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'GET', path: population, allow: backbone },
 		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
+		...agendaRoutes(ids.resultId)
+	];
+}
+
+/** The common agenda: public pages, the backbone's editing, and partners' contributions. */
+function agendaRoutes(resultId: string): Route[] {
+	const ag = `${eco}/admin/agenda`;
+	const indicator = `${ag}/indicators/philadelphia-black-stem-workforce`;
+	const result = `${ag}/results/${resultId}`;
+	const ownPartner = ['backbone_admin', 'backbone_staff', 'partner_admin'] as Role[];
+	const memberPartner = `${eco}/partners/faro-verde-youth-science-lab/agenda`; // the demo partner member's partner
+	return [
+		{ method: 'GET', path: `${eco}/agenda`, allow: everyone },
+		{ method: 'GET', path: `${eco}/agenda/philadelphia-black-stem-workforce`, allow: everyone },
+		{ method: 'GET', path: ag, allow: backbone },
+		{ method: 'POST', path: `${ag}?/status`, form: { action_id: 'no-such-action', status: 'nonsense' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${ag}?/remind`, form: {}, allow: backbone },
+		{ method: 'GET', path: `${ag}/results/new`, allow: backbone },
+		{ method: 'POST', path: `${ag}/results/new`, form: { title: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: result, allow: backbone },
+		{ method: 'POST', path: result, form: { title: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${ag}/indicators/new`, allow: backbone },
+		{ method: 'POST', path: `${ag}/indicators/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: indicator, allow: backbone },
+		{ method: 'POST', path: indicator, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${ag}/strategies/new`, allow: backbone },
+		{ method: 'POST', path: `${ag}/strategies/new`, form: { title: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${ag}/actions/new`, allow: backbone },
+		{ method: 'POST', path: `${ag}/actions/new`, form: { title: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${own}/agenda`, allow: ownPartner },
+		{ method: 'POST', path: `${own}/agenda?/activity`, form: { name: '' }, allow: ownPartner, okStatus: 422 },
+		{ method: 'POST', path: `${own}/agenda?/measure`, form: { measure_name: '' }, allow: ownPartner, okStatus: 422 },
+		{ method: 'GET', path: `${other}/agenda`, allow: backbone },
+		{ method: 'POST', path: `${other}/agenda?/activity`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: memberPartner, allow: [...backbone, 'partner_member'] },
+		{ method: 'POST', path: `${memberPartner}?/activity`, form: { name: '' }, allow: [...backbone, 'partner_member'], okStatus: 422 }
 	];
 }
 
@@ -111,8 +147,11 @@ describe('authorisation: every route × every role', () => {
 		const populationSlug = firstLink('benchmarks') ?? (await created(`${eco}/admin/measurement/benchmarks/new`, { name: 'Matrix population' }));
 		expect(metricSlug, 'a metric to aim at').toBeTruthy();
 		expect(populationSlug, 'a benchmark population to aim at').toBeTruthy();
+		const agenda = await (await admin.get(`${eco}/admin/agenda`)).text();
+		const resultId = [...agenda.matchAll(/\/admin\/agenda\/results\/([\w-]+)"/g)].map((m) => m[1]!).find((id) => id !== 'new');
+		expect(resultId, 'a result link on the agenda page').toBeTruthy();
 		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug! });
+		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, resultId: resultId! });
 	});
 
 	it('answers each role as the route allows', async () => {
