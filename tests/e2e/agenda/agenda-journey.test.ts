@@ -150,7 +150,9 @@ describeBrowser('the common agenda with JavaScript off (Marcus, executive direct
 			`${ag}/indicators/philadelphia-black-stem-workforce`,
 			`${ag}/strategies/new`,
 			`${ag}/actions/new`,
-			`${eco}/partners/brick-and-bolt-youth-makerspace/agenda`
+			`${eco}/partners/brick-and-bolt-youth-makerspace/agenda`,
+			`${eco}/health-check`,
+			`${eco}/admin/health-check`
 		];
 		for (const locale of ['en', 'es']) {
 			await axePage.goto(`/language/${locale}?next=/`);
@@ -164,5 +166,59 @@ describeBrowser('the common agenda with JavaScript off (Marcus, executive direct
 		await axePage.goto(`${eco}/agenda`);
 		await expect(axePage.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Agenda común');
 		await axeContext.close();
+
+		const partnerContext = await newContext();
+		const partnerPage = await partnerContext.newPage();
+		await browserSignIn(partnerPage, demoAccounts.partner_admin);
+		for (const path of [`${eco}/partners/brick-and-bolt-youth-makerspace/health-check`, `${eco}/partners/brick-and-bolt-youth-makerspace/agenda`, `${eco}/workspace`]) {
+			expect((await partnerPage.goto(path))?.status(), path).toBe(200);
+			await expectAccessible(partnerPage);
+		}
+		await partnerContext.close();
 	}, 240_000);
+});
+
+describeBrowser('the collective-health self-check with JavaScript off', () => {
+	afterAll(async () => {
+		await closeBrowser();
+	});
+
+	it('shows the network the aggregate once three partners answered, and each answer to the backbone only', async () => {
+		const staff = await newContext({ javaScriptEnabled: false });
+		staff.setDefaultTimeout(10_000);
+		const page = await staff.newPage();
+		await browserSignIn(page, demoAccounts.backbone_staff);
+		await page.goto(`${eco}/health-check`);
+		const openRound = `Self-check ${new Date().getUTCFullYear()} (demo)`;
+		const row = (name: string) => page.getByRole('table', { name: /round by round/ }).getByRole('row', { name: new RegExp(`^${name}`) });
+		await expect(row('Common agenda').innerText()).resolves.toMatch(/Too few answers to show/);
+
+		for (const [email, partner, rungs] of [
+			[demoAccounts.partner_admin, 'brick-and-bolt-youth-makerspace', [2, 3, 4, 3, 5]],
+			['priya.partner@philadelphia.demo.parity.example', 'helix-row-biotherapeutics', [3, 3, 2, 4, 5]]
+		] as const) {
+			const context = await newContext({ javaScriptEnabled: false });
+			context.setDefaultTimeout(10_000);
+			const p = await context.newPage();
+			await browserSignIn(p, email);
+			await p.goto(`${eco}/partners/${partner}/health-check`);
+			await expect(p.getByRole('heading', { name: openRound }).count()).resolves.toBe(1);
+			const groups = ['Common agenda', 'Shared measurement', 'Mutually reinforcing activities', 'Continuous communication', 'Backbone support'];
+			for (const [i, group] of groups.entries()) await p.getByRole('group', { name: group }).getByRole('radio').nth(rungs[i]! - 1).check();
+			if (partner === 'helix-row-biotherapeutics') await p.getByLabel(/Comment/).fill('We would like more say in the hiring strategy.');
+			await submit(p, p.getByRole('button', { name: 'Send our answers' }));
+			await expect(p.getByRole('status').innerText()).resolves.toBe('Thank you: your answers were saved.');
+			await context.close();
+		}
+
+		await page.goto(`${eco}/health-check`);
+		// Faro Verde (seeded) 4, Brick and Bolt 2, Helix 3: an average of 3.0 on the common agenda.
+		await expect(row('Common agenda').innerText()).resolves.toMatch(/3\.0/);
+		await expect(page.getByRole('table', { name: openRound }).count()).resolves.toBe(1);
+		await expect(page.getByText('We would like more say in the hiring strategy.').count()).resolves.toBe(0);
+
+		await page.goto(`${eco}/admin/health-check`);
+		await expect(page.getByRole('row', { name: /Helix Row/ }).innerText()).resolves.toMatch(/We would like more say in the hiring strategy\./);
+		await staff.close();
+	});
 });

@@ -119,7 +119,15 @@ function agendaRoutes(resultId: string): Route[] {
 		{ method: 'GET', path: `${other}/agenda`, allow: backbone },
 		{ method: 'POST', path: `${other}/agenda?/activity`, form: { name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: memberPartner, allow: [...backbone, 'partner_member'] },
-		{ method: 'POST', path: `${memberPartner}?/activity`, form: { name: '' }, allow: [...backbone, 'partner_member'], okStatus: 422 }
+		{ method: 'POST', path: `${memberPartner}?/activity`, form: { name: '' }, allow: [...backbone, 'partner_member'], okStatus: 422 },
+		{ method: 'GET', path: `${eco}/health-check`, allow: members },
+		{ method: 'GET', path: `${own}/health-check`, allow: ['partner_admin'] },
+		{ method: 'POST', path: `${own}/health-check`, form: { common_agenda: '9' }, allow: ['partner_admin'], okStatus: 422 },
+		{ method: 'GET', path: `${other}/health-check`, allow: [] },
+		{ method: 'POST', path: `${other}/health-check`, form: { common_agenda: '9' }, allow: [] },
+		{ method: 'GET', path: `${eco}/admin/health-check`, allow: backbone },
+		{ method: 'POST', path: `${eco}/admin/health-check?/open`, form: { title: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${eco}/admin/health-check?/close`, form: { round_id: 'no-such-round' }, allow: backbone, okStatus: 404 }
 	];
 }
 

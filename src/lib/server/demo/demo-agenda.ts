@@ -10,8 +10,12 @@ import * as repo from '../agenda/agenda.repository.js';
 import { accessIndexSeries } from '../agenda/agenda-read.js';
 import { straightLineTargets } from '../agenda/turn-the-curve.js';
 import type { IndicatorInput } from '../agenda/agenda.js';
+import * as healthRepo from '../health-check/health-check.repository.js';
+import { conditions } from '../ecosystems/ecosystems.js';
 
 interface DemoAgenda {
+	/** Self-check answers (rungs in condition order) by partner slug: last year's closed round, this year's open one. */
+	selfCheck: { closed: Record<string, number[]>; open: Record<string, number[]> };
 	result: { title: string; title_es: string; statement: string; statement_es: string };
 	indicators: { name: string; name_es: string; group: string; story: string; story_es: string }[];
 	strategies: { title: string; title_es: string; description: string; description_es: string; partners: { slug: string; name: string; name_es: string; measure?: { name: string; name_es: string; kind: 'how_much' | 'how_well' | 'better_off'; values: [number, number][] } }[] }[];
@@ -20,6 +24,15 @@ interface DemoAgenda {
 
 const demoAgendas: Record<string, DemoAgenda> = {
 	philadelphia: {
+		selfCheck: {
+			closed: {
+				'kestrel-park-stem-academy': [2, 1, 2, 3, 3],
+				'faro-verde-youth-science-lab': [3, 2, 2, 3, 4],
+				'sparkline-girls-code-club': [2, 2, 3, 2, 3],
+				'tinicum-bridge-community-college': [3, 3, 2, 2, 4]
+			},
+			open: { 'faro-verde-youth-science-lab': [4, 3, 3, 4, 4] }
+		},
 		result: {
 			title: 'Black, Latinx and women Philadelphians in STEM careers (demo)',
 			title_es: 'Filadelfianos negros, latinos y mujeres en carreras STEM (demostración)',
@@ -63,6 +76,14 @@ const demoAgendas: Record<string, DemoAgenda> = {
 		]
 	},
 	portland: {
+		selfCheck: {
+			closed: {
+				'riverlight-youth-science-club': [3, 2, 2, 4, 3],
+				'code-canoe-youth-coding': [2, 2, 3, 3, 3],
+				'puente-curioso-family-science': [4, 2, 3, 4, 4]
+			},
+			open: {}
+		},
 		result: {
 			title: 'Black, Indigenous and Latine youth reach STEM careers (demo)',
 			title_es: 'Jóvenes negros, indígenas y latinos llegan a carreras STEM (demostración)',
@@ -153,5 +174,17 @@ export async function insertDemoAgenda(
 		if (!owner) continue;
 		const due = new Date(Date.now() + action.dueInDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
 		await repo.insertAction(db, ecosystemId, { result_id: resultId, title: action.title, owner_user_id: owner, due_on: due, status: action.status, notes: '' });
+	}
+	const answeredBy = userIds.values().next().value ?? '';
+	for (const [which, answers] of [['closed', demo.selfCheck.closed], ['open', demo.selfCheck.open]] as const) {
+		const year = new Date().getUTCFullYear() - (which === 'closed' ? 1 : 0);
+		const roundId = await healthRepo.insertRound(db, ecosystemId, { title: `Self-check ${year} (demo)`, year });
+		for (const [partnerSlug, rungs] of Object.entries(answers)) {
+			const partnerId = partnerIds.get(partnerSlug);
+			if (!partnerId) continue;
+			const answersJson = JSON.stringify(Object.fromEntries(conditions.map((c, i) => [c, rungs[i]])));
+			await healthRepo.saveResponse(db, ecosystemId, { roundId, partnerId, answersJson, comment: '', userId: answeredBy });
+		}
+		if (which === 'closed') await healthRepo.closeRounds(db, ecosystemId, roundId);
 	}
 }
