@@ -1,14 +1,9 @@
 import * as m from '#lib/paraglide/messages.js';
 
-/** The five conditions and the participation ladder's rungs, in the current language. */
-export const conditionName: Record<string, () => string> = {
-	common_agenda: m.condition_common_agenda,
-	shared_measurement: m.condition_shared_measurement,
-	mutually_reinforcing_activities: m.condition_mutually_reinforcing_activities,
-	continuous_communication: m.condition_continuous_communication,
-	backbone_support: m.condition_backbone_support
-};
+/** The five conditions in their usual order (ecosystems.ts, which pages may not import). */
+export const conditionKeys = ['common_agenda', 'shared_measurement', 'mutually_reinforcing_activities', 'continuous_communication', 'backbone_support'] as const;
 
+/** The participation ladder's rungs, lowest first, in the current language. */
 export const rungNames = () => [m.health_rung_informed(), m.health_rung_consulted(), m.health_rung_involved(), m.health_rung_collaborating(), m.health_rung_empowered()];
 
 export const formatMean = (mean: number | null, locale: string) =>

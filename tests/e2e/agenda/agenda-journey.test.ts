@@ -222,3 +222,53 @@ describeBrowser('the collective-health self-check with JavaScript off', () => {
 		await staff.close();
 	});
 });
+
+describeBrowser('the annual report', () => {
+	afterAll(async () => {
+		await closeBrowser();
+	});
+
+	/** Every row of the table with this caption, as text cells. */
+	const tableRows = (page: Page, caption: RegExp | string) =>
+		page
+			.getByRole('table', { name: caption })
+			.locator('tbody tr')
+			.evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())));
+
+	it('prints the dashboard’s own numbers and the agenda, in English and Spanish, and passes axe', async () => {
+		const context = await newContext({ javaScriptEnabled: false });
+		context.setDefaultTimeout(10_000);
+		const page = await context.newPage();
+		for (const [locale, title] of [
+			['en', /Annual progress report \d{4}/],
+			['es', /Informe anual de progreso \d{4}/]
+		] as const) {
+			await page.goto(`/language/${locale}?next=/`);
+			await page.goto(`${eco}/dashboard`);
+			const indexCaption = await page.locator('#chart-index table caption').innerText();
+			const dashboardRows = await tableRows(page, indexCaption);
+			const cards = await page.locator('.headline-card').evaluateAll((cards) =>
+				cards.map((c) => [c.querySelector('h3')!.textContent!.trim(), c.querySelector('.headline-index')!.textContent!.trim()])
+			);
+			expect(dashboardRows.length, locale).toBeGreaterThan(0);
+
+			const response = await page.goto(`${eco}/report`);
+			expect(response?.status()).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(title);
+			expect(await tableRows(page, indexCaption)).toEqual(dashboardRows);
+			const reportCards = (await tableRows(page, /^(Latest Access Index by group|Último Índice de Acceso por grupo)/)).map((r) => [r[0], r[2]]);
+			expect(reportCards).toEqual(cards);
+			await expect(page.locator('figure svg[role="img"]').count()).resolves.toBeGreaterThan(1);
+		}
+		await context.close();
+
+		const axeContext = await newContext();
+		const axePage = await axeContext.newPage();
+		for (const locale of ['en', 'es']) {
+			await axePage.goto(`/language/${locale}?next=/`);
+			await axePage.goto(`${eco}/report`);
+			await expectAccessible(axePage);
+		}
+		await axeContext.close();
+	});
+});

@@ -120,6 +120,7 @@ function agendaRoutes(resultId: string): Route[] {
 		{ method: 'POST', path: `${other}/agenda?/activity`, form: { name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: memberPartner, allow: [...backbone, 'partner_member'] },
 		{ method: 'POST', path: `${memberPartner}?/activity`, form: { name: '' }, allow: [...backbone, 'partner_member'], okStatus: 422 },
+		{ method: 'GET', path: `${eco}/report`, allow: everyone },
 		{ method: 'GET', path: `${eco}/health-check`, allow: members },
 		{ method: 'GET', path: `${own}/health-check`, allow: ['partner_admin'] },
 		{ method: 'POST', path: `${own}/health-check`, form: { common_agenda: '9' }, allow: ['partner_admin'], okStatus: 422 },
