@@ -17,6 +17,7 @@ export const errorCodes = {
 	CYCLE_NOT_FOUND: { status: 404, message: 'There is no such collection cycle for this partner in this ecosystem.' },
 	SUBMISSION_NOT_FOUND: { status: 404, message: 'There is no such submission in this ecosystem.' },
 	SUBMISSION_ALREADY_REVIEWED: { status: 409, message: 'This version was already reviewed or replaced by a newer one; open the latest version.' },
+	AGENDA_ITEM_NOT_FOUND: { status: 404, message: 'There is no such result, indicator, strategy or action in this ecosystem’s agenda.' },
 	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
 	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
 	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },

@@ -1,133 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpSession, signedIn, type DemoRole } from '../helpers.js';
+import { roles, signedInRoles, type Role, type Route, type RouteTable } from './matrix.js';
+import { foundationRoutes } from './routes/foundation.js';
+import { submissionRoutes } from './routes/submissions.js';
+import { participantRoutes } from './routes/participants.js';
+import { agendaRoutes } from './routes/agenda.js';
 
 /**
  * Every route × every role. A route names who may use it; everyone else must be refused:
  * signed-out visitors are sent to sign-in, signed-in people without the permission get 403.
  * Writes are sent with invalid input, so an allowed role gets 422 (authorised, then validated)
  * and nothing changes. Removing any permission check turns some 403 into 200/422 here.
+ * Each domain keeps its routes in ./routes/<domain>.ts.
  */
-type Role = DemoRole | 'public';
-const roles: Role[] = ['public', 'platform_admin', 'backbone_admin', 'backbone_staff', 'partner_admin', 'partner_member', 'educator'];
-const members: Role[] = ['backbone_admin', 'backbone_staff', 'partner_admin', 'partner_member', 'educator'];
-const signedInRoles: Role[] = roles.filter((r) => r !== 'public');
-const backbone: Role[] = ['backbone_admin', 'backbone_staff'];
-
-interface Route {
-	method: 'GET' | 'POST';
-	path: string;
-	form?: Record<string, string>;
-	allow: Role[];
-	/** What an allowed role gets: 200 for pages, 422 for writes with invalid input. */
-	okStatus?: number;
-	/** Where signed-out visitors go when not allowed (default: sign-in). */
-	publicStatus?: number;
-}
-
-const eco = '/e/philadelphia';
-const own = `${eco}/partners/brick-and-bolt-youth-makerspace`; // the demo partner admin's partner
-const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's partner
-const everyone = roles;
-
-function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; cycleId: string }): Route[] {
-function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; cycleId: string; submissionId: string }): Route[] {
-	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
-	const member = `${eco}/admin/members/${ids.memberId}`;
-	const ms = `${eco}/admin/measurement`;
-	const metric = `${ms}/metrics/${ids.metricSlug}`;
-	const population = `${ms}/benchmarks/${ids.populationSlug}`;
-	const cycles = `${eco}/admin/cycles`;
-	const cycle = `${cycles}/${ids.cycleId}`;
-	const submission = `${cycle}/submissions/${ids.submissionId}`;
-	const ownData = `${own}/data`;
-	return [
-		{ method: 'GET', path: '/', allow: everyone },
-		{ method: 'GET', path: eco, allow: everyone },
-		{ method: 'GET', path: `${eco}/partners`, allow: everyone },
-		{ method: 'GET', path: own, allow: everyone },
-		{ method: 'GET', path: '/forgot-password', allow: everyone },
-		{ method: 'GET', path: '/account', allow: signedInRoles },
-		{ method: 'GET', path: '/account/two-factor', allow: signedInRoles },
-		{ method: 'POST', path: '/account?/password', form: { currentPassword: '' }, allow: signedInRoles, okStatus: 422, publicStatus: 303 },
-		{ method: 'GET', path: '/admin', allow: ['platform_admin'] },
-		{ method: 'GET', path: '/admin/outbox', allow: ['platform_admin'] },
-		{ method: 'POST', path: '/admin?/create', form: { which: 'ecosystem', name: '' }, allow: ['platform_admin'], okStatus: 422 },
-		{ method: 'GET', path: `${eco}/workspace`, allow: members },
-		{ method: 'GET', path: `${eco}/admin`, allow: backbone },
-		{ method: 'GET', path: `${eco}/admin/site`, allow: backbone },
-		{ method: 'POST', path: `${eco}/admin/site?/site`, form: { which: 'site', name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${eco}/admin/site?/condition`, form: { which: 'condition', condition: 'not-a-condition' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${eco}/admin/site?/addInitiative`, form: { which: 'initiative', title: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: i, allow: backbone },
-		{ method: 'POST', path: i, form: { title: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: `${i}/delete`, allow: backbone },
-		{ method: 'GET', path: `${eco}/admin/partners`, allow: backbone },
-		{ method: 'GET', path: `${eco}/admin/partners/new`, allow: backbone },
-		{ method: 'POST', path: `${eco}/admin/partners/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: `${eco}/admin/members`, allow: ['backbone_admin'] },
-		{ method: 'POST', path: `${eco}/admin/members?/invite`, form: { which: 'invite', email: 'not-an-email' }, allow: ['backbone_admin'], okStatus: 422 },
-		{ method: 'POST', path: `${eco}/admin/members?/revoke`, form: { invitationId: 'no-such-invitation' }, allow: ['backbone_admin'], okStatus: 404 },
-		{ method: 'GET', path: member, allow: ['backbone_admin'] },
-		{ method: 'POST', path: `${member}?/role`, form: { role: 'nonsense' }, allow: ['backbone_admin'], okStatus: 422 },
-		{ method: 'GET', path: `${eco}/admin/audit`, allow: ['backbone_admin'] },
-		{ method: 'GET', path: `${eco}/admin/outbox`, allow: ['backbone_admin'] },
-		{ method: 'GET', path: `${own}/edit`, allow: ['backbone_admin', 'backbone_staff', 'partner_admin'] },
-		{ method: 'POST', path: `${own}/edit`, form: { name: '' }, allow: ['backbone_admin', 'backbone_staff', 'partner_admin'], okStatus: 422 },
-		{ method: 'GET', path: `${own}/team`, allow: ['backbone_admin', 'partner_admin'] },
-		{ method: 'POST', path: `${own}/team?/invite`, form: { which: 'invite', email: 'not-an-email' }, allow: ['backbone_admin', 'partner_admin'], okStatus: 422 },
-		{ method: 'GET', path: `${other}/edit`, allow: backbone },
-		{ method: 'POST', path: `${other}/edit`, form: { name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: `${other}/team`, allow: ['backbone_admin'] },
-		{ method: 'GET', path: ms, allow: backbone },
-		{ method: 'GET', path: `${ms}/metrics/new`, allow: backbone },
-		{ method: 'POST', path: `${ms}/metrics/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: metric, allow: backbone },
-		{ method: 'POST', path: `${metric}?/save`, form: { which: 'metric', name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: `${ms}/benchmarks/new`, allow: backbone },
-		{ method: 'POST', path: `${ms}/benchmarks/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: population, allow: backbone },
-		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
-		...participantRoutes(ids.cycleId)
-	];
-}
-
-/** API tokens (partner admins, backbone admins) and participant-row uploads (the partner's own people). */
-function participantRoutes(cycleId: string): Route[] {
-	const tokenAdmins: Role[] = ['backbone_admin', 'partner_admin'];
-	// The demo partner member belongs to another partner (Faro Verde): only Keisha may upload here.
-	const partnerPeople: Role[] = ['partner_admin'];
-	const upload = `${own}/data/${cycleId}/participants`;
-	return [
-		{ method: 'GET', path: `${own}/api-tokens`, allow: tokenAdmins },
-		{ method: 'POST', path: `${own}/api-tokens?/create`, form: { name: '' }, allow: tokenAdmins, okStatus: 422 },
-		{ method: 'POST', path: `${own}/api-tokens?/revoke`, form: { token: 'no-such-token' }, allow: tokenAdmins, okStatus: 404 },
-		{ method: 'GET', path: `${other}/api-tokens`, allow: ['backbone_admin'] },
-		{ method: 'GET', path: upload, allow: partnerPeople },
-		{ method: 'POST', path: upload, form: { metric: 'no-file' }, allow: partnerPeople, okStatus: 422 },
-		{ method: 'GET', path: `${upload}/template`, allow: partnerPeople },
-		{ method: 'GET', path: `${upload}/00000000-0000-4000-8000-000000000000`, allow: partnerPeople, okStatus: 404 },
-		{ method: 'GET', path: `${other}/data/${cycleId}/participants`, allow: [] }
-		{ method: 'GET', path: cycles, allow: backbone },
-		{ method: 'GET', path: `${cycles}/new`, allow: backbone },
-		{ method: 'POST', path: `${cycles}/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: cycle, allow: backbone },
-		// Reminders have no input to get wrong: aimed at a cycle that does not exist, allowed roles get 404.
-		{ method: 'POST', path: `${cycles}/00000000-0000-4000-8000-000000000000?/remind`, allow: backbone, okStatus: 404 },
-		{ method: 'GET', path: submission, allow: backbone },
-		{ method: 'POST', path: submission, form: { decision: 'maybe' }, allow: backbone, okStatus: 422 },
-		{ method: 'GET', path: `${eco}/admin/data-quality`, allow: backbone },
-		{ method: 'GET', path: ownData, allow: ['partner_admin'] },
-		{ method: 'GET', path: `${ownData}/dashboard`, allow: ['partner_admin'] },
-		{ method: 'GET', path: `${ownData}/${ids.cycleId}`, allow: ['partner_admin'] },
-		{ method: 'GET', path: `${ownData}/${ids.cycleId}/template.csv`, allow: ['partner_admin'] },
-		{ method: 'POST', path: `${ownData}/${ids.cycleId}?/grid`, form: { 'c:ost-stem-participation:all': 'many' }, allow: ['partner_admin'], okStatus: 422 },
-		{ method: 'POST', path: `${ownData}/${ids.cycleId}?/csv`, form: {}, allow: ['partner_admin'], okStatus: 422 },
-		{ method: 'GET', path: `${other}/data`, allow: [] },
-		{ method: 'GET', path: `${other}/data/dashboard`, allow: [] }
-	];
-}
+const routeTables: RouteTable[] = [
+	foundationRoutes,
+	submissionRoutes,
+	participantRoutes,
+	agendaRoutes,
+];
 
 describe('authorisation: every route × every role', () => {
 	const sessions = new Map<Role, HttpSession>();
@@ -137,46 +28,7 @@ describe('authorisation: every route × every role', () => {
 		sessions.set('public', new HttpSession());
 		for (const role of signedInRoles) sessions.set(role, await signedIn(role as DemoRole));
 		const admin = sessions.get('backbone_admin')!;
-		const site = await (await admin.get(`${eco}/admin/site`)).text();
-		const membersPage = await (await admin.get(`${eco}/admin/members`)).text();
-		const initiativeId = /\/admin\/site\/initiatives\/([\w-]+)"/.exec(site)?.[1];
-		const memberIds = [...membersPage.matchAll(/\/admin\/members\/([\w-]+)"/g)].map((m) => m[1]!);
-		expect(initiativeId, 'an initiative link on the site editor').toBeTruthy();
-		expect(memberIds.length, 'member links on the members page').toBeGreaterThan(1);
-		// A metric and a benchmark population to aim at: the demo's, or new ones when it has none.
-		const measurement = await (await admin.get(`${eco}/admin/measurement`)).text();
-		const firstLink = (kind: string) => [...measurement.matchAll(new RegExp(`/admin/measurement/${kind}/([\\w-]+)"`, 'g'))].map((m) => m[1]!).find((s) => s !== 'new');
-		const created = async (path: string, form: Record<string, string>) => /\/([\w-]+)\?added/.exec((await admin.post(path, form)).headers.get('location') ?? '')?.[1];
-		const metricSlug =
-			firstLink('metrics') ??
-			(await created(`${eco}/admin/measurement/metrics/new`, { name: 'Matrix metric', definition: 'A metric made by the authorisation test.', unit: 'people', stage: 'custom', frequency: 'annual' }));
-		const populationSlug = firstLink('benchmarks') ?? (await created(`${eco}/admin/measurement/benchmarks/new`, { name: 'Matrix population' }));
-		expect(metricSlug, 'a metric to aim at').toBeTruthy();
-		expect(populationSlug, 'a benchmark population to aim at').toBeTruthy();
-		// A collection cycle asking every partner for every metric, for the participant-upload routes.
-		const newCycle = await (await admin.get(`${eco}/admin/cycles/new`)).text();
-		const cycleForm = new URLSearchParams({ name: `Matrix cycle ${Date.now()}`, year: '2026', due_on: '2026-12-31', period_start: '2026-01-01', period_end: '2026-06-30', all_partners: '1' });
-		for (const [, id] of newCycle.matchAll(/name="metric_ids" value="([^"]+)"/g)) cycleForm.append('metric_ids', id!);
-		const opened = await admin.request(`${eco}/admin/cycles/new`, { method: 'POST', body: cycleForm.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: admin.origin } });
-		const cycleId = /\/admin\/cycles\/([0-9a-f-]{36})/.exec(opened.headers.get('location') ?? '')?.[1];
-		expect(cycleId, 'a collection cycle to aim at').toBeTruthy();
-		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, cycleId: cycleId! });
-		// A collection cycle the demo partner admin's partner is asked by, with a submission on its board.
-		const cyclesPage = await (await admin.get(`${eco}/admin/cycles`)).text();
-		let cycleId: string | undefined;
-		let submissionId: string | undefined;
-		for (const id of [...cyclesPage.matchAll(/\/admin\/cycles\/([\w-]+)"/g)].map((m) => m[1]!).filter((id) => id !== 'new')) {
-			const board = await (await admin.get(`${eco}/admin/cycles/${id}`)).text();
-			submissionId = /\/submissions\/([\w-]+)"/.exec(board)?.[1];
-			if (submissionId && board.includes('Brick and Bolt')) {
-				cycleId = id;
-				break;
-			}
-		}
-		expect(cycleId, 'a demo collection cycle with a submission').toBeTruthy();
-		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, cycleId: cycleId!, submissionId: submissionId! });
+		for (const routesOf of routeTables) table.push(...(await routesOf(admin)));
 	});
 
 	it('answers each role as the route allows', async () => {

@@ -25,7 +25,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.members.manage': 'yes',
 		'ecosystem.submissions.review': 'yes',
 		'partner.data.submit': 'no',
-		'partner.api_tokens.manage': 'yes'
+		'partner.api_tokens.manage': 'yes',
+		'ecosystem.agenda.manage': 'yes',
+		'ecosystem.health_check.review': 'yes',
+		'partner.activities.manage': 'yes',
+		'partner.health_check.answer': 'no',
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -39,7 +43,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'yes',
 		'partner.data.submit': 'no',
-		'partner.api_tokens.manage': 'no'
+		'partner.api_tokens.manage': 'no',
+		'ecosystem.agenda.manage': 'yes',
+		'ecosystem.health_check.review': 'yes',
+		'partner.activities.manage': 'yes',
+		'partner.health_check.answer': 'no',
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -53,7 +61,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.members.manage': 'own-partner',
 		'ecosystem.submissions.review': 'no',
 		'partner.data.submit': 'own-partner',
-		'partner.api_tokens.manage': 'own-partner'
+		'partner.api_tokens.manage': 'own-partner',
+		'ecosystem.agenda.manage': 'no',
+		'ecosystem.health_check.review': 'no',
+		'partner.activities.manage': 'own-partner',
+		'partner.health_check.answer': 'own-partner',
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -67,7 +79,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'no',
 		'partner.data.submit': 'own-partner',
-		'partner.api_tokens.manage': 'no'
+		'partner.api_tokens.manage': 'no',
+		'ecosystem.agenda.manage': 'no',
+		'ecosystem.health_check.review': 'no',
+		'partner.activities.manage': 'own-partner',
+		'partner.health_check.answer': 'no',
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -81,12 +97,23 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'no',
 		'partner.data.submit': 'no',
-		'partner.api_tokens.manage': 'no'
+		'partner.api_tokens.manage': 'no',
+		'ecosystem.agenda.manage': 'no',
+		'ecosystem.health_check.review': 'no',
+		'partner.activities.manage': 'no',
+		'partner.health_check.answer': 'no',
 	}
 };
 
 /** Permissions that open personal data or platform control and so need two-factor sign-in. */
-const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read', 'ecosystem.submissions.review']);
+const twoFactorPermissions = new Set<Permission>([
+	'platform.ecosystems.manage',
+	'ecosystem.members.manage',
+	'ecosystem.audit.read',
+	'ecosystem.outbox.read',
+	'ecosystem.submissions.review',
+	'ecosystem.health_check.review',
+]);
 
 const twoFactorModes = [
 	{ label: '2FA on', twoFactorEnabled: true, twoFactorWaived: false },
@@ -132,7 +159,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 13 * 2 * 3 * 3);
+		expect(cases).toHaveLength(ecosystemRoles.length * permissions.length * 2 * 3 * twoFactorModes.length);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

@@ -47,18 +47,24 @@ export type Permission =
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
 	| 'ecosystem.submissions.review'
+	| 'ecosystem.agenda.manage'
+	| 'ecosystem.health_check.review'
 	| 'partner.profile.edit'
 	| 'partner.members.manage'
 	| 'partner.data.submit'
-	| 'partner.api_tokens.manage';
+	| 'partner.api_tokens.manage'
+	| 'partner.activities.manage'
+	| 'partner.health_check.answer';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
-const needsTwoFactor: ReadonlySet<Permission> = new Set([
+const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 	'platform.ecosystems.manage',
 	'ecosystem.members.manage',
 	'ecosystem.audit.read',
 	'ecosystem.outbox.read',
-	'ecosystem.submissions.review'
+	'ecosystem.submissions.review',
+	// Each partner's own self-check answers are visible to the backbone only.
+	'ecosystem.health_check.review',
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -71,9 +77,12 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
 		'ecosystem.submissions.review',
+		'ecosystem.agenda.manage',
+		'ecosystem.health_check.review',
 		'partner.profile.edit',
 		'partner.members.manage',
-		'partner.api_tokens.manage'
+		'partner.api_tokens.manage',
+		'partner.activities.manage',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -81,11 +90,28 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
 		'ecosystem.submissions.review',
-		'partner.profile.edit'
+		'ecosystem.agenda.manage',
+		'ecosystem.health_check.review',
+		'partner.profile.edit',
+		'partner.activities.manage',
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.data.submit', 'partner.api_tokens.manage'],
-	partner_member: ['ecosystem.workspace.view', 'partner.data.submit'],
-	educator: ['ecosystem.workspace.view']
+	partner_admin: [
+		'ecosystem.workspace.view',
+		'partner.profile.edit',
+		'partner.members.manage',
+		'partner.data.submit',
+		'partner.api_tokens.manage',
+		'partner.activities.manage',
+		'partner.health_check.answer',
+	],
+	partner_member: [
+		'ecosystem.workspace.view',
+		'partner.data.submit',
+		'partner.activities.manage',
+	],
+	educator: [
+		'ecosystem.workspace.view',
+	],
 };
 
 export interface AccessScope {

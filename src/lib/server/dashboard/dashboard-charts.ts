@@ -22,12 +22,13 @@ export interface ChartFrame {
 	width?: number;
 }
 
-function createDocument() {
+/** A fresh linkedom document for one Plot chart (shared with the agenda's charts). */
+export function createDocument() {
 	return parseHTML('<!doctype html><html><body></body></html>').document;
 }
 
 /** Plot's SVG without inline styles, named and described by the surrounding figure. */
-function finish(svg: Element, frame: ChartFrame): string {
+export function finish(svg: Element, frame: ChartFrame): string {
 	for (const style of [...svg.querySelectorAll('style')]) style.remove();
 	for (const element of [svg, ...svg.querySelectorAll('[style]')]) element.removeAttribute('style');
 	// Plot names its layers ("line", "rule"); inside an image they are not allowed and not needed.

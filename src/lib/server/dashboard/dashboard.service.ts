@@ -7,15 +7,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Executor } from '../audit/audit.repository.js';
 import { localized, type Locale } from '../content.js';
 import { DomainError } from '../errors.js';
 import { getEcosystem } from '../ecosystems/ecosystems.service.js';
 import * as repo from './dashboard.repository.js';
-import { assembleDashboard, type Dashboard } from './dashboard.js';
+import { assembleDashboard, type Dashboard, type DashboardInput } from './dashboard.js';
 import { buildDashboardView, isChartKey, type ChartView, type DashboardView } from './dashboard-view.js';
 
-/** Reads and assembles (no cache): for tests and the CSV/embeds' source of truth. */
-export async function loadDashboard({ db, ecosystemId }: { db: Kysely<Database>; ecosystemId: string }): Promise<Dashboard | null> {
+/** The measurement rows the public figures are computed from (null: no such ecosystem). */
+export async function loadDashboardInput(db: Executor, ecosystemId: string): Promise<DashboardInput | null> {
 	const ecosystem = await repo.findDashboardEcosystem(db, ecosystemId);
 	if (!ecosystem) return null;
 	const [metrics, populations, benchmarkValues, metricValues] = await Promise.all([
@@ -24,7 +25,13 @@ export async function loadDashboard({ db, ecosystemId }: { db: Kysely<Database>;
 		repo.listDashboardBenchmarkValues(db, ecosystemId),
 		repo.listDashboardMetricValues(db, ecosystemId)
 	]);
-	return assembleDashboard({ ecosystem: { ...ecosystem, suppression_threshold: Number(ecosystem.suppression_threshold) }, metrics, populations, benchmarkValues, metricValues });
+	return { ecosystem: { ...ecosystem, suppression_threshold: Number(ecosystem.suppression_threshold) }, metrics, populations, benchmarkValues, metricValues };
+}
+
+/** Reads and assembles (no cache): for tests and the CSV/embeds' source of truth. */
+export async function loadDashboard({ db, ecosystemId }: { db: Kysely<Database>; ecosystemId: string }): Promise<Dashboard | null> {
+	const input = await loadDashboardInput(db, ecosystemId);
+	return input && assembleDashboard(input);
 }
 
 const cache = new Map<string, DashboardView>();

@@ -233,7 +233,12 @@ function parseFocusGroups(json: string | null): string[] {
 	}
 }
 
-export function assembleDashboard(input: DashboardInput): Dashboard {
+/**
+ * The suppressed figures of an ecosystem and a calculator of public Access Index rows from them:
+ * the dashboard and anything else that shows the index (the agenda's indicators, the annual
+ * report) read it through here, so the same data gives the same published numbers everywhere.
+ */
+export function publicIndexes(input: DashboardInput) {
 	const threshold = resolveThreshold(input.ecosystem.suppression_threshold);
 	const goalYear = input.ecosystem.goal_year ?? defaultGoalYear;
 	const focusGroups = parseFocusGroups(input.ecosystem.focus_groups_json);
@@ -321,6 +326,11 @@ export function assembleDashboard(input: DashboardInput): Dashboard {
 		return { metricId: metric.id, group, year, index, ...counts, benchmarkYear };
 	}
 
+	return { threshold, goalYear, focusGroups, metrics, populations, indexInputs, indexRow };
+}
+
+export function assembleDashboard(input: DashboardInput): Dashboard {
+	const { threshold, goalYear, focusGroups, metrics, populations, indexInputs, indexRow } = publicIndexes(input);
 	// The headline follows the workforce stage (PSEC's method); without one, the last stage.
 	const withPopulation = metrics.filter((m) => m.populationId && m.years.length > 0);
 	const headlineMetric = withPopulation.find((m) => m.stage === 'workforce') ?? withPopulation.at(-1) ?? null;

@@ -29,6 +29,17 @@ export interface Database {
 	submission_value: SubmissionValueTable;
 	participant_record: ParticipantRecordTable;
 	import_job: ImportJobTable;
+	agenda_result: AgendaResultTable;
+	agenda_indicator: AgendaIndicatorTable;
+	agenda_target: AgendaYearValueTable;
+	agenda_indicator_value: AgendaYearValueTable;
+	agenda_strategy: AgendaStrategyTable;
+	agenda_action: AgendaActionTable;
+	agenda_activity: AgendaActivityTable;
+	agenda_measure: AgendaMeasureTable;
+	agenda_revision: AgendaRevisionTable;
+	health_check_round: HealthCheckRoundTable;
+	health_check_response: HealthCheckResponseTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -361,4 +372,131 @@ export interface ImportJobTable {
 	created_by_user_id: string | null;
 	created_at: string;
 	updated_at: string;
+}
+
+export interface AgendaResultTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	title: string;
+	title_es: string | null;
+	statement: string;
+	statement_es: string | null;
+	position: Generated<number>;
+	published_at: string | null;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface AgendaIndicatorTable {
+	id: string;
+	ecosystem_id: string;
+	result_id: string;
+	slug: string;
+	name: string;
+	name_es: string | null;
+	source: 'access_index' | 'manual';
+	metric_id: string | null;
+	group_key: string | null;
+	unit: 'index' | 'people' | 'percent' | 'number';
+	polarity: 'up' | 'down';
+	baseline_year: number | null;
+	baseline_value: number | null;
+	target_year: number;
+	forecast_window: Generated<number>;
+	story_md: Generated<string>;
+	story_md_es: string | null;
+	position: Generated<number>;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface AgendaYearValueTable {
+	ecosystem_id: string;
+	indicator_id: string;
+	year: number;
+	value: number;
+}
+export interface AgendaStrategyTable {
+	id: string;
+	ecosystem_id: string;
+	result_id: string;
+	title: string;
+	title_es: string | null;
+	description: Generated<string>;
+	description_es: string | null;
+	position: Generated<number>;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface AgendaActionTable {
+	id: string;
+	ecosystem_id: string;
+	result_id: string;
+	indicator_id: string | null;
+	title: string;
+	owner_user_id: string;
+	due_on: string;
+	status: 'planned' | 'in_progress' | 'done' | 'dropped';
+	notes: Generated<string>;
+	reminded_at: string | null;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface AgendaActivityTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	strategy_id: string;
+	name: string;
+	name_es: string | null;
+	description: Generated<string>;
+	description_es: string | null;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface AgendaMeasureTable {
+	id: string;
+	ecosystem_id: string;
+	activity_id: string;
+	name: string;
+	name_es: string | null;
+	kind: 'how_much' | 'how_well' | 'better_off';
+	polarity: 'up' | 'down';
+	values_json: Generated<string>;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface AgendaRevisionTable {
+	id: string;
+	ecosystem_id: string;
+	entity_type: string;
+	entity_id: string;
+	version: number;
+	snapshot_json: string;
+	actor_user_id: string | null;
+	created_at: string;
+}
+export interface HealthCheckRoundTable {
+	id: string;
+	ecosystem_id: string;
+	title: string;
+	year: number;
+	opened_at: string;
+	closed_at: string | null;
+	created_at: string;
+}
+export interface HealthCheckResponseTable {
+	id: string;
+	ecosystem_id: string;
+	round_id: string;
+	partner_id: string;
+	answers_json: string;
+	comment: Generated<string>;
+	submitted_by_user_id: string | null;
+	submitted_at: string;
 }

@@ -8,6 +8,7 @@ import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../membe
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
 import { insertDemoSubmissions } from './demo-submissions.js';
+import { insertDemoAgenda } from './demo-agenda.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -95,6 +96,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 				},
 				reviewerId: reviewer ? userIds.get(reviewer.email)! : null
 			});
+			await insertDemoAgenda(trx, ecosystemId, demo.slug, { partnerIds, userIds });
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

@@ -13,7 +13,12 @@ export interface Received {
 	to: string[];
 	subject: string;
 	body: string;
+	/** Header lines, unfolded, keyed by lower-case name (e.g. 'from', 'list-unsubscribe'). */
+	headers: Record<string, string>;
 }
+/** The name some suites use for the same thing. */
+export type ReceivedMail = Received;
+export type TestSmtp = SmtpServer;
 
 /** A real SMTP server in this process (no auth, no TLS) that keeps what it receives. */
 export async function startSmtp(received: Received[], port = 0): Promise<SmtpServer> {
@@ -40,18 +45,34 @@ export async function startSmtp(received: Received[], port = 0): Promise<SmtpSer
 	};
 }
 
-/** Just enough MIME for our plain-text mails: the Subject header and a (quoted-printable) body. */
-export function parseMessage(raw: string): { subject: string; body: string } {
+/** Just enough MIME for our plain-text mails: the headers and a (quoted-printable) body. */
+export function parseMessage(raw: string): { subject: string; body: string; headers: Record<string, string> } {
 	const split = raw.indexOf('\r\n\r\n');
-	const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+	const headerText = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+	const headers: Record<string, string> = {};
+	for (const line of headerText.split('\r\n')) {
+		const colon = line.indexOf(':');
+		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+	}
 	let body = raw.slice(split + 4);
-	if (/^content-transfer-encoding:\s*quoted-printable/im.test(headers)) {
+	if (/^quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
 		body = Buffer.from(
 			body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
 			'latin1'
 		).toString('utf8');
 	}
-	return { subject: /^subject:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? '', body };
+	return { subject: decodeWords(headers['subject'] ?? ''), body, headers };
+}
+
+/** RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=), as nodemailer writes non-ASCII subjects. */
+function decodeWords(value: string): string {
+	return value
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, kind: string, text: string) =>
+			kind.toLowerCase() === 'b'
+				? Buffer.from(text, 'base64').toString('utf8')
+				: Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+		);
 }
 
 /**

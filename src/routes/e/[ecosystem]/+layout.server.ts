@@ -11,6 +11,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const membership = membershipIn(locals.actor, ecosystem.id);
 	const scope = { ecosystemId: ecosystem.id };
 	const measurement = decide(locals.actor, 'ecosystem.measurement.manage', scope);
+	const agenda = decide(locals.actor, 'ecosystem.agenda.manage', scope);
 	return {
 		ecosystem: {
 			id: ecosystem.id,
@@ -27,7 +28,9 @@ export const load: LayoutServerLoad = async (event) => {
 			manageMembers: decide(locals.actor, 'ecosystem.members.manage', scope) !== 'deny' && locals.actor.kind === 'user',
 			readAudit: decide(locals.actor, 'ecosystem.audit.read', scope) !== 'deny' && locals.actor.kind === 'user',
 			/** Measurement (metric dictionary, benchmarks): false, or whether it opens now or after two-factor set-up. */
-			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const)
+			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const),
+			/** The common agenda's backbone pages: false, or whether they open now or after two-factor set-up. */
+			manageAgenda: agenda === 'allow' || agenda === 'two_factor_required' ? agenda : (false as const)
 		}
 	};
 };

@@ -8,5 +8,10 @@ export const load: PageServerLoad = async (event) => {
 	const areas = await guard(event, () => getAdminIndex({ actor: event.locals.actor, ecosystemId: ecosystem.id }));
 	// Measurement (metric dictionary, benchmarks) is listed beside the areas, when it may be opened.
 	const review = decide(event.locals.actor, 'ecosystem.submissions.review', { ecosystemId: ecosystem.id });
-	return { areas, measurement: can.manageMeasurement || null, review: review === 'allow' || review === 'two_factor_required' ? review : null };
+	return {
+		areas,
+		measurement: can.manageMeasurement || null,
+		review: review === 'allow' || review === 'two_factor_required' ? review : null,
+		agenda: can.manageAgenda || null
+	};
 };

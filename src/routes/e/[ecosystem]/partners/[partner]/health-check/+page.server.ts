@@ -1,0 +1,23 @@
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '#lib/server/runtime.js';
+import { answerSelfCheck, getPartnerSelfCheck } from '#lib/server/health-check/health-check.service.js';
+import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
+import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
+import { formToObject } from '#lib/server/validation.js';
+
+export const load: PageServerLoad = async (event) => {
+	const { ecosystem } = await event.parent();
+	return guard(event, () => getPartnerSelfCheck({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, partnerSlug: event.params.partner }));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const ecosystem = await ecosystemOf(event);
+		const values = formToObject(await event.request.formData());
+		const outcome = await guard(event, () =>
+			answerSelfCheck({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, partnerSlug: event.params.partner, input: values })
+		);
+		if (!outcome.ok) return invalidForm(outcome.issues, values);
+		return { saved: true };
+	}
+};
