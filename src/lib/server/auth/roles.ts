@@ -46,6 +46,7 @@ export type Permission =
 	| 'ecosystem.audit.read'
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
+	| 'ecosystem.stories.moderate'
 	| 'partner.profile.edit'
 	| 'partner.members.manage';
 
@@ -54,7 +55,9 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set([
 	'platform.ecosystems.manage',
 	'ecosystem.members.manage',
 	'ecosystem.audit.read',
-	'ecosystem.outbox.read'
+	'ecosystem.outbox.read',
+	// Youth stories: moderators see minors' and parents' contact details.
+	'ecosystem.stories.moderate'
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -66,6 +69,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.audit.read',
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
+		'ecosystem.stories.moderate',
 		'partner.profile.edit',
 		'partner.members.manage'
 	],
@@ -74,6 +78,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
+		'ecosystem.stories.moderate',
 		'partner.profile.edit'
 	],
 	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],
