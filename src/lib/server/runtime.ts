@@ -1,10 +1,12 @@
 import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { purgeStories } from './stories/stories.service.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
- * migrations, seeds the demo into an empty database (DEMO=true), starts the mail retry timer.
+ * migrations, seeds the demo into an empty database (DEMO=true), starts the mail retry timer and
+ * the hourly youth-story purge.
  */
 let current: AppContext | undefined;
 let starting: Promise<AppContext> | undefined;
@@ -18,8 +20,14 @@ export function startRuntime(): Promise<AppContext> {
 		}
 		const retry = setInterval(() => void ctx.mailer.flush().catch(() => {}), 60_000);
 		retry.unref();
+		// Youth stories: record expired consent and delete what is due (withdrawn, expired, unconsented).
+		const purge = () => void purgeStories({ db: ctx.db.kysely }).catch((error) => console.error('Parity: story purge failed', error));
+		purge();
+		const purgeTimer = setInterval(purge, 60 * 60_000);
+		purgeTimer.unref();
 		process.once('sveltekit:shutdown' as 'exit', () => {
 			clearInterval(retry);
+			clearInterval(purgeTimer);
 			void ctx.close();
 		});
 		current = ctx;

@@ -29,12 +29,13 @@ const own = `${eco}/partners/brick-and-bolt-youth-makerspace`; // the demo partn
 const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's partner
 const everyone = roles;
 
-function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string }): Route[] {
+function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; storyId: string }): Route[] {
 	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
 	const member = `${eco}/admin/members/${ids.memberId}`;
 	const ms = `${eco}/admin/measurement`;
 	const metric = `${ms}/metrics/${ids.metricSlug}`;
 	const population = `${ms}/benchmarks/${ids.populationSlug}`;
+	const story = `${eco}/admin/stories/${ids.storyId}`;
 	return [
 		{ method: 'GET', path: '/', allow: everyone },
 		{ method: 'GET', path: eco, allow: everyone },
@@ -83,7 +84,18 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'GET', path: population, allow: backbone },
 		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/stories`, allow: everyone },
+		{ method: 'GET', path: `${eco}/stories/embed`, allow: everyone },
+		{ method: 'GET', path: `${eco}/stories/join`, allow: everyone },
+		{ method: 'POST', path: `${eco}/stories/join`, form: { age: '' }, allow: everyone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/stories/consent/not-a-real-token`, allow: everyone },
+		{ method: 'GET', path: `${eco}/stories/withdraw/not-a-real-token`, allow: everyone },
+		{ method: 'GET', path: `${eco}/admin/stories`, allow: backbone },
+		{ method: 'GET', path: story, allow: backbone },
+		{ method: 'POST', path: `${story}?/decline`, form: { which: 'decline', note: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${story}?/approve`, form: { which: 'approve' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${story}?/paper_consent`, form: { which: 'paper_consent', signer_name: '' }, allow: backbone, okStatus: 409 }
 	];
 }
 
@@ -111,8 +123,13 @@ describe('authorisation: every route × every role', () => {
 		const populationSlug = firstLink('benchmarks') ?? (await created(`${eco}/admin/measurement/benchmarks/new`, { name: 'Matrix population' }));
 		expect(metricSlug, 'a metric to aim at').toBeTruthy();
 		expect(populationSlug, 'a benchmark population to aim at').toBeTruthy();
+		// The demo story waiting for review (Ari, 13–15, parent consent on paper): approving it
+		// without uses is invalid (422); recording a second parent consent is refused (409).
+		const queue = await (await admin.get(`${eco}/admin/stories`)).text();
+		const storyId = /\/admin\/stories\/([\w-]+)">Ari</.exec(queue)?.[1];
+		expect(storyId, 'a story in the moderation queue').toBeTruthy();
 		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug! });
+		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, storyId: storyId! });
 	});
 
 	it('answers each role as the route allows', async () => {

@@ -107,7 +107,7 @@ const contains = (value: string) => `%"${value}"%`;
 function publicQuery(db: Executor, ecosystemId: string, scope: Scope, now: string) {
 	return db
 		.selectFrom('story')
-		.select(['id', 'display_name', 'age_band', 'language', 'story_text', 'interests_json', 'published_at', 'featured_at'])
+		.select(['id', 'display_name', 'age_band', 'language', 'story_text', 'interests_json', 'published_at', 'featured_at', 'is_demo'])
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('status', '=', 'published')
 		.where('hidden_at', 'is', null)

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { REDACTED } from './personal-info.js';
+import { DELIVERED_PRIVATE_LINK } from '../mail/mail.repository.js';
 import { addDays } from './stories.js';
 import {
 	getPublicStory,
@@ -98,7 +99,10 @@ describeEachDatabase('youth stories service', (get) => {
 			expect(mail).toHaveLength(1);
 			expect(mail[0]!.subject).toBe('Su hijo o hija quiere compartir su historia STEM con Philly STEM');
 			expect(mail[0]!.body).toContain(`${origin}/e/${eco.slug}/stories/consent/`);
-			expect(await db.selectFrom('outbox').select(['status', 'kind']).where('to_address', '=', story.parentEmail).execute()).toEqual([{ status: 'sent', kind: 'story_consent' }]);
+			// Delivered private links are not kept in the outbox, where staff could use them.
+			expect(await db.selectFrom('outbox').select(['status', 'kind', 'body_text']).where('to_address', '=', story.parentEmail).execute()).toEqual([
+				{ status: 'sent', kind: 'story_consent', body_text: DELIVERED_PRIVATE_LINK }
+			]);
 
 			// Not public, and moderators cannot publish it, before the parent consents.
 			expect((await listWall({ db, ecosystemId: eco.id })).stories).toEqual([]);

@@ -7,8 +7,8 @@ import { requireAccess } from '../auth/access.js';
 import { publicActor, type Actor } from '../auth/roles.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { findEcosystemById, listEcosystems } from '../ecosystems/ecosystems.repository.js';
-import { findInitiative } from '../ecosystems/ecosystems.repository.js';
-import { findMetricById } from '../metrics/metrics.repository.js';
+import { findInitiative, listInitiatives } from '../ecosystems/ecosystems.repository.js';
+import { findMetricById, listMetrics } from '../metrics/metrics.repository.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import { randomToken, sha256 } from '../util.js';
 import { validate } from '../validation.js';
@@ -402,7 +402,17 @@ export async function listLinkedStories({ db, ecosystemId, target }: { db: Db; e
 }
 
 /** Only what the public may see: never contact details, school, or consent records. */
-function toPublic(row: { id: string; display_name: string | null; age_band: AgeBand; language: Locale; story_text: string | null; interests_json: string; published_at: string | null; featured_at: string | null }) {
+function toPublic(row: {
+	id: string;
+	display_name: string | null;
+	age_band: AgeBand;
+	language: Locale;
+	story_text: string | null;
+	interests_json: string;
+	published_at: string | null;
+	featured_at: string | null;
+	is_demo: number;
+}) {
 	return {
 		id: row.id,
 		displayName: row.display_name ?? '',
@@ -411,7 +421,8 @@ function toPublic(row: { id: string; display_name: string | null; age_band: AgeB
 		text: row.story_text ?? '',
 		interests: parseInterests(row.interests_json),
 		publishedAt: row.published_at,
-		featured: !!row.featured_at
+		featured: !!row.featured_at,
+		isDemo: row.is_demo === 1
 	};
 }
 export type PublicStory = ReturnType<typeof toPublic>;
@@ -469,6 +480,15 @@ export async function getStoryForModeration({ db, actor, ecosystemId, storyId }:
 	if (!story) throw new DomainError('STORY_NOT_FOUND');
 	const consents = await repo.listConsents(db, ecosystemId, storyId);
 	const flags = consentFlags(consents);
+	// What a story can be linked to: the ecosystem's metrics (indicators) and initiatives (goals, programmes).
+	const targets = [
+		...(await listMetrics(db, ecosystemId)).map((t) => ({ type: 'metric' as const, id: t.id, name: t.name })),
+		...(await listInitiatives(db, ecosystemId)).map((t) => ({ type: 'initiative' as const, id: t.id, name: t.title }))
+	];
+	const links = (await repo.listLinks(db, ecosystemId, storyId)).map((l) => ({
+		...l,
+		name: targets.find((t) => t.type === l.target_type && t.id === l.target_id)?.name ?? l.target_id
+	}));
 	return {
 		story,
 		interests: parseInterests(story.interests_json),
@@ -478,7 +498,8 @@ export async function getStoryForModeration({ db, actor, ecosystemId, storyId }:
 		findings: findPersonalInfo(story.story_text ?? ''),
 		consents,
 		reports: await repo.listOpenReports(db, ecosystemId, storyId),
-		links: await repo.listLinks(db, ecosystemId, storyId),
+		links,
+		targets,
 		canApprove: canApprove({ status: story.status, age_band: story.age_band, ...flags }),
 		...flags
 	};
@@ -647,8 +668,10 @@ async function planAction(
 			return { patch: { hidden_at: null }, summary: 'Looked at the reports and showed the story again', after: (t) => repo.resolveReports(t, ecosystemId, story.id) };
 		}
 		case 'link': {
-			const type = input.target_type === 'initiative' ? 'initiative' : input.target_type === 'metric' ? 'metric' : null;
-			const targetId = typeof input.target_id === 'string' ? input.target_id : '';
+			// The form sends one "type:id" choice; callers may also send the two parts.
+			const [rawType, rawId] = typeof input.target === 'string' ? input.target.split(':') : [input.target_type, input.target_id];
+			const type = rawType === 'initiative' ? 'initiative' : rawType === 'metric' ? 'metric' : null;
+			const targetId = typeof rawId === 'string' ? rawId : '';
 			const found = type === 'metric' ? await findMetricById(trx, ecosystemId, targetId) : type === 'initiative' ? await findInitiative(trx, ecosystemId, targetId) : undefined;
 			if (!type || !found) return { issues: [{ field: 'target_id', message: 'Choose a metric or initiative of this ecosystem.' }] };
 			return { summary: `Linked the story to ${type} ${targetId}`, after: (t) => repo.insertLink(t, ecosystemId, story.id, type, targetId) };

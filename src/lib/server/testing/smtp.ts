@@ -7,8 +7,11 @@ export interface Received {
 	body: string;
 }
 
-/** A real SMTP server in this process (no auth, no TLS) that keeps what it receives. */
-export async function startSmtp(received: Received[], port = 0): Promise<{ port: number; stop(): Promise<void> }> {
+/**
+ * A real SMTP server in this process (no auth, no TLS) that keeps what it receives: in a list, or
+ * by calling `received` with each message (the e2e setup writes them to files for the tests).
+ */
+export async function startSmtp(received: Received[] | ((message: Received) => void), port = 0): Promise<{ port: number; stop(): Promise<void> }> {
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -17,7 +20,9 @@ export async function startSmtp(received: Received[], port = 0): Promise<{ port:
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+				const message = { to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) };
+				if (typeof received === 'function') received(message);
+				else received.push(message);
 				done();
 			});
 		}
@@ -32,7 +37,7 @@ export async function startSmtp(received: Received[], port = 0): Promise<{ port:
 	};
 }
 
-/** Just enough MIME for our plain-text mails: the Subject header and a (quoted-printable) body. */
+/** Just enough MIME for our plain-text mails: the Subject header and a (quoted-printable or base64) body. */
 function parseMessage(raw: string): { subject: string; body: string } {
 	const split = raw.indexOf('\r\n\r\n');
 	const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
@@ -42,6 +47,19 @@ function parseMessage(raw: string): { subject: string; body: string } {
 			body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
 			'latin1'
 		).toString('utf8');
+	} else if (/^content-transfer-encoding:\s*base64/im.test(headers)) {
+		body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	}
-	return { subject: /^subject:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? '', body };
+	return { subject: decodeWords(/^subject:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? ''), body };
+}
+
+/** RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=), as nodemailer writes non-ASCII subjects. */
+function decodeWords(header: string): string {
+	return header
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, encoding: string, text: string) =>
+			encoding.toLowerCase() === 'b'
+				? Buffer.from(text, 'base64').toString('utf8')
+				: Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+		);
 }

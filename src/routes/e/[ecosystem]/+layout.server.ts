@@ -11,6 +11,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const membership = membershipIn(locals.actor, ecosystem.id);
 	const scope = { ecosystemId: ecosystem.id };
 	const measurement = decide(locals.actor, 'ecosystem.measurement.manage', scope);
+	const stories = decide(locals.actor, 'ecosystem.stories.moderate', scope);
 	return {
 		ecosystem: {
 			id: ecosystem.id,
@@ -27,7 +28,9 @@ export const load: LayoutServerLoad = async (event) => {
 			manageMembers: decide(locals.actor, 'ecosystem.members.manage', scope) !== 'deny' && locals.actor.kind === 'user',
 			readAudit: decide(locals.actor, 'ecosystem.audit.read', scope) !== 'deny' && locals.actor.kind === 'user',
 			/** Measurement (metric dictionary, benchmarks): false, or whether it opens now or after two-factor set-up. */
-			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const)
+			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const),
+			/** Youth-story moderation: false, or whether it opens now or after two-factor set-up. */
+			moderateStories: stories === 'allow' || stories === 'two_factor_required' ? stories : (false as const)
 		}
 	};
 };
