@@ -91,6 +91,7 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'POST', path: `${eco}/stories/join`, form: { age: '' }, allow: everyone, okStatus: 422 },
 		{ method: 'GET', path: `${eco}/stories/consent/not-a-real-token`, allow: everyone },
 		{ method: 'GET', path: `${eco}/stories/withdraw/not-a-real-token`, allow: everyone },
+		{ method: 'POST', path: `${eco}/stories/withdraw/not-a-real-token?/withdraw`, form: {}, allow: everyone, okStatus: 410 },
 		{ method: 'GET', path: `${eco}/admin/stories`, allow: backbone },
 		{ method: 'GET', path: story, allow: backbone },
 		{ method: 'POST', path: `${story}?/decline`, form: { which: 'decline', note: '' }, allow: backbone, okStatus: 422 },

@@ -241,7 +241,7 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 			const { context, page } = await inLanguage(locale);
 			await page.goto(`${eco}/stories`);
 			await accessible(page);
-			await page.locator('.story-card h2 a').first().click();
+			await page.locator('.story-card .story-name a').first().click();
 			await accessible(page);
 			await page.goto(`${eco}/stories?interest=robotics&age=16_17&language=en`);
 			await accessible(page);

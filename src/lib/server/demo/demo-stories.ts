@@ -4,7 +4,8 @@
  * consent so the consent record page has something to show.
  */
 import type { Executor } from '../audit/audit.repository.js';
-import { insertConsent, insertStory } from '../stories/stories.repository.js';
+import { insertConsent, insertLink, insertStory } from '../stories/stories.repository.js';
+import { listMetrics } from '../metrics/metrics.repository.js';
 import { addYears, type AgeBand, type Interest, type Scope } from '../stories/stories.js';
 
 interface DemoStory {
@@ -16,6 +17,8 @@ interface DemoStory {
 	scopes: Scope[];
 	status: 'published' | 'in_review';
 	featured?: boolean;
+	/** Shown beside the numbers: linked to the ecosystem's workforce metric on the dashboard. */
+	besideWorkforce?: boolean;
 }
 
 const philadelphia: DemoStory[] = [
@@ -45,7 +48,8 @@ const philadelphia: DemoStory[] = [
 		text: 'Community college chemistry was the first class where someone asked what I thought. Now I test water samples on weekends and I want to become an environmental chemist. Paid lab hours for students would change everything.',
 		interests: ['science', 'environment'],
 		scopes: ['wall', 'partner_site', 'social', 'print'],
-		status: 'published'
+		status: 'published',
+		besideWorkforce: true
 	},
 	{
 		name: 'Ari',
@@ -76,7 +80,8 @@ const portland: DemoStory[] = [
 		text: 'En el taller de diseño aprendí a usar una impresora 3D. Ahora quiero estudiar diseño industrial. Lo que más me ayudaría es transporte para llegar a los programas de los sábados.',
 		interests: ['design', 'engineering'],
 		scopes: ['wall', 'partner_site', 'social'],
-		status: 'published'
+		status: 'published',
+		besideWorkforce: true
 	},
 	{
 		name: 'Kai',
@@ -92,6 +97,7 @@ const portland: DemoStory[] = [
 export async function insertDemoStories(trx: Executor, ecosystemId: string, ecosystemSlug: string): Promise<void> {
 	const stories = ecosystemSlug === 'portland' ? portland : philadelphia;
 	const now = new Date();
+	const workforce = (await listMetrics(trx, ecosystemId)).find((metric) => metric.stage === 'workforce');
 	for (const story of stories) {
 		const minor = story.band !== '18_24';
 		const scopes = JSON.stringify(story.scopes);
@@ -113,6 +119,7 @@ export async function insertDemoStories(trx: Executor, ecosystemId: string, ecos
 			is_demo: 1
 		});
 		await insertConsent(trx, ecosystemId, id, { kind: 'youth_assent', method: 'online_form', scopes_json: scopes });
+		if (story.besideWorkforce && workforce) await insertLink(trx, ecosystemId, id, 'metric', workforce.id);
 		if (minor) {
 			await insertConsent(trx, ecosystemId, id, {
 				kind: 'parent_consent',

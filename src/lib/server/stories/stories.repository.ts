@@ -107,15 +107,15 @@ const contains = (value: string) => `%"${value}"%`;
 function publicQuery(db: Executor, ecosystemId: string, scope: Scope, now: string) {
 	return db
 		.selectFrom('story')
-		.select(['id', 'display_name', 'age_band', 'language', 'story_text', 'interests_json', 'published_at', 'featured_at', 'is_demo'])
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('status', '=', 'published')
-		.where('hidden_at', 'is', null)
-		.where('revoked_at', 'is', null)
-		.where('consent_expires_at', '>', now)
-		.where('requested_scopes_json', 'like', contains(scope))
-		.where('approved_scopes_json', 'like', contains(scope))
-		.where((eb) => eb.or([eb('age_band', '=', '18_24'), eb('consent_scopes_json', 'like', contains(scope))]));
+		.select(['story.id', 'story.display_name', 'story.age_band', 'story.language', 'story.story_text', 'story.interests_json', 'story.published_at', 'story.featured_at', 'story.is_demo'])
+		.where('story.ecosystem_id', '=', ecosystemId)
+		.where('story.status', '=', 'published')
+		.where('story.hidden_at', 'is', null)
+		.where('story.revoked_at', 'is', null)
+		.where('story.consent_expires_at', '>', now)
+		.where('story.requested_scopes_json', 'like', contains(scope))
+		.where('story.approved_scopes_json', 'like', contains(scope))
+		.where((eb) => eb.or([eb('story.age_band', '=', '18_24'), eb('story.consent_scopes_json', 'like', contains(scope))]));
 }
 
 export type PublicStoryRow = Awaited<ReturnType<typeof findPublicStory>> & {};
@@ -126,14 +126,14 @@ export async function listPublicStories(
 	{ scope, now, filter = {}, limit = 60 }: { scope: Scope; now: string; filter?: WallFilter; limit?: number }
 ) {
 	let query = publicQuery(db, ecosystemId, scope, now);
-	if (filter.interest) query = query.where('interests_json', 'like', contains(filter.interest));
-	if (filter.age) query = query.where('age_band', '=', filter.age);
-	if (filter.language) query = query.where('language', '=', filter.language);
-	return query.orderBy('featured_at', 'desc').orderBy('published_at', 'desc').limit(limit).execute();
+	if (filter.interest) query = query.where('story.interests_json', 'like', contains(filter.interest));
+	if (filter.age) query = query.where('story.age_band', '=', filter.age);
+	if (filter.language) query = query.where('story.language', '=', filter.language);
+	return query.orderBy('story.featured_at', 'desc').orderBy('story.published_at', 'desc').limit(limit).execute();
 }
 
 export async function findPublicStory(db: Executor, ecosystemId: string, id: string, scope: Scope, now: string) {
-	return publicQuery(db, ecosystemId, scope, now).where('id', '=', id).executeTakeFirst();
+	return publicQuery(db, ecosystemId, scope, now).where('story.id', '=', id).executeTakeFirst();
 }
 
 export async function listLinkedPublicStories(
@@ -143,15 +143,26 @@ export async function listLinkedPublicStories(
 	now: string
 ) {
 	return publicQuery(db, ecosystemId, 'wall', now)
-		.where('id', 'in', (eb) =>
+		.where('story.id', 'in', (eb) =>
 			eb
 				.selectFrom('story_link')
-				.select('story_id')
-				.where('ecosystem_id', '=', ecosystemId)
-				.where('target_type', '=', target.type)
-				.where('target_id', '=', target.id)
+				.select('story_link.story_id')
+				.where('story_link.ecosystem_id', '=', ecosystemId)
+				.where('story_link.target_type', '=', target.type)
+				.where('story_link.target_id', '=', target.id)
 		)
-		.orderBy('published_at', 'desc')
+		.orderBy('story.published_at', 'desc')
+		.execute();
+}
+
+/** Public stories linked to any target of one type, each with the id of what it is linked to. */
+export async function listPublicLinkedToType(db: Executor, ecosystemId: string, type: 'metric' | 'initiative', now: string) {
+	return publicQuery(db, ecosystemId, 'wall', now)
+		.innerJoin('story_link', 'story_link.story_id', 'story.id')
+		.select('story_link.target_id')
+		.where('story_link.ecosystem_id', '=', ecosystemId)
+		.where('story_link.target_type', '=', type)
+		.orderBy('story.published_at', 'desc')
 		.execute();
 }
 

@@ -9,11 +9,15 @@ import type { Database } from '../db/schema.js';
 import { REDACTED } from './personal-info.js';
 import { DELIVERED_PRIVATE_LINK } from '../mail/mail.repository.js';
 import { addDays } from './stories.js';
+import { insertMetric } from '../metrics/metrics.repository.js';
+import { metricSchema } from '../metrics/metrics.js';
 import {
 	getPublicStory,
 	getStoryForModeration,
 	giveParentConsent,
 	listLinkedStories,
+	listStoriesBesideMetrics,
+	reviseStory,
 	listModerationQueue,
 	listWall,
 	moderateStory,
@@ -167,6 +171,21 @@ describeEachDatabase('youth stories service', (get) => {
 			expect(await auditActions(db, eco.id)).toEqual(
 				['story.submit', 'story.parent_consent', 'story.redact', 'story.approve', 'story.link', 'story.withdraw', 'story.delete'].sort()
 			);
+		});
+
+		it('shows a story linked to a metric beside the numbers, until it is withdrawn', async () => {
+			const eco = await makeEcosystem(db);
+			const metricId = await insertMetric(
+				db,
+				eco.id,
+				'stem-workforce',
+				metricSchema.parse({ name: 'STEM workforce', name_es: 'Fuerza laboral STEM', definition: 'People in STEM jobs.', unit: 'people', stage: 'workforce', frequency: 'annual' })
+			);
+			const story = await publishedTeenStory(eco.id);
+			await moderateStory({ db, actor: story.staff, ecosystemId: eco.id, storyId: story.storyId, action: 'link', input: { target: `metric:${metricId}` }, locale: 'en' });
+			expect(await listStoriesBesideMetrics({ db, ecosystemId: eco.id, locale: 'es' })).toMatchObject([{ metricName: 'Fuerza laboral STEM', stories: [{ id: story.storyId }] }]);
+			await withdrawStory({ db, ecosystemId: eco.id, token: story.withdrawToken });
+			expect(await listStoriesBesideMetrics({ db, ecosystemId: eco.id, locale: 'es' })).toEqual([]);
 		});
 
 		it('stores private links only as hashes', async () => {
@@ -330,6 +349,14 @@ describeEachDatabase('youth stories service', (get) => {
 			await moderateStory({ db, actor: story.staff, ecosystemId: eco.id, storyId: story.storyId, action: 'request_changes', input: { note: 'Please leave out your street.' }, locale: 'en' });
 			expect((await listWall({ db, ecosystemId: eco.id })).stories).toEqual([]);
 			expect(await viewWithdrawLink({ db, ecosystemId: eco.id, token: story.withdrawToken })).toMatchObject({ status: 'changes_requested', moderatorNote: 'Please leave out your street.' });
+			await expect(reviseStory({ db, ecosystemId: eco.id, token: story.consentToken, input: { story_text: 'x'.repeat(30) }, locale: 'en' })).rejects.toMatchObject({ code: 'STORY_LINK_INVALID' });
+			const short = await reviseStory({ db, ecosystemId: eco.id, token: story.withdrawToken, input: { story_text: 'short' }, locale: 'en' });
+			expect(short.ok).toBe(false);
+			expect(await reviseStory({ db, ecosystemId: eco.id, token: story.withdrawToken, input: { story_text: 'I changed my story and left out my street, as asked.' }, locale: 'en' })).toEqual({ ok: true, value: null });
+			expect(await viewWithdrawLink({ db, ecosystemId: eco.id, token: story.withdrawToken })).toMatchObject({ status: 'in_review', moderatorNote: null, storyText: 'I changed my story and left out my street, as asked.' });
+			await expect(reviseStory({ db, ecosystemId: eco.id, token: story.withdrawToken, input: { story_text: 'Once more, without being asked this time.' }, locale: 'en' })).rejects.toMatchObject({
+				code: 'STORY_ACTION_NOT_ALLOWED'
+			});
 			await moderateStory({ db, actor: story.staff, ecosystemId: eco.id, storyId: story.storyId, action: 'decline', input: { note: 'Not about STEM.' }, locale: 'en' });
 			expect(await viewWithdrawLink({ db, ecosystemId: eco.id, token: story.withdrawToken })).toMatchObject({ status: 'declined', moderatorNote: 'Not about STEM.' });
 		});

@@ -11,6 +11,7 @@ import { findInitiative, listInitiatives } from '../ecosystems/ecosystems.reposi
 import { findMetricById, listMetrics } from '../metrics/metrics.repository.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import { randomToken, sha256 } from '../util.js';
+import { localized } from '../content.js';
 import { validate } from '../validation.js';
 import * as repo from './stories.repository.js';
 import { findPersonalInfo, redact } from './personal-info.js';
@@ -380,6 +381,19 @@ export async function withdrawStory({ db, ecosystemId, token }: { db: Db; ecosys
 	});
 }
 
+/** After a moderator asked for a change, the author rewrites the story through their private link. */
+export async function reviseStory({ db, ecosystemId, token, input, locale }: { db: Db; ecosystemId: string; token: string; input: unknown; locale: Locale }): Promise<Outcome<null>> {
+	const { story } = await openLink(db, ecosystemId, token, 'withdraw');
+	if (story.status !== 'changes_requested') throw new DomainError('STORY_ACTION_NOT_ALLOWED');
+	const parsed = validate(editSchema(locale), input);
+	if (!parsed.ok) return parsed;
+	return db.transaction().execute(async (trx) => {
+		await repo.updateStory(trx, ecosystemId, story.id, { story_text: parsed.value.story_text, original_text: null, status: 'in_review', moderator_note: null });
+		await recordAudit(trx, { actor: publicActor, ecosystemId, action: 'story.revise', entityType: 'story', entityId: story.id, summary: 'The author revised the story after a requested change' });
+		return ok(null);
+	});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Public surfaces
 // ---------------------------------------------------------------------------------------------
@@ -399,6 +413,20 @@ export async function getPublicStory({ db, ecosystemId, storyId, scope = 'wall' 
 
 export async function listLinkedStories({ db, ecosystemId, target }: { db: Db; ecosystemId: string; target: { type: 'metric' | 'initiative'; id: string } }) {
 	return (await repo.listLinkedPublicStories(db, ecosystemId, target, new Date().toISOString())).map(toPublic);
+}
+
+/** The dashboard's "voices behind the numbers": public stories linked to each metric, by metric. */
+export async function listStoriesBesideMetrics({ db, ecosystemId, locale }: { db: Db; ecosystemId: string; locale: Locale }) {
+	const rows = await repo.listPublicLinkedToType(db, ecosystemId, 'metric', new Date().toISOString());
+	if (rows.length === 0) return [];
+	const metrics = await listMetrics(db, ecosystemId);
+	return metrics
+		.map((metric) => ({
+			metricId: metric.id,
+			metricName: localized(locale, metric.name, metric.name_es),
+			stories: rows.filter((r) => r.target_id === metric.id).map(toPublic)
+		}))
+		.filter((group) => group.stories.length > 0);
 }
 
 /** Only what the public may see: never contact details, school, or consent records. */
