@@ -1,14 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startSmtp } from '../../src/lib/server/testing/smtp.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
 		chromiumPath: string | null;
+		/** Where the e2e SMTP server writes each message it receives, one JSON file per message. */
+		mailDir: string;
 	}
 }
 
@@ -24,6 +27,11 @@ export default async function setup(project: TestProject) {
 		if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
+	// A real SMTP server: mail the server sends (a parent's consent link, …) lands in mailDir.
+	const mailDir = join(dir, 'mail');
+	mkdirSync(mailDir);
+	let mailCount = 0;
+	const smtp = await startSmtp((message) => writeFileSync(join(mailDir, `${String(++mailCount).padStart(5, '0')}.json`), JSON.stringify(message)));
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	const server = spawn(process.execPath, ['server.js'], {
@@ -38,7 +46,7 @@ export default async function setup(project: TestProject) {
 			// per-IP sign-in limits apply per client, as they would to people on different networks.
 			TRUST_PROXY: 'true',
 			SIGN_IN_RATE_LIMIT: '10',
-			SMTP_URL: '',
+			SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
 			ORIGIN: '',
 			BETTER_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789'
 		},
@@ -56,11 +64,13 @@ export default async function setup(project: TestProject) {
 	}
 	project.provide('baseURL', baseURL);
 	project.provide('chromiumPath', haveChromium ? chromiumPath : null);
+	project.provide('mailDir', mailDir);
 
 	return async () => {
 		server.kill('SIGTERM');
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		if (server.exitCode === null) server.kill('SIGKILL');
+		await smtp.stop();
 		rmSync(dir, { recursive: true, force: true });
 	};
 }

@@ -3,10 +3,27 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const baseURL = (): string => inject('baseURL');
 export const chromiumPath = (): string | null => inject('chromiumPath');
 export const DEMO_PASSWORD = 'parity-demo-2030';
+
+export interface ReceivedMail {
+	to: string[];
+	subject: string;
+	body: string;
+}
+
+/** Every message the e2e SMTP server has received for `address`, oldest first. */
+export function mailTo(address: string): ReceivedMail[] {
+	const dir = inject('mailDir');
+	return readdirSync(dir)
+		.sort()
+		.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as ReceivedMail)
+		.filter((mail) => mail.to.includes(address.toLowerCase()));
+}
 
 /** The Philadelphia demo accounts, one per role (see src/lib/server/demo/demo-content.ts). */
 export const demoAccounts = {

@@ -1,12 +1,12 @@
 import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { sendDueReminders } from './submissions/cycles.service.js';
+import { scheduledWork } from './scheduled-work.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
- * migrations, seeds the demo into an empty database (DEMO=true), starts the mail retry timer and
- * the hourly due-date reminders to partners (each partner is reminded once per cycle).
+ * migrations, seeds the demo into an empty database (DEMO=true), and starts the timers of the
+ * scheduled work (scheduled-work.ts: mail retries, reminders, purges).
  */
 let current: AppContext | undefined;
 let starting: Promise<AppContext> | undefined;
@@ -18,15 +18,16 @@ export function startRuntime(): Promise<AppContext> {
 			const seeded = await seedDemoIfEmpty(ctx);
 			if (seeded) console.log(`Parity: seeded demo data (${seeded.ecosystems} ecosystems, ${seeded.accounts} accounts).`);
 		}
-		const retry = setInterval(() => void ctx.mailer.flush().catch(() => {}), 60_000);
-		retry.unref();
 		const origin = config().ORIGIN ?? `http://localhost:${config().PORT}`;
-		const remindDue = () => void sendDueReminders({ ctx, origin }).catch((error: unknown) => console.error('Parity: due-date reminders failed', error));
-		const reminders = setInterval(remindDue, 3_600_000);
-		reminders.unref();
+		const timers = scheduledWork.map((work) => {
+			const run = () => void work.run({ ctx, origin }).catch((error: unknown) => console.error(`Parity: ${work.name} failed`, error));
+			if (work.atStart) run();
+			const timer = setInterval(run, work.everyMs);
+			timer.unref();
+			return timer;
+		});
 		process.once('sveltekit:shutdown' as 'exit', () => {
-			clearInterval(retry);
-			clearInterval(reminders);
+			for (const timer of timers) clearInterval(timer);
 			void ctx.close();
 		});
 		current = ctx;

@@ -5,6 +5,7 @@ import { foundationRoutes } from './routes/foundation.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { participantRoutes } from './routes/participants.js';
 import { agendaRoutes } from './routes/agenda.js';
+import { storyRoutes } from './routes/stories.js';
 
 /**
  * Every route × every role. A route names who may use it; everyone else must be refused:
@@ -18,6 +19,7 @@ const routeTables: RouteTable[] = [
 	submissionRoutes,
 	participantRoutes,
 	agendaRoutes,
+	storyRoutes,
 ];
 
 describe('authorisation: every route × every role', () => {

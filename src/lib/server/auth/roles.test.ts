@@ -21,6 +21,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'yes',
 		'ecosystem.outbox.read': 'yes',
 		'ecosystem.measurement.manage': 'yes',
+		'ecosystem.stories.moderate': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'yes',
 		'ecosystem.submissions.review': 'yes',
@@ -39,6 +40,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'yes',
+		'ecosystem.stories.moderate': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'yes',
@@ -57,6 +59,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
+		'ecosystem.stories.moderate': 'no',
 		'partner.profile.edit': 'own-partner',
 		'partner.members.manage': 'own-partner',
 		'ecosystem.submissions.review': 'no',
@@ -75,6 +78,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
+		'ecosystem.stories.moderate': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'no',
@@ -93,6 +97,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
+		'ecosystem.stories.moderate': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no',
 		'ecosystem.submissions.review': 'no',
@@ -113,6 +118,7 @@ const twoFactorPermissions = new Set<Permission>([
 	'ecosystem.outbox.read',
 	'ecosystem.submissions.review',
 	'ecosystem.health_check.review',
+	'ecosystem.stories.moderate',
 ]);
 
 const twoFactorModes = [

@@ -38,6 +38,7 @@ export type Actor = SignedInActor | PublicActor;
 export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
+	| 'ecosystem.stories.moderate'
 	| 'platform.ecosystems.manage'
 	| 'ecosystem.workspace.view'
 	| 'ecosystem.site.edit'
@@ -65,6 +66,7 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 	'ecosystem.submissions.review',
 	// Each partner's own self-check answers are visible to the backbone only.
 	'ecosystem.health_check.review',
+	'ecosystem.stories.moderate',
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -83,6 +85,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.members.manage',
 		'partner.api_tokens.manage',
 		'partner.activities.manage',
+		'ecosystem.stories.moderate',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -94,6 +97,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.health_check.review',
 		'partner.profile.edit',
 		'partner.activities.manage',
+		'ecosystem.stories.moderate',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',

@@ -40,6 +40,11 @@ export interface Database {
 	agenda_revision: AgendaRevisionTable;
 	health_check_round: HealthCheckRoundTable;
 	health_check_response: HealthCheckResponseTable;
+	story: StoryTable;
+	story_consent: StoryConsentTable;
+	story_token: StoryTokenTable;
+	story_report: StoryReportTable;
+	story_link: StoryLinkTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -499,4 +504,71 @@ export interface HealthCheckResponseTable {
 	comment: Generated<string>;
 	submitted_by_user_id: string | null;
 	submitted_at: string;
+}
+export interface StoryTable {
+	id: string;
+	ecosystem_id: string;
+	status: 'awaiting_consent' | 'in_review' | 'changes_requested' | 'published' | 'declined' | 'withdrawn' | 'expired';
+	age_band: 'under_13' | '13_15' | '16_17' | '18_24';
+	language: 'en' | 'es';
+	display_name: string | null;
+	story_text: string | null;
+	original_text: string | null;
+	interests_json: Generated<string>;
+	school: string | null;
+	parent_email: string | null;
+	requested_scopes_json: Generated<string>;
+	consent_scopes_json: string | null;
+	approved_scopes_json: string | null;
+	moderator_note: string | null;
+	consent_expires_at: string | null;
+	published_at: string | null;
+	featured_at: string | null;
+	hidden_at: string | null;
+	revoked_at: string | null;
+	delete_after: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface StoryConsentTable {
+	id: string;
+	ecosystem_id: string;
+	story_id: string;
+	kind: 'youth_assent' | 'parent_consent' | 'parent_verification' | 'revocation' | 'expiry';
+	method: 'online_form' | 'emailed_link' | 'paper' | 'signed_form' | 'phone_call' | 'video_call' | 'private_link' | 'schedule';
+	signer_name: string | null;
+	relationship: string | null;
+	scopes_json: Generated<string>;
+	recorded_by_user_id: string | null;
+	given_on: string | null;
+	recorded_at: string;
+}
+export interface StoryTokenTable {
+	id: string;
+	ecosystem_id: string;
+	story_id: string;
+	purpose: 'parent_consent' | 'withdraw';
+	holder: 'author' | 'parent';
+	token_hash: string;
+	expires_at: string | null;
+	used_at: string | null;
+	created_at: string;
+}
+export interface StoryReportTable {
+	id: string;
+	ecosystem_id: string;
+	story_id: string;
+	reporter_hash: string;
+	reason: Generated<string>;
+	resolved_at: string | null;
+	created_at: string;
+}
+export interface StoryLinkTable {
+	id: string;
+	ecosystem_id: string;
+	story_id: string;
+	target_type: 'metric' | 'initiative';
+	target_id: string;
+	created_at: string;
 }

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
 import { insertDemoSubmissions } from './demo-submissions.js';
 import { insertDemoAgenda } from './demo-agenda.js';
+import { insertDemoStories } from './demo-stories.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -97,6 +98,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 				reviewerId: reviewer ? userIds.get(reviewer.email)! : null
 			});
 			await insertDemoAgenda(trx, ecosystemId, demo.slug, { partnerIds, userIds });
+			await insertDemoStories(trx, ecosystemId, demo.slug);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

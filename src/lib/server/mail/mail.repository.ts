@@ -34,10 +34,24 @@ export async function insertOutboxMessage(
 	return id;
 }
 
-export async function markSent(db: Executor, id: string): Promise<void> {
+/**
+ * Messages whose body is a private link for one person (a parent's consent link, a withdrawal
+ * link): once delivered, the outbox keeps only a note, so nobody reading the outbox can act
+ * as that person. Without SMTP (the offline demo) they stay readable, as every held message does.
+ */
+const privateLinkKinds: ReadonlySet<string> = new Set(['story_consent', 'story_withdraw_link']);
+export const DELIVERED_PRIVATE_LINK = '(Delivered. This message held a private link and is no longer kept.)';
+
+export async function markSent(db: Executor, id: string, kind: string): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set((eb) => ({ status: 'sent', sent_at: nowIso(), attempts: eb('attempts', '+', 1), last_error: null }))
+		.set((eb) => ({
+			status: 'sent',
+			sent_at: nowIso(),
+			attempts: eb('attempts', '+', 1),
+			last_error: null,
+			...(privateLinkKinds.has(kind) ? { body_text: DELIVERED_PRIVATE_LINK } : {})
+		}))
 		.where('id', '=', id)
 		.execute();
 }

@@ -46,7 +46,7 @@ export class Mailer {
 	private async deliver(id: string, message: OutgoingMessage, attempts: number): Promise<void> {
 		try {
 			await this.transport!.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
-			await markSent(this.db, id);
+			await markSent(this.db, id, message.kind);
 		} catch (error) {
 			await markFailed(this.db, id, error instanceof Error ? error.message : String(error), attempts + 1 >= MAX_ATTEMPTS);
 		}

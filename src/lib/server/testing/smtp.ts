@@ -20,8 +20,8 @@ export interface Received {
 export type ReceivedMail = Received;
 export type TestSmtp = SmtpServer;
 
-/** A real SMTP server in this process (no auth, no TLS) that keeps what it receives. */
-export async function startSmtp(received: Received[], port = 0): Promise<SmtpServer> {
+/** A real SMTP server in this process (no auth, no TLS) that keeps what it receives, or hands each message to a callback. */
+export async function startSmtp(received: Received[] | ((message: Received) => void), port = 0): Promise<SmtpServer> {
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -30,7 +30,9 @@ export async function startSmtp(received: Received[], port = 0): Promise<SmtpSer
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+				const message = { to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) };
+				if (typeof received === 'function') received(message);
+				else received.push(message);
 				done();
 			});
 		}
@@ -45,7 +47,7 @@ export async function startSmtp(received: Received[], port = 0): Promise<SmtpSer
 	};
 }
 
-/** Just enough MIME for our plain-text mails: the headers and a (quoted-printable) body. */
+/** Just enough MIME for our plain-text mails: the headers and a (quoted-printable or base64) body. */
 export function parseMessage(raw: string): { subject: string; body: string; headers: Record<string, string> } {
 	const split = raw.indexOf('\r\n\r\n');
 	const headerText = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
@@ -60,6 +62,8 @@ export function parseMessage(raw: string): { subject: string; body: string; head
 			body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
 			'latin1'
 		).toString('utf8');
+	} else if (/^base64/i.test(headers['content-transfer-encoding'] ?? '')) {
+		body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	}
 	return { subject: decodeWords(headers['subject'] ?? ''), body, headers };
 }

@@ -12,6 +12,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const scope = { ecosystemId: ecosystem.id };
 	const measurement = decide(locals.actor, 'ecosystem.measurement.manage', scope);
 	const agenda = decide(locals.actor, 'ecosystem.agenda.manage', scope);
+	const stories = decide(locals.actor, 'ecosystem.stories.moderate', scope);
 	return {
 		ecosystem: {
 			id: ecosystem.id,
@@ -30,7 +31,9 @@ export const load: LayoutServerLoad = async (event) => {
 			/** Measurement (metric dictionary, benchmarks): false, or whether it opens now or after two-factor set-up. */
 			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const),
 			/** The common agenda's backbone pages: false, or whether they open now or after two-factor set-up. */
-			manageAgenda: agenda === 'allow' || agenda === 'two_factor_required' ? agenda : (false as const)
+			manageAgenda: agenda === 'allow' || agenda === 'two_factor_required' ? agenda : (false as const),
+			/** Youth-story moderation: false, or whether it opens now or after two-factor set-up. */
+			moderateStories: stories === 'allow' || stories === 'two_factor_required' ? stories : (false as const)
 		}
 	};
 };

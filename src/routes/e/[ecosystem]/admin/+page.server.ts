@@ -12,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		areas,
 		measurement: can.manageMeasurement || null,
 		review: review === 'allow' || review === 'two_factor_required' ? review : null,
-		agenda: can.manageAgenda || null
+		agenda: can.manageAgenda || null,
+		stories: can.moderateStories || null
 	};
 };

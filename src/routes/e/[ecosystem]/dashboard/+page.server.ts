@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
 import { guard } from '#lib/server/http/route-helpers.js';
 import { getDashboardPage } from '#lib/server/dashboard/dashboard.service.js';
+import { listStoriesBesideMetrics } from '#lib/server/stories/stories.service.js';
 
 export const load: PageServerLoad = async (event) => {
 	// Signed-out visitors all see the same page per language, so caches may keep it (and must
@@ -12,5 +13,8 @@ export const load: PageServerLoad = async (event) => {
 			: { 'cache-control': 'private, no-store' }
 	);
 	const { ecosystem } = await event.parent();
-	return guard(event, () => getDashboardPage({ db: runtime().db.kysely, ecosystemId: ecosystem.id, locale: event.locals.locale }));
+	const db = runtime().db.kysely;
+	const dashboard = await guard(event, () => getDashboardPage({ db, ecosystemId: ecosystem.id, locale: event.locals.locale }));
+	// Youth stories staff linked to a metric, beside the numbers (only while consent allows the wall).
+	return { ...dashboard, voices: await listStoriesBesideMetrics({ db, ecosystemId: ecosystem.id, locale: event.locals.locale }) };
 };

@@ -1,0 +1,26 @@
+import type { AppContext } from './context.js';
+import { sendDueReminders } from './submissions/cycles.service.js';
+import { purgeStories } from './stories/stories.service.js';
+
+/**
+ * Work the server does on a timer, in this process. Each task is idempotent (it records what it
+ * did in the database), so running it twice, or in two processes, does no harm.
+ */
+export interface ScheduledWork {
+	name: string;
+	everyMs: number;
+	/** Also run once when the server starts (work that must not wait an hour after a restart). */
+	atStart?: boolean;
+	run(args: { ctx: AppContext; origin: string }): Promise<unknown>;
+}
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+export const scheduledWork: ScheduledWork[] = [
+	{ name: 'mail retries', everyMs: minute, run: ({ ctx }) => ctx.mailer.flush() },
+	// Each partner is reminded once per cycle before the due date.
+	{ name: 'due-date reminders', everyMs: hour, run: ({ ctx, origin }) => sendDueReminders({ ctx, origin }) },
+	// Youth stories: record expired consent and delete what is due (withdrawn, expired, unconsented).
+	{ name: 'story purge', everyMs: hour, atStart: true, run: ({ ctx }) => purgeStories({ db: ctx.db.kysely }) },
+];

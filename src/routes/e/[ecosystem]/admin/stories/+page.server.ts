@@ -1,0 +1,10 @@
+import type { PageServerLoad } from './$types';
+import { runtime } from '#lib/server/runtime.js';
+import { guard } from '#lib/server/http/route-helpers.js';
+import { listModerationQueue } from '#lib/server/stories/stories.service.js';
+
+export const load: PageServerLoad = async (event) => {
+	const { ecosystem } = await event.parent();
+	const stories = await guard(event, () => listModerationQueue({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id }));
+	return { stories };
+};
