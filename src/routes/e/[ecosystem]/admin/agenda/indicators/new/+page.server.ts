@@ -1,25 +1,7 @@
-import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '#lib/server/runtime.js';
-import { createIndicator, prepareAgendaForms } from '#lib/server/agenda/agenda.service.js';
-import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
-import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
-import { formToObject } from '#lib/server/validation.js';
+import { createIndicator } from '#lib/server/agenda/agenda.service.js';
+import { newItemPage } from '../../new-item.server.js';
 
-export const load: PageServerLoad = async (event) => {
-	const { ecosystem } = await event.parent();
-	const options = await guard(event, () =>
-		prepareAgendaForms({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, locale: event.locals.locale })
-	);
-	return { options };
-};
-
-export const actions: Actions = {
-	default: async (event) => {
-		const ecosystem = await ecosystemOf(event);
-		const values = formToObject(await event.request.formData());
-		const outcome = await guard(event, () => createIndicator({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, input: values }));
-		if (!outcome.ok) return invalidForm(outcome.issues, values);
-		redirect(303, `/e/${ecosystem.slug}/admin/agenda/indicators/${outcome.value.slug}?added=1`);
-	}
-};
+const page = newItemPage(createIndicator, (slug, created) => `/e/${slug}/admin/agenda/indicators/${created.slug}?added=1`);
+export const load: PageServerLoad = page.load;
+export const actions: Actions = page.actions;

@@ -1,23 +1,7 @@
-import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runtime } from '#lib/server/runtime.js';
-import { createResult, prepareAgendaForms } from '#lib/server/agenda/agenda.service.js';
-import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
-import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
-import { formToObject } from '#lib/server/validation.js';
+import { createResult } from '#lib/server/agenda/agenda.service.js';
+import { newItemPage } from '../../new-item.server.js';
 
-export const load: PageServerLoad = async (event) => {
-	const { ecosystem } = await event.parent();
-	await guard(event, () => prepareAgendaForms({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id }));
-	return {};
-};
-
-export const actions: Actions = {
-	default: async (event) => {
-		const ecosystem = await ecosystemOf(event);
-		const values = formToObject(await event.request.formData());
-		const outcome = await guard(event, () => createResult({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, input: values }));
-		if (!outcome.ok) return invalidForm(outcome.issues, values);
-		redirect(303, `/e/${ecosystem.slug}/admin/agenda?added=result`);
-	}
-};
+const page = newItemPage(createResult, (slug) => `/e/${slug}/admin/agenda?added=result`);
+export const load: PageServerLoad = page.load;
+export const actions: Actions = page.actions;
