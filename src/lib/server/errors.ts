@@ -14,6 +14,12 @@ export const errorCodes = {
 	PARTNER_NOT_FOUND: { status: 404, message: 'There is no partner at that address in this ecosystem.' },
 	METRIC_NOT_FOUND: { status: 404, message: 'There is no metric at that address in this ecosystem.' },
 	BENCHMARK_NOT_FOUND: { status: 404, message: 'There is no benchmark population at that address in this ecosystem.' },
+	EVENT_NOT_FOUND: { status: 404, message: 'There is no open event at that address in this ecosystem.' },
+	EVENT_NOT_PENDING: { status: 409, message: 'This event is not waiting for approval any more.' },
+	REGISTRATION_NOT_FOUND: {
+		status: 404,
+		message: 'This registration link is not valid. Links from earlier emails stop working when a newer email is sent: use the most recent one.'
+	},
 	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
 	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
 	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },

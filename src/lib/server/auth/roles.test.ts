@@ -21,6 +21,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'yes',
 		'ecosystem.outbox.read': 'yes',
 		'ecosystem.measurement.manage': 'yes',
+		'ecosystem.events.propose': 'yes',
+		'ecosystem.events.manage': 'yes',
+		'ecosystem.events.attendance': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'yes'
 	},
@@ -32,6 +35,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'yes',
+		'ecosystem.events.propose': 'yes',
+		'ecosystem.events.manage': 'yes',
+		'ecosystem.events.attendance': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'no'
 	},
@@ -43,6 +49,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
+		'ecosystem.events.propose': 'yes',
+		'ecosystem.events.manage': 'no',
+		'ecosystem.events.attendance': 'no',
 		'partner.profile.edit': 'own-partner',
 		'partner.members.manage': 'own-partner'
 	},
@@ -54,6 +63,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
+		'ecosystem.events.propose': 'no',
+		'ecosystem.events.manage': 'no',
+		'ecosystem.events.attendance': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	},
@@ -65,13 +77,16 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
+		'ecosystem.events.propose': 'no',
+		'ecosystem.events.manage': 'no',
+		'ecosystem.events.attendance': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	}
 };
 
 /** Permissions that open personal data or platform control and so need two-factor sign-in. */
-const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read']);
+const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read', 'ecosystem.events.attendance']);
 
 const twoFactorModes = [
 	{ label: '2FA on', twoFactorEnabled: true, twoFactorWaived: false },
@@ -117,7 +132,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 10 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 13 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

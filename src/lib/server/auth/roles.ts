@@ -46,6 +46,9 @@ export type Permission =
 	| 'ecosystem.audit.read'
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
+	| 'ecosystem.events.propose'
+	| 'ecosystem.events.manage'
+	| 'ecosystem.events.attendance'
 	| 'partner.profile.edit'
 	| 'partner.members.manage';
 
@@ -54,7 +57,8 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set([
 	'platform.ecosystems.manage',
 	'ecosystem.members.manage',
 	'ecosystem.audit.read',
-	'ecosystem.outbox.read'
+	'ecosystem.outbox.read',
+	'ecosystem.events.attendance'
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -66,6 +70,9 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.audit.read',
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
+		'ecosystem.events.propose',
+		'ecosystem.events.manage',
+		'ecosystem.events.attendance',
 		'partner.profile.edit',
 		'partner.members.manage'
 	],
@@ -74,9 +81,12 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
+		'ecosystem.events.propose',
+		'ecosystem.events.manage',
+		'ecosystem.events.attendance',
 		'partner.profile.edit'
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],
+	partner_admin: ['ecosystem.workspace.view', 'ecosystem.events.propose', 'partner.profile.edit', 'partner.members.manage'],
 	partner_member: ['ecosystem.workspace.view'],
 	educator: ['ecosystem.workspace.view']
 };

@@ -21,6 +21,9 @@ export interface Database {
 	benchmark_population: BenchmarkPopulationTable;
 	benchmark_value: BenchmarkValueTable;
 	metric_value: MetricValueTable;
+	event_series: EventSeriesTable;
+	event: EventTable;
+	event_registration: EventRegistrationTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -104,6 +107,7 @@ export interface EcosystemTable {
 	is_demo: Generated<number>;
 	suppression_threshold: Generated<number>;
 	focus_groups_json: string | null;
+	time_zone: Generated<string>;
 	created_at: string;
 	updated_at: string;
 }
@@ -249,4 +253,61 @@ export interface MetricValueTable {
 	origin: 'census' | 'partners' | 'manual';
 	source_note: Generated<string>;
 	updated_at: string;
+}
+
+export interface EventSeriesTable {
+	id: string;
+	ecosystem_id: string;
+	rule_json: string;
+	created_at: string;
+}
+export interface EventTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	title: string;
+	title_es: string | null;
+	description_md: Generated<string>;
+	description_md_es: string | null;
+	audience: Generated<string>;
+	audience_es: string | null;
+	format: 'in_person' | 'online' | 'hybrid';
+	location: string | null;
+	online_url: string | null;
+	starts_at: string;
+	ends_at: string;
+	time_zone: string;
+	capacity: number | null;
+	seats_taken: Generated<number>;
+	registrations_made: Generated<number>;
+	questions_json: Generated<string>;
+	reminder_hours: Generated<number>;
+	status: 'pending' | 'published' | 'cancelled';
+	proposed_by_partner_id: string | null;
+	created_by_user_id: string | null;
+	approved_at: string | null;
+	series_id: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface EventRegistrationTable {
+	id: string;
+	ecosystem_id: string;
+	event_id: string;
+	user_id: string | null;
+	name: string;
+	email: string;
+	locale: Generated<string>;
+	status: 'confirmed' | 'waitlisted' | 'cancelled';
+	position: number;
+	answers_json: Generated<string>;
+	accessibility_request: string | null;
+	language_request: string | null;
+	token_hash: string;
+	checked_in_at: string | null;
+	reminder_sent_at: string | null;
+	promoted_at: string | null;
+	cancelled_at: string | null;
+	created_at: string;
 }

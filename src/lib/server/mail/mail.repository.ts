@@ -34,10 +34,26 @@ export async function insertOutboxMessage(
 	return id;
 }
 
+/**
+ * Takes a queued message for one delivery attempt. Senders running at the same time (the retry
+ * timer, a request that just queued mail) race here; only the one whose update matches the
+ * attempt count it read goes on to send, so a message is never handed to SMTP twice at once.
+ */
+export async function claimForDelivery(db: Executor, id: string, seenAttempts: number): Promise<boolean> {
+	const result = await db
+		.updateTable('outbox')
+		.set({ attempts: seenAttempts + 1 })
+		.where('id', '=', id)
+		.where('status', '=', 'queued')
+		.where('attempts', '=', seenAttempts)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
 export async function markSent(db: Executor, id: string): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set((eb) => ({ status: 'sent', sent_at: nowIso(), attempts: eb('attempts', '+', 1), last_error: null }))
+		.set({ status: 'sent', sent_at: nowIso(), last_error: null })
 		.where('id', '=', id)
 		.execute();
 }
@@ -45,11 +61,7 @@ export async function markSent(db: Executor, id: string): Promise<void> {
 export async function markFailed(db: Executor, id: string, error: string, giveUp: boolean): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set((eb) => ({
-			status: giveUp ? 'failed' : 'queued',
-			attempts: eb('attempts', '+', 1),
-			last_error: error.slice(0, 500)
-		}))
+		.set({ status: giveUp ? 'failed' : 'queued', last_error: error.slice(0, 500) })
 		.where('id', '=', id)
 		.execute();
 }
