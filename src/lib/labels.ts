@@ -46,3 +46,9 @@ export function roleName(role: string): string {
 		default: return role;
 	}
 }
+
+export function eventFormatLabel(format: string): string {
+	if (format === 'online') return m.events_format_online();
+	if (format === 'hybrid') return m.events_format_hybrid();
+	return m.events_format_in_person();
+}

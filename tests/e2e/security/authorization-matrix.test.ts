@@ -29,12 +29,14 @@ const own = `${eco}/partners/brick-and-bolt-youth-makerspace`; // the demo partn
 const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's partner
 const everyone = roles;
 
-function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string }): Route[] {
+function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; eventSlug: string }): Route[] {
 	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
 	const member = `${eco}/admin/members/${ids.memberId}`;
 	const ms = `${eco}/admin/measurement`;
 	const metric = `${ms}/metrics/${ids.metricSlug}`;
 	const population = `${ms}/benchmarks/${ids.populationSlug}`;
+	const ev = `${eco}/events/${ids.eventSlug}`;
+	const evAdmin = `${eco}/admin/events/${ids.eventSlug}`;
 	return [
 		{ method: 'GET', path: '/', allow: everyone },
 		{ method: 'GET', path: eco, allow: everyone },
@@ -83,7 +85,23 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'GET', path: population, allow: backbone },
 		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/events`, allow: everyone },
+		{ method: 'GET', path: `${eco}/events/feed.ics`, allow: everyone },
+		{ method: 'GET', path: ev, allow: everyone },
+		{ method: 'GET', path: `${ev}.ics`, allow: everyone },
+		{ method: 'POST', path: ev, form: { name: '' }, allow: everyone, okStatus: 422, publicStatus: 422 },
+		{ method: 'GET', path: `${eco}/events/registration/not-a-token`, allow: everyone, okStatus: 404, publicStatus: 404 },
+		{ method: 'POST', path: `${eco}/events/registration/not-a-token?/cancel`, allow: everyone, okStatus: 404, publicStatus: 404 },
+		{ method: 'GET', path: `${eco}/admin/events`, allow: backbone },
+		{ method: 'POST', path: `${eco}/admin/events?/approve`, form: { event: 'no-such-event' }, allow: backbone, okStatus: 404 },
+		{ method: 'POST', path: `${eco}/admin/events?/decline`, form: { event: 'no-such-event' }, allow: backbone, okStatus: 404 },
+		{ method: 'GET', path: `${eco}/admin/events/new`, allow: [...backbone, 'partner_admin'] },
+		{ method: 'POST', path: `${eco}/admin/events/new`, form: { title: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'GET', path: evAdmin, allow: backbone },
+		{ method: 'POST', path: `${evAdmin}?/checkin`, form: { registration: 'no-such-registration' }, allow: backbone, okStatus: 404 },
+		{ method: 'POST', path: `${evAdmin}?/undo`, form: { registration: 'no-such-registration' }, allow: backbone, okStatus: 404 },
+		{ method: 'GET', path: `${evAdmin}/attendance.csv`, allow: backbone }
 	];
 }
 
@@ -111,8 +129,10 @@ describe('authorisation: every route × every role', () => {
 		const populationSlug = firstLink('benchmarks') ?? (await created(`${eco}/admin/measurement/benchmarks/new`, { name: 'Matrix population' }));
 		expect(metricSlug, 'a metric to aim at').toBeTruthy();
 		expect(populationSlug, 'a benchmark population to aim at').toBeTruthy();
+		const eventSlug = [...(await (await admin.get(`${eco}/admin/events`)).text()).matchAll(/\/admin\/events\/([\w-]+)"/g)].map((m) => m[1]!).find((s) => s !== 'new');
+		expect(eventSlug, 'an event on the staff events page').toBeTruthy();
 		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug! });
+		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, eventSlug: eventSlug! });
 	});
 
 	it('answers each role as the route allows', async () => {

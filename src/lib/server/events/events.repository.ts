@@ -246,3 +246,14 @@ export async function markReminderSent(db: Executor, ecosystemId: string, regist
 export async function setTokenHash(db: Executor, ecosystemId: string, registrationId: string, tokenHash: string): Promise<void> {
 	await db.updateTable('event_registration').set({ token_hash: tokenHash }).where('ecosystem_id', '=', ecosystemId).where('id', '=', registrationId).execute();
 }
+
+export async function countCheckedIn(db: Executor, ecosystemId: string, eventId: string): Promise<number> {
+	const row = await db
+		.selectFrom('event_registration')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('event_id', '=', eventId)
+		.where('checked_in_at', 'is not', null)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

@@ -156,7 +156,9 @@ export async function getPublicEvent({ db, ecosystemId, slug }: { db: Kysely<Dat
 export async function listEventsForStaff({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
 	requireAccess(actor, 'ecosystem.events.manage', { ecosystemId });
 	const events = await repo.listEvents(db, ecosystemId, { statuses: ['pending', 'published', 'cancelled'] });
-	return Promise.all(events.map(async (event) => ({ ...toPublic(event), counts: await repo.countRegistrations(db, ecosystemId, event.id) })));
+	return Promise.all(
+		events.map(async (event) => ({ ...toPublic(event), counts: await repo.countRegistrations(db, ecosystemId, event.id), checkedIn: await repo.countCheckedIn(db, ecosystemId, event.id) }))
+	);
 }
 
 // ---- Registering and cancelling --------------------------------------------------------------
@@ -419,4 +421,11 @@ export async function sendDueReminders({ ctx, origin, now = nowIso() }: { ctx: A
 	}
 	await ctx.mailer.deliver(mailIds);
 	return mailIds.length;
+}
+
+/** What the "Add an event" form needs: whether it publishes at once or proposes, and the time zone. */
+export async function prepareEventForm({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.events.propose', { ecosystemId });
+	const ecosystem = await ecosystemOrThrow(db, ecosystemId);
+	return { publishes: decide(actor, 'ecosystem.events.manage', { ecosystemId }) === 'allow', timeZone: ecosystem.time_zone };
 }
