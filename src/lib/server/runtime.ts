@@ -1,6 +1,7 @@
 import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { sendDueReminders } from './events/events.service.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
@@ -18,8 +19,13 @@ export function startRuntime(): Promise<AppContext> {
 		}
 		const retry = setInterval(() => void ctx.mailer.flush().catch(() => {}), 60_000);
 		retry.unref();
+		// Event reminders link back to the site, so they need a known ORIGIN (else: npm run reminders).
+		const origin = config().ORIGIN;
+		const reminders = origin ? setInterval(() => void sendDueReminders({ ctx, origin }).catch(() => {}), 5 * 60_000) : undefined;
+		reminders?.unref();
 		process.once('sveltekit:shutdown' as 'exit', () => {
 			clearInterval(retry);
+			clearInterval(reminders);
 			void ctx.close();
 		});
 		current = ctx;

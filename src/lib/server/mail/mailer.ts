@@ -64,11 +64,19 @@ export class Mailer {
 	private async attempt(id: string, message: OutgoingMessage, attempts: number): Promise<void> {
 		if (!(await claimForDelivery(this.db, id, attempts))) return;
 		try {
-			await this.transport!.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+			await this.transport!.sendMail({ from: await this.sender(message.ecosystemId), to: message.to, subject: message.subject, text: message.text });
 			await markSent(this.db, id);
 		} catch (error) {
 			await markFailed(this.db, id, error instanceof Error ? error.message : String(error), attempts + 1 >= MAX_ATTEMPTS);
 		}
+	}
+
+	/** Mail about an ecosystem is sent in its name (display name), from the deployment's address. */
+	private async sender(ecosystemId: string | null): Promise<string | { name: string; address: string }> {
+		if (!ecosystemId) return this.from;
+		const ecosystem = await this.db.selectFrom('ecosystem').select('name').where('id', '=', ecosystemId).executeTakeFirst();
+		if (!ecosystem) return this.from;
+		return { name: ecosystem.name, address: /<([^>]+)>/.exec(this.from)?.[1] ?? this.from };
 	}
 
 	close(): void {
