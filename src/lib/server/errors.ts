@@ -20,6 +20,9 @@ export const errorCodes = {
 		status: 404,
 		message: 'This registration link is not valid. Links from earlier emails stop working when a newer email is sent: use the most recent one.'
 	},
+	GROUP_NOT_FOUND: { status: 404, message: 'There is no group at that address that you can see.' },
+	THREAD_NOT_FOUND: { status: 404, message: 'There is no such discussion in this group.' },
+	FILE_NOT_FOUND: { status: 404, message: 'There is no such file in this group.' },
 	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
 	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
 	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },

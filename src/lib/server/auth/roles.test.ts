@@ -24,6 +24,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.propose': 'yes',
 		'ecosystem.events.manage': 'yes',
 		'ecosystem.events.attendance': 'yes',
+		'ecosystem.groups.manage': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'yes'
 	},
@@ -38,6 +39,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.propose': 'yes',
 		'ecosystem.events.manage': 'yes',
 		'ecosystem.events.attendance': 'yes',
+		'ecosystem.groups.manage': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'no'
 	},
@@ -52,6 +54,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.propose': 'yes',
 		'ecosystem.events.manage': 'no',
 		'ecosystem.events.attendance': 'no',
+		'ecosystem.groups.manage': 'no',
 		'partner.profile.edit': 'own-partner',
 		'partner.members.manage': 'own-partner'
 	},
@@ -66,6 +69,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.propose': 'no',
 		'ecosystem.events.manage': 'no',
 		'ecosystem.events.attendance': 'no',
+		'ecosystem.groups.manage': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	},
@@ -80,6 +84,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.propose': 'no',
 		'ecosystem.events.manage': 'no',
 		'ecosystem.events.attendance': 'no',
+		'ecosystem.groups.manage': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	}
@@ -132,7 +137,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 13 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 14 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

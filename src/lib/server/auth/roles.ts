@@ -49,6 +49,7 @@ export type Permission =
 	| 'ecosystem.events.propose'
 	| 'ecosystem.events.manage'
 	| 'ecosystem.events.attendance'
+	| 'ecosystem.groups.manage'
 	| 'partner.profile.edit'
 	| 'partner.members.manage';
 
@@ -73,6 +74,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.events.propose',
 		'ecosystem.events.manage',
 		'ecosystem.events.attendance',
+		'ecosystem.groups.manage',
 		'partner.profile.edit',
 		'partner.members.manage'
 	],
@@ -84,6 +86,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.events.propose',
 		'ecosystem.events.manage',
 		'ecosystem.events.attendance',
+		'ecosystem.groups.manage',
 		'partner.profile.edit'
 	],
 	partner_admin: ['ecosystem.workspace.view', 'ecosystem.events.propose', 'partner.profile.edit', 'partner.members.manage'],

@@ -24,6 +24,11 @@ export interface Database {
 	event_series: EventSeriesTable;
 	event: EventTable;
 	event_registration: EventRegistrationTable;
+	work_group: WorkGroupTable;
+	work_group_member: WorkGroupMemberTable;
+	group_thread: GroupThreadTable;
+	group_post: GroupPostTable;
+	group_file: GroupFileTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -309,5 +314,53 @@ export interface EventRegistrationTable {
 	reminder_sent_at: string | null;
 	promoted_at: string | null;
 	cancelled_at: string | null;
+	created_at: string;
+}
+export interface WorkGroupTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	name: string;
+	name_es: string | null;
+	purpose_md: Generated<string>;
+	purpose_md_es: string | null;
+	visibility: 'public' | 'members' | 'invitation';
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface WorkGroupMemberTable {
+	ecosystem_id: string;
+	group_id: string;
+	user_id: string;
+	role: 'lead' | 'member';
+	joined_at: string;
+}
+export interface GroupThreadTable {
+	id: string;
+	ecosystem_id: string;
+	group_id: string;
+	title: string;
+	author_user_id: string | null;
+	created_at: string;
+	last_post_at: string;
+}
+export interface GroupPostTable {
+	id: string;
+	ecosystem_id: string;
+	thread_id: string;
+	author_user_id: string | null;
+	body: string;
+	created_at: string;
+}
+export interface GroupFileTable {
+	id: string;
+	ecosystem_id: string;
+	group_id: string;
+	uploader_user_id: string | null;
+	filename: string;
+	content_type: string;
+	size: number;
+	data: Uint8Array;
 	created_at: string;
 }

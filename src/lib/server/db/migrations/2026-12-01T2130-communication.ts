@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /**
- * Continuous communication, first part: events and convenings with registrations.
+ * Continuous communication: events and convenings with registrations; working groups with
+ * members, discussion threads and shared files.
  *
  * Seats are counted on the event row (`seats_taken`) rather than by counting registrations: a
  * registration first updates its event row, which on PostgreSQL locks that row until the
@@ -100,9 +101,80 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	// Waiting list order and the per-event lists staff read.
 	await db.schema.createIndex('event_registration_event_status_idx').on('event_registration').columns(['event_id', 'status', 'position']).execute();
+
+	await db.schema
+		.createTable('work_group')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('slug', 'text', (c) => c.notNull())
+		.addColumn('name', 'text', (c) => c.notNull())
+		.addColumn('name_es', 'text')
+		.addColumn('purpose_md', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('purpose_md_es', 'text')
+		// public: anyone sees it, members of the ecosystem join; members: only signed-in members of
+		// the ecosystem see it and join; invitation: only its members (and backbone staff) see it.
+		.addColumn('visibility', 'text', (c) => c.notNull().check(sql`visibility in ('public','members','invitation')`))
+		.addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('updated_at', 'text', (c) => c.notNull())
+		.addUniqueConstraint('work_group_ecosystem_slug_uq', ['ecosystem_id', 'slug'])
+		.execute();
+
+	await db.schema
+		.createTable('work_group_member')
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('group_id', 'text', (c) => c.notNull().references('work_group.id').onDelete('cascade'))
+		.addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('lead','member')`))
+		.addColumn('joined_at', 'text', (c) => c.notNull())
+		.addPrimaryKeyConstraint('work_group_member_pk', ['group_id', 'user_id'])
+		.execute();
+	// "My groups" and the membership check on every group action.
+	await db.schema.createIndex('work_group_member_user_idx').on('work_group_member').columns(['ecosystem_id', 'user_id']).execute();
+
+	await db.schema
+		.createTable('group_thread')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('group_id', 'text', (c) => c.notNull().references('work_group.id').onDelete('cascade'))
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('author_user_id', 'text', (c) => c.references('user.id').onDelete('set null'))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('last_post_at', 'text', (c) => c.notNull())
+		.execute();
+	// A group's threads, most recently active first.
+	await db.schema.createIndex('group_thread_group_idx').on('group_thread').columns(['group_id', 'last_post_at']).execute();
+
+	await db.schema
+		.createTable('group_post')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('thread_id', 'text', (c) => c.notNull().references('group_thread.id').onDelete('cascade'))
+		.addColumn('author_user_id', 'text', (c) => c.references('user.id').onDelete('set null'))
+		.addColumn('body', 'text', (c) => c.notNull())
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('group_post_thread_idx').on('group_post').columns(['thread_id', 'created_at']).execute();
+
+	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+	await db.schema
+		.createTable('group_file')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('group_id', 'text', (c) => c.notNull().references('work_group.id').onDelete('cascade'))
+		.addColumn('uploader_user_id', 'text', (c) => c.references('user.id').onDelete('set null'))
+		.addColumn('filename', 'text', (c) => c.notNull())
+		// Decided from the file's bytes, never from what the browser claimed.
+		.addColumn('content_type', 'text', (c) => c.notNull())
+		.addColumn('size', 'integer', (c) => c.notNull())
+		.addColumn('data', sql.raw(pg ? 'bytea' : 'blob'), (c) => c.notNull())
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('group_file_group_idx').on('group_file').columns(['group_id', 'created_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	for (const table of ['group_file', 'group_post', 'group_thread', 'work_group_member', 'work_group']) await db.schema.dropTable(table).execute();
 	await db.schema.dropTable('event_registration').execute();
 	await db.schema.dropTable('event').execute();
 	await db.schema.dropTable('event_series').execute();
