@@ -52,3 +52,9 @@ export function eventFormatLabel(format: string): string {
 	if (format === 'hybrid') return m.events_format_hybrid();
 	return m.events_format_in_person();
 }
+
+export function visibilityLabel(visibility: string): string {
+	if (visibility === 'members') return m.groups_visibility_members();
+	if (visibility === 'invitation') return m.groups_visibility_invitation();
+	return m.groups_visibility_public();
+}

@@ -22,6 +22,8 @@ interface Route {
 	okStatus?: number;
 	/** Where signed-out visitors go when not allowed (default: sign-in). */
 	publicStatus?: number;
+	/** What signed-in people without the right get (default 403; hidden things answer 404). */
+	deniedStatus?: number;
 }
 
 const eco = '/e/philadelphia';
@@ -29,7 +31,7 @@ const own = `${eco}/partners/brick-and-bolt-youth-makerspace`; // the demo partn
 const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's partner
 const everyone = roles;
 
-function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; eventSlug: string }): Route[] {
+function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; eventSlug: string; threadId: string }): Route[] {
 	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
 	const member = `${eco}/admin/members/${ids.memberId}`;
 	const ms = `${eco}/admin/measurement`;
@@ -37,6 +39,9 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 	const population = `${ms}/benchmarks/${ids.populationSlug}`;
 	const ev = `${eco}/events/${ids.eventSlug}`;
 	const evAdmin = `${eco}/admin/events/${ids.eventSlug}`;
+	const group = `${eco}/groups/measurement-and-evaluation-workgroup`; // members only; luis.staff and marisol.member belong
+	const hidden = `${eco}/groups/youth-advisory-council`; // by invitation; luis.staff leads it
+	const inGroup: Role[] = ['backbone_staff', 'partner_member'];
 	return [
 		{ method: 'GET', path: '/', allow: everyone },
 		{ method: 'GET', path: eco, allow: everyone },
@@ -101,7 +106,18 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'GET', path: evAdmin, allow: backbone },
 		{ method: 'POST', path: `${evAdmin}?/checkin`, form: { registration: 'no-such-registration' }, allow: backbone, okStatus: 404 },
 		{ method: 'POST', path: `${evAdmin}?/undo`, form: { registration: 'no-such-registration' }, allow: backbone, okStatus: 404 },
-		{ method: 'GET', path: `${evAdmin}/attendance.csv`, allow: backbone }
+		{ method: 'GET', path: `${evAdmin}/attendance.csv`, allow: backbone },
+		{ method: 'GET', path: `${eco}/groups`, allow: everyone },
+		{ method: 'GET', path: `${eco}/groups/new`, allow: backbone },
+		{ method: 'POST', path: `${eco}/groups/new`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: group, allow: members, deniedStatus: 404 },
+		{ method: 'GET', path: hidden, allow: backbone, deniedStatus: 404 },
+		{ method: 'POST', path: `${group}?/thread`, form: { which: 'thread', title: '' }, allow: inGroup, okStatus: 422 },
+		{ method: 'POST', path: `${group}?/member`, form: { which: 'member', email: 'not-an-email' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${group}?/file`, form: { which: 'file' }, allow: inGroup, okStatus: 422 },
+		{ method: 'GET', path: `${group}/threads/${ids.threadId}`, allow: members, deniedStatus: 404 },
+		{ method: 'POST', path: `${group}/threads/${ids.threadId}`, form: { body: '' }, allow: inGroup, okStatus: 422 },
+		{ method: 'GET', path: `${group}/files/no-such-file`, allow: members, okStatus: 404, deniedStatus: 404 }
 	];
 }
 
@@ -131,8 +147,10 @@ describe('authorisation: every route × every role', () => {
 		expect(populationSlug, 'a benchmark population to aim at').toBeTruthy();
 		const eventSlug = [...(await (await admin.get(`${eco}/admin/events`)).text()).matchAll(/\/admin\/events\/([\w-]+)"/g)].map((m) => m[1]!).find((s) => s !== 'new');
 		expect(eventSlug, 'an event on the staff events page').toBeTruthy();
+		const threadId = /\/threads\/([\w-]+)"/.exec(await (await admin.get(`${eco}/groups/measurement-and-evaluation-workgroup`)).text())?.[1];
+		expect(threadId, 'a discussion in the demo workgroup').toBeTruthy();
 		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, eventSlug: eventSlug! });
+		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, eventSlug: eventSlug!, threadId: threadId! });
 	});
 
 	it('answers each role as the route allows', async () => {
@@ -143,7 +161,7 @@ describe('authorisation: every route × every role', () => {
 				const response =
 					route.method === 'GET' ? await session.get(route.path) : await session.post(route.path, route.form ?? {});
 				const allowed = route.allow.includes(role);
-				const expected = allowed ? (route.okStatus ?? 200) : role === 'public' ? (route.publicStatus ?? 303) : 403;
+				const expected = allowed ? (route.okStatus ?? 200) : role === 'public' ? (route.publicStatus ?? 303) : (route.deniedStatus ?? 403);
 				const location = response.headers.get('location') ?? '';
 				const ok =
 					response.status === expected &&

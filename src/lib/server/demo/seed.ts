@@ -8,6 +8,7 @@ import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../membe
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
 import { insertDemoEvents } from './demo-events.js';
+import { insertDemoGroups } from './demo-groups.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -84,6 +85,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			}
 			await insertDemoMeasurement(trx, ecosystemId, demo.slug);
 			await insertDemoEvents(trx, ecosystemId, demo.slug);
+			await insertDemoGroups(trx, ecosystemId, demo.slug, userIds);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

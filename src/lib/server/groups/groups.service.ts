@@ -146,11 +146,11 @@ export async function addGroupMember({
 	input: unknown;
 }): Promise<Outcome<{ name: string }>> {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const { group, viewer } = await visibleGroup(db, actor, ecosystemId, slug);
+	if (!canManage(viewer)) throw new DomainError('FORBIDDEN');
 	const parsed = validate(addMemberSchema, input);
 	if (!parsed.ok) return parsed;
 	return db.transaction().execute(async (trx) => {
-		const { group, viewer } = await visibleGroup(trx, actor, ecosystemId, slug);
-		if (!canManage(viewer)) throw new DomainError('FORBIDDEN');
 		const person = await repo.findEcosystemMemberByEmail(trx, ecosystemId, parsed.value.email);
 		if (!person) return invalid([{ field: 'email', message: 'Nobody with that email address has a role in this ecosystem. Invite them to the ecosystem first.' }]);
 		await repo.putGroupMember(trx, ecosystemId, group.id, person.id, parsed.value.role);
@@ -312,4 +312,10 @@ export async function downloadGroupFile({ db, actor, ecosystemId, slug, fileId }
 	const file = await repo.findFile(db, ecosystemId, group.id, fileId);
 	if (!file) throw new DomainError('FILE_NOT_FOUND');
 	return { filename: file.filename, contentType: file.content_type, data: new Uint8Array(file.data) };
+}
+
+/** Backbone staff: opens the "Create a group" form. */
+export function prepareGroupForm({ actor, ecosystemId }: { actor: Actor; ecosystemId: string }): { visibilities: readonly string[] } {
+	requireAccess(actor, 'ecosystem.groups.manage', { ecosystemId });
+	return { visibilities: ['public', 'members', 'invitation'] };
 }
