@@ -117,7 +117,14 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'POST', path: `${group}?/file`, form: { which: 'file' }, allow: inGroup, okStatus: 422 },
 		{ method: 'GET', path: `${group}/threads/${ids.threadId}`, allow: members, deniedStatus: 404 },
 		{ method: 'POST', path: `${group}/threads/${ids.threadId}`, form: { body: '' }, allow: inGroup, okStatus: 422 },
-		{ method: 'GET', path: `${group}/files/no-such-file`, allow: members, okStatus: 404, deniedStatus: 404 }
+		{ method: 'GET', path: `${group}/files/no-such-file`, allow: members, okStatus: 404, deniedStatus: 404 },
+		{ method: 'GET', path: '/unsubscribe/not-a-token', allow: everyone, okStatus: 404, publicStatus: 404 },
+		{ method: 'POST', path: '/unsubscribe/not-a-token', allow: everyone, okStatus: 404, publicStatus: 404 },
+		{ method: 'GET', path: `${eco}/notifications`, allow: members },
+		{ method: 'POST', path: `${eco}/notifications`, form: { announcements: 'hourly' }, allow: members, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/announcements`, allow: members },
+		{ method: 'GET', path: `${eco}/admin/announcements`, allow: backbone },
+		{ method: 'POST', path: `${eco}/admin/announcements`, form: { title: '' }, allow: backbone, okStatus: 422 }
 	];
 }
 

@@ -25,6 +25,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.manage': 'yes',
 		'ecosystem.events.attendance': 'yes',
 		'ecosystem.groups.manage': 'yes',
+		'ecosystem.announcements.publish': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'yes'
 	},
@@ -40,6 +41,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.manage': 'yes',
 		'ecosystem.events.attendance': 'yes',
 		'ecosystem.groups.manage': 'yes',
+		'ecosystem.announcements.publish': 'yes',
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'no'
 	},
@@ -55,6 +57,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.manage': 'no',
 		'ecosystem.events.attendance': 'no',
 		'ecosystem.groups.manage': 'no',
+		'ecosystem.announcements.publish': 'no',
 		'partner.profile.edit': 'own-partner',
 		'partner.members.manage': 'own-partner'
 	},
@@ -70,6 +73,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.manage': 'no',
 		'ecosystem.events.attendance': 'no',
 		'ecosystem.groups.manage': 'no',
+		'ecosystem.announcements.publish': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	},
@@ -85,6 +89,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.manage': 'no',
 		'ecosystem.events.attendance': 'no',
 		'ecosystem.groups.manage': 'no',
+		'ecosystem.announcements.publish': 'no',
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no'
 	}
@@ -137,7 +142,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 14 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 15 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

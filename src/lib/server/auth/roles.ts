@@ -50,6 +50,7 @@ export type Permission =
 	| 'ecosystem.events.manage'
 	| 'ecosystem.events.attendance'
 	| 'ecosystem.groups.manage'
+	| 'ecosystem.announcements.publish'
 	| 'partner.profile.edit'
 	| 'partner.members.manage';
 
@@ -75,6 +76,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.events.manage',
 		'ecosystem.events.attendance',
 		'ecosystem.groups.manage',
+		'ecosystem.announcements.publish',
 		'partner.profile.edit',
 		'partner.members.manage'
 	],
@@ -87,6 +89,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.events.manage',
 		'ecosystem.events.attendance',
 		'ecosystem.groups.manage',
+		'ecosystem.announcements.publish',
 		'partner.profile.edit'
 	],
 	partner_admin: ['ecosystem.workspace.view', 'ecosystem.events.propose', 'partner.profile.edit', 'partner.members.manage'],

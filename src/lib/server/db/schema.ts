@@ -29,6 +29,9 @@ export interface Database {
 	group_thread: GroupThreadTable;
 	group_post: GroupPostTable;
 	group_file: GroupFileTable;
+	announcement: AnnouncementTable;
+	notification_preference: NotificationPreferenceTable;
+	mail_subscriber: MailSubscriberTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -204,6 +207,7 @@ export interface OutboxTable {
 	last_error: string | null;
 	created_at: string;
 	sent_at: string | null;
+	headers_json: string | null;
 }
 
 export interface MetricTable {
@@ -363,4 +367,29 @@ export interface GroupFileTable {
 	size: number;
 	data: Uint8Array;
 	created_at: string;
+}
+export interface AnnouncementTable {
+	id: string;
+	ecosystem_id: string;
+	title: string;
+	title_es: string | null;
+	body_md: string;
+	body_md_es: string | null;
+	audience: 'ecosystem' | 'sector' | 'group';
+	sector: string | null;
+	group_id: string | null;
+	author_user_id: string | null;
+	published_at: string;
+}
+export interface NotificationPreferenceTable {
+	ecosystem_id: string;
+	user_id: string;
+	channel: 'announcements' | 'groups';
+	mode: 'immediate' | 'digest' | 'never';
+}
+export interface MailSubscriberTable {
+	ecosystem_id: string;
+	user_id: string;
+	unsubscribe_token: string;
+	digest_through: string | null;
 }

@@ -244,13 +244,15 @@ describeEachDatabase('ecosystems service', (get) => {
 			expect(await getAdminIndex({ actor: staff, ecosystemId: eco.id })).toEqual([
 				{ area: 'site', access: 'allow' },
 				{ area: 'partners', access: 'allow' },
-				{ area: 'events', access: 'allow' }
+				{ area: 'events', access: 'allow' },
+				{ area: 'announcements', access: 'allow' }
 			]);
 			// A backbone admin needs two-factor sign-in for every admin area, not only personal data.
 			expect(await getAdminIndex({ actor: admin, ecosystemId: eco.id })).toEqual([
 				{ area: 'site', access: 'two_factor_required' },
 				{ area: 'partners', access: 'two_factor_required' },
 				{ area: 'events', access: 'two_factor_required' },
+				{ area: 'announcements', access: 'two_factor_required' },
 				{ area: 'members', access: 'two_factor_required' },
 				{ area: 'audit', access: 'two_factor_required' },
 				{ area: 'outbox', access: 'two_factor_required' }

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 import { findEcosystemById } from '../ecosystems/ecosystems.repository.js';
+import { modesOf, personalMail } from '../announcements/announcements.service.js';
 import { localized } from '../content.js';
 import { validate } from '../validation.js';
 import { slugify } from '../util.js';
@@ -168,7 +169,8 @@ export interface NotifyContext {
 
 /**
  * Emails about a new post: mentioned group members (@handle) get a mention, earlier participants
- * a reply notice; nobody gets both, nor mail about their own post. Queued in the post's transaction.
+ * a reply notice; nobody gets both, nor mail about their own post, nor any if they chose a digest
+ * or no group email. Queued in the post's transaction.
  */
 async function queueNotifications(
 	trx: Executor,
@@ -186,6 +188,7 @@ async function queueNotifications(
 		if (member.userId === args.author.userId) continue;
 		const mentioned = handles.has(handleOf(member.email));
 		if (!mentioned && !args.participants.includes(member.userId)) continue;
+		if ((await modesOf(trx, args.ecosystemId, member.userId)).groups !== 'immediate') continue;
 		const locale = member.locale === 'es' ? 'es' : 'en';
 		const values = {
 			name: member.name,
@@ -196,15 +199,15 @@ async function queueNotifications(
 			url,
 			ecosystem: localized(locale, ecosystem.name, ecosystem.name_es)
 		};
-		ids.push(
-			await ctx.mailer.queue(trx, {
-				ecosystemId: args.ecosystemId,
-				to: member.email,
-				kind: mentioned ? 'group_mention' : 'group_reply',
-				subject: mentioned ? m.groups_mail_mention_subject(values, { locale }) : m.groups_mail_reply_subject(values, { locale }),
-				text: mentioned ? m.groups_mail_mention_body(values, { locale }) : m.groups_mail_reply_body(values, { locale })
-			})
-		);
+		const mail = await personalMail(trx, {
+			ecosystem,
+			person: { id: member.userId, email: member.email, name: member.name, locale: member.locale },
+			origin,
+			kind: mentioned ? 'group_mention' : 'group_reply',
+			subject: mentioned ? m.groups_mail_mention_subject(values, { locale }) : m.groups_mail_reply_subject(values, { locale }),
+			text: mentioned ? m.groups_mail_mention_body(values, { locale }) : m.groups_mail_reply_body(values, { locale })
+		});
+		ids.push(await ctx.mailer.queue(trx, mail));
 	}
 	return ids;
 }

@@ -7,6 +7,8 @@ export interface OutgoingMessage {
 	subject: string;
 	text: string;
 	kind: string;
+	/** Extra headers, e.g. List-Unsubscribe. */
+	headers?: Record<string, string>;
 }
 
 export async function insertOutboxMessage(
@@ -24,6 +26,7 @@ export async function insertOutboxMessage(
 			subject: message.subject,
 			body_text: message.text,
 			kind: message.kind,
+			headers_json: message.headers ? JSON.stringify(message.headers) : null,
 			status,
 			attempts: 0,
 			last_error: null,

@@ -38,7 +38,7 @@ export class Mailer {
 		if (!this.transport || ids.length === 0) return;
 		const rows = await this.db.selectFrom('outbox').selectAll().where('id', 'in', [...ids]).where('status', '=', 'queued').execute();
 		for (const row of rows) {
-			await this.attempt(row.id, { ecosystemId: row.ecosystem_id, to: row.to_address, subject: row.subject, text: row.body_text, kind: row.kind }, row.attempts);
+			await this.attempt(row.id, toMessage(row), row.attempts);
 		}
 	}
 
@@ -52,11 +52,7 @@ export class Mailer {
 		if (!this.transport) return 0;
 		const queued = await listQueued(this.db);
 		for (const row of queued) {
-			await this.attempt(
-				row.id,
-				{ ecosystemId: row.ecosystem_id, to: row.to_address, subject: row.subject, text: row.body_text, kind: row.kind },
-				row.attempts
-			);
+			await this.attempt(row.id, toMessage(row), row.attempts);
 		}
 		return queued.length;
 	}
@@ -64,7 +60,7 @@ export class Mailer {
 	private async attempt(id: string, message: OutgoingMessage, attempts: number): Promise<void> {
 		if (!(await claimForDelivery(this.db, id, attempts))) return;
 		try {
-			await this.transport!.sendMail({ from: await this.sender(message.ecosystemId), to: message.to, subject: message.subject, text: message.text });
+			await this.transport!.sendMail({ from: await this.sender(message.ecosystemId), to: message.to, subject: message.subject, text: message.text, headers: message.headers });
 			await markSent(this.db, id);
 		} catch (error) {
 			await markFailed(this.db, id, error instanceof Error ? error.message : String(error), attempts + 1 >= MAX_ATTEMPTS);
@@ -82,4 +78,15 @@ export class Mailer {
 	close(): void {
 		this.transport?.close();
 	}
+}
+
+function toMessage(row: { ecosystem_id: string | null; to_address: string; subject: string; body_text: string; kind: string; headers_json: string | null }): OutgoingMessage {
+	return {
+		ecosystemId: row.ecosystem_id,
+		to: row.to_address,
+		subject: row.subject,
+		text: row.body_text,
+		kind: row.kind,
+		headers: row.headers_json ? (JSON.parse(row.headers_json) as Record<string, string>) : undefined
+	};
 }

@@ -2,7 +2,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * Continuous communication: events and convenings with registrations; working groups with
- * members, discussion threads and shared files.
+ * members, discussion threads and shared files; announcements, per-channel email preferences
+ * and weekly digests.
  *
  * Seats are counted on the event row (`seats_taken`) rather than by counting registrations: a
  * registration first updates its event row, which on PostgreSQL locks that row until the
@@ -171,9 +172,57 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('group_file_group_idx').on('group_file').columns(['group_id', 'created_at']).execute();
+
+	await db.schema
+		.createTable('announcement')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('title_es', 'text')
+		.addColumn('body_md', 'text', (c) => c.notNull())
+		.addColumn('body_md_es', 'text')
+		// Who it is for: everyone in the ecosystem, the people of partners in one sector, or a group.
+		.addColumn('audience', 'text', (c) => c.notNull().check(sql`audience in ('ecosystem','sector','group')`))
+		.addColumn('sector', 'text')
+		.addColumn('group_id', 'text', (c) => c.references('work_group.id').onDelete('cascade'))
+		.addColumn('author_user_id', 'text', (c) => c.references('user.id').onDelete('set null'))
+		.addColumn('published_at', 'text', (c) => c.notNull())
+		.addCheckConstraint('announcement_audience_target', sql`(audience = 'sector') = (sector is not null) and (audience = 'group') = (group_id is not null)`)
+		.execute();
+	// The digest reads each ecosystem's announcements published in a time window.
+	await db.schema.createIndex('announcement_ecosystem_published_idx').on('announcement').columns(['ecosystem_id', 'published_at']).execute();
+
+	await db.schema
+		.createTable('notification_preference')
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+		.addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('announcements','groups')`))
+		.addColumn('mode', 'text', (c) => c.notNull().check(sql`mode in ('immediate','digest','never')`))
+		.addPrimaryKeyConstraint('notification_preference_pk', ['ecosystem_id', 'user_id', 'channel'])
+		.execute();
+
+	await db.schema
+		.createTable('mail_subscriber')
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+		// Put in every email's unsubscribe link. It only ever turns mail off, so it is kept as is
+		// (a hash could not be put back into the next email).
+		.addColumn('unsubscribe_token', 'text', (c) => c.notNull().unique())
+		// Everything up to this instant has been in a digest: the next one starts after it.
+		.addColumn('digest_through', 'text')
+		.addPrimaryKeyConstraint('mail_subscriber_pk', ['ecosystem_id', 'user_id'])
+		.execute();
+
+	await db.schema
+		.alterTable('outbox')
+		// Extra headers as JSON, e.g. {"List-Unsubscribe": "<https://…>"}.
+		.addColumn('headers_json', 'text')
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.alterTable('outbox').dropColumn('headers_json').execute();
+	for (const table of ['mail_subscriber', 'notification_preference', 'announcement']) await db.schema.dropTable(table).execute();
 	for (const table of ['group_file', 'group_post', 'group_thread', 'work_group_member', 'work_group']) await db.schema.dropTable(table).execute();
 	await db.schema.dropTable('event_registration').execute();
 	await db.schema.dropTable('event').execute();
