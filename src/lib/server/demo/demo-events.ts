@@ -1,6 +1,6 @@
 import type { Executor } from '../audit/audit.repository.js';
-import { insertEvent, insertRegistration } from '../events/events.repository.js';
-import { parseQuestions, zonedToUtc } from '../events/events.js';
+import { insertEvent, insertRegistration, insertSeries } from '../events/events.repository.js';
+import { addMinutes, minutesBetween, occurrenceStarts, parseQuestions, zonedToUtc } from '../events/events.js';
 import { randomToken, sha256 } from '../util.js';
 
 /**
@@ -23,6 +23,8 @@ interface DemoEvent {
 	capacity: number | null;
 	questions?: [string, string];
 	filled?: number;
+	/** Repeats monthly on the same weekday, this many dates in all. */
+	monthlyDates?: number;
 }
 
 const demoEvents: Record<string, { timeZone: string; events: DemoEvent[] }> = {
@@ -80,7 +82,8 @@ const demoEvents: Record<string, { timeZone: string; events: DemoEvent[] }> = {
 				start: '16:00',
 				end: '17:30',
 				capacity: 30,
-				questions: ['Program you work with *', 'Programa con el que trabajas *']
+				questions: ['Program you work with *', 'Programa con el que trabajas *'],
+				monthlyDates: 3
 			},
 			{
 				title: 'Employer and educator breakfast (demo)',
@@ -106,47 +109,53 @@ export async function insertDemoEvents(db: Executor, ecosystemId: string, ecosys
 	if (!demo) return;
 	await db.updateTable('ecosystem').set({ time_zone: demo.timeZone }).where('id', '=', ecosystemId).execute();
 	for (const [index, event] of demo.events.entries()) {
-		const day = new Date(now.getTime() + event.daysFromNow * 86400_000).toISOString().slice(0, 10);
-		const startsAt = zonedToUtc(`${day}T${event.start}`, demo.timeZone);
-		const filled = event.filled ?? 0;
-		const eventId = await insertEvent(db, ecosystemId, {
-			slug: `demo-event-${index + 1}-${day}`,
-			title: event.title,
-			title_es: event.title_es,
-			description_md: event.description_md,
-			description_md_es: event.description_md_es,
-			audience: event.audience,
-			audience_es: event.audience_es,
-			format: event.format,
-			location: event.location,
-			online_url: event.online_url,
-			starts_at: startsAt,
-			ends_at: zonedToUtc(`${day}T${event.end}`, demo.timeZone),
-			time_zone: demo.timeZone,
-			capacity: event.capacity,
-			questions_json: JSON.stringify(parseQuestions(event.questions?.[0], event.questions?.[1])),
-			reminder_hours: 24,
-			status: 'published',
-			proposed_by_partner_id: null,
-			created_by_user_id: null,
-			series_id: null,
-			is_demo: 1
-		});
-		for (let n = 1; n <= filled; n++) {
-			await insertRegistration(db, ecosystemId, {
-				event_id: eventId,
-				user_id: null,
-				name: `Demo Family ${n}`,
-				email: `family${n}@demo.parity.example`,
-				locale: n % 3 === 0 ? 'es' : 'en',
-				status: 'confirmed',
-				position: n,
-				answers_json: '{}',
-				accessibility_request: null,
-				language_request: n % 3 === 0 ? 'Spanish interpretation' : null,
-				token_hash: sha256(randomToken())
-			});
-		}
-		if (filled) await db.updateTable('event').set({ seats_taken: filled, registrations_made: filled }).where('id', '=', eventId).execute();
+		const firstDay = new Date(now.getTime() + event.daysFromNow * 86400_000).toISOString().slice(0, 10);
+		const length = minutesBetween(`${firstDay}T${event.start}`, `${firstDay}T${event.end}`);
+		const starts = occurrenceStarts(`${firstDay}T${event.start}`, event.monthlyDates ? 'monthly' : 'none', event.monthlyDates ?? 1);
+		const seriesId = starts.length > 1 ? await insertSeries(db, ecosystemId, { repeat: 'monthly', occurrences: starts.length }) : null;
+		for (const startLocal of starts) await insertDemoEvent(db, ecosystemId, demo.timeZone, event, `demo-event-${index + 1}-${startLocal.slice(0, 10)}`, startLocal, addMinutes(startLocal, length), seriesId);
 	}
+}
+
+async function insertDemoEvent(db: Executor, ecosystemId: string, timeZone: string, event: DemoEvent, slug: string, startLocal: string, endLocal: string, seriesId: string | null) {
+	const filled = event.filled ?? 0;
+	const eventId = await insertEvent(db, ecosystemId, {
+		slug,
+		title: event.title,
+		title_es: event.title_es,
+		description_md: event.description_md,
+		description_md_es: event.description_md_es,
+		audience: event.audience,
+		audience_es: event.audience_es,
+		format: event.format,
+		location: event.location,
+		online_url: event.online_url,
+		starts_at: zonedToUtc(startLocal, timeZone),
+		ends_at: zonedToUtc(endLocal, timeZone),
+		time_zone: timeZone,
+		capacity: event.capacity,
+		questions_json: JSON.stringify(parseQuestions(event.questions?.[0], event.questions?.[1])),
+		reminder_hours: 24,
+		status: 'published',
+		proposed_by_partner_id: null,
+		created_by_user_id: null,
+		series_id: seriesId,
+		is_demo: 1
+	});
+	for (let n = 1; n <= filled; n++) {
+		await insertRegistration(db, ecosystemId, {
+			event_id: eventId,
+			user_id: null,
+			name: `Demo Family ${n}`,
+			email: `family${n}@demo.parity.example`,
+			locale: n % 3 === 0 ? 'es' : 'en',
+			status: 'confirmed',
+			position: n,
+			answers_json: '{}',
+			accessibility_request: null,
+			language_request: n % 3 === 0 ? 'Spanish interpretation' : null,
+			token_hash: sha256(randomToken())
+		});
+	}
+	if (filled) await db.updateTable('event').set({ seats_taken: filled, registrations_made: filled }).where('id', '=', eventId).execute();
 }

@@ -257,3 +257,13 @@ export async function countCheckedIn(db: Executor, ecosystemId: string, eventId:
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+export async function insertSeries(db: Executor, ecosystemId: string, rule: { repeat: string; occurrences: number }): Promise<string> {
+	const id = newId();
+	await db.insertInto('event_series').values({ id, ecosystem_id: ecosystemId, rule_json: JSON.stringify(rule), created_at: nowIso() }).execute();
+	return id;
+}
+
+export async function listSeriesEvents(db: Executor, ecosystemId: string, seriesId: string): Promise<EventRow[]> {
+	return db.selectFrom('event').selectAll().where('ecosystem_id', '=', ecosystemId).where('series_id', '=', seriesId).orderBy('starts_at').execute();
+}

@@ -15,6 +15,7 @@ import {
 	getPublicEvent,
 	getRegistrationByToken,
 	listAttendees,
+	listOtherDates,
 	listUpcomingEvents,
 	registerForEvent,
 	sendDueReminders
@@ -46,8 +47,8 @@ describeEachDatabase('events service', (get) => {
 				ecosystemId: eco.id,
 				input: eventInput({ title: 'Collaboratory meetup', format: 'hybrid', online_url: 'https://meet.example.org/abc', capacity: '30', questions: 'School or program *\nDietary needs', starts_local: '2031-07-10T18:00', ends_local: '2031-07-10T19:30' })
 			});
-			expect(outcome).toEqual({ ok: true, value: { id: expect.any(String), slug: 'collaboratory-meetup-2031-07-11', status: 'published' } });
-			const event = await getPublicEvent({ db, ecosystemId: eco.id, slug: 'collaboratory-meetup-2031-07-11' });
+			expect(outcome).toEqual({ ok: true, value: { id: expect.any(String), slug: 'collaboratory-meetup-2031-07-10', status: 'published', dates: 1 } });
+			const event = await getPublicEvent({ db, ecosystemId: eco.id, slug: 'collaboratory-meetup-2031-07-10' });
 			expect(event).toMatchObject({ starts_at: '2031-07-11T01:00:00.000Z', ends_at: '2031-07-11T02:30:00.000Z', time_zone: 'America/Los_Angeles', capacity: 30, seatsLeft: 30 });
 			expect(event.questions).toEqual([
 				{ id: 'q1', label: 'School or program', label_es: null, required: true },
@@ -95,6 +96,37 @@ describeEachDatabase('events service', (get) => {
 			expect(outcome.ok ? [] : outcome.issues.map((i) => i.field)).toEqual(['title', 'capacity', 'online_url', 'ends_local']);
 			expect(await repo.listEvents(db, eco.id, { statuses: ['pending', 'published', 'cancelled'] })).toEqual([]);
 			expect(await auditActions(db, eco.id)).toEqual([]);
+		});
+	});
+
+	describe('recurring events', () => {
+		it('creates one event per date of a monthly series, each with its own seats and registrations, approved together', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db);
+			const partner = await makePartner(db, eco.id);
+			const partnerAdmin = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: partner.id });
+			const staff = await makeActor(ctx, { role: 'backbone_staff', ecosystemId: eco.id });
+			const outcome = await createEvent({
+				db,
+				actor: partnerAdmin,
+				ecosystemId: eco.id,
+				input: eventInput({ title: 'Collaboratory monthly', starts_local: '2031-01-09T18:00', ends_local: '2031-01-09T19:30', capacity: '1', repeat: 'monthly', occurrences: '3' })
+			});
+			expect(outcome).toMatchObject({ ok: true, value: { slug: 'collaboratory-monthly-2031-01-09', status: 'pending', dates: 3 } });
+			await decideProposedEvent({ db, actor: staff, ecosystemId: eco.id, slug: 'collaboratory-monthly-2031-01-09', decision: 'approve' });
+			const dates = await listUpcomingEvents({ db, ecosystemId: eco.id, now: '2030-01-01T00:00:00.000Z' });
+			// The 2nd Thursday of January, February and March at 18:00 New York time (daylight time from 9 March).
+			expect(dates.map((e) => [e.slug, e.starts_at, e.ends_at])).toEqual([
+				['collaboratory-monthly-2031-01-09', '2031-01-09T23:00:00.000Z', '2031-01-10T00:30:00.000Z'],
+				['collaboratory-monthly-2031-02-13', '2031-02-13T23:00:00.000Z', '2031-02-14T00:30:00.000Z'],
+				['collaboratory-monthly-2031-03-13', '2031-03-13T22:00:00.000Z', '2031-03-13T23:30:00.000Z']
+			]);
+			expect(new Set(dates.map((e) => e.series_id)).size).toBe(1);
+			expect((await listOtherDates({ db, ecosystemId: eco.id, event: dates[0]!, now: '2030-01-01T00:00:00.000Z' })).map((e) => e.slug)).toEqual([dates[1]!.slug, dates[2]!.slug]);
+			const email = uniqueEmail('series');
+			expect(await register(ctx, eco.id, dates[0]!.slug, registrationInput({ email }))).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+			expect(await register(ctx, eco.id, dates[1]!.slug, registrationInput({ email }))).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+			expect(await register(ctx, eco.id, dates[0]!.slug)).toMatchObject({ ok: true, value: { status: 'waitlisted' } });
 		});
 	});
 

@@ -14,7 +14,7 @@ import { nowIso, randomToken, sha256, slugify } from '../util.js';
 import * as repo from './events.repository.js';
 import type { EventRow, RegistrationRow } from './events.repository.js';
 import { registrationMail, type EventMailKind } from './events-mail.js';
-import { eventSchema, parseQuestions, registrationSchema, seatsLeft, zonedToUtc, type RegistrationQuestion, type RegistrationStatus } from './events.js';
+import { addMinutes, eventSchema, minutesBetween, occurrenceStarts, parseQuestions, registrationSchema, seatsLeft, zonedToUtc, type RegistrationQuestion, type RegistrationStatus } from './events.js';
 
 type Locale = 'en' | 'es';
 
@@ -45,7 +45,8 @@ async function ecosystemOrThrow(db: Executor, ecosystemId: string) {
 
 /**
  * Backbone staff publish events directly; a partner admin's event is a proposal that waits for
- * backbone approval (status 'pending') and is linked to their partner.
+ * backbone approval (status 'pending') and is linked to their partner. A repeating event becomes
+ * one event per date, joined by a series, so people register for each date separately.
  */
 export async function createEvent({
 	db,
@@ -57,7 +58,7 @@ export async function createEvent({
 	actor: Actor;
 	ecosystemId: string;
 	input: unknown;
-}): Promise<Outcome<{ id: string; slug: string; status: 'pending' | 'published' }>> {
+}): Promise<Outcome<{ id: string; slug: string; status: 'pending' | 'published'; dates: number }>> {
 	requireAccess(actor, 'ecosystem.events.propose', { ecosystemId });
 	const parsed = validate(eventSchema, input);
 	if (!parsed.ok) return parsed;
@@ -67,42 +68,49 @@ export async function createEvent({
 	const attempt = () =>
 		db.transaction().execute(async (trx) => {
 			const ecosystem = await ecosystemOrThrow(trx, ecosystemId);
-			const startsAt = zonedToUtc(value.starts_local, ecosystem.time_zone);
-			const base = `${slugify(value.title) || 'event'}-${startsAt.slice(0, 10)}`;
-			let slug = base;
-			for (let n = 2; await repo.eventSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
-			const id = await repo.insertEvent(trx, ecosystemId, {
-				slug,
-				title: value.title,
-				title_es: value.title_es ?? null,
-				description_md: value.description_md,
-				description_md_es: value.description_md_es ?? null,
-				audience: value.audience,
-				audience_es: value.audience_es ?? null,
-				format: value.format,
-				location: value.format === 'online' ? null : (value.location ?? null),
-				online_url: value.format === 'in_person' ? null : (value.online_url ?? null),
-				starts_at: startsAt,
-				ends_at: zonedToUtc(value.ends_local, ecosystem.time_zone),
-				time_zone: ecosystem.time_zone,
-				capacity: value.capacity ?? null,
-				questions_json: JSON.stringify(parseQuestions(value.questions, value.questions_es)),
-				reminder_hours: value.reminder_hours,
-				status,
-				proposed_by_partner_id: publishes ? null : (membershipIn(actor, ecosystemId)?.partnerId ?? null),
-				created_by_user_id: actor.userId,
-				series_id: null,
-				is_demo: 0
-			});
+			const length = minutesBetween(value.starts_local, value.ends_local);
+			const starts = occurrenceStarts(value.starts_local, value.repeat, value.occurrences ?? 1);
+			const seriesId = starts.length > 1 ? await repo.insertSeries(trx, ecosystemId, { repeat: value.repeat, occurrences: starts.length }) : null;
+			const created: { id: string; slug: string }[] = [];
+			for (const startLocal of starts) {
+				const startsAt = zonedToUtc(startLocal, ecosystem.time_zone);
+				const base = `${slugify(value.title) || 'event'}-${startLocal.slice(0, 10)}`;
+				let slug = base;
+				for (let n = 2; await repo.eventSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
+				const id = await repo.insertEvent(trx, ecosystemId, {
+					slug,
+					title: value.title,
+					title_es: value.title_es ?? null,
+					description_md: value.description_md,
+					description_md_es: value.description_md_es ?? null,
+					audience: value.audience,
+					audience_es: value.audience_es ?? null,
+					format: value.format,
+					location: value.format === 'online' ? null : (value.location ?? null),
+					online_url: value.format === 'in_person' ? null : (value.online_url ?? null),
+					starts_at: startsAt,
+					ends_at: zonedToUtc(addMinutes(startLocal, length), ecosystem.time_zone),
+					time_zone: ecosystem.time_zone,
+					capacity: value.capacity ?? null,
+					questions_json: JSON.stringify(parseQuestions(value.questions, value.questions_es)),
+					reminder_hours: value.reminder_hours,
+					status,
+					proposed_by_partner_id: publishes ? null : (membershipIn(actor, ecosystemId)?.partnerId ?? null),
+					created_by_user_id: actor.userId,
+					series_id: seriesId,
+					is_demo: 0
+				});
+				created.push({ id, slug });
+			}
 			await recordAudit(trx, {
 				actor,
 				ecosystemId,
 				action: publishes ? 'event.create' : 'event.propose',
 				entityType: 'event',
-				entityId: id,
-				summary: `${publishes ? 'Published' : 'Proposed'} the event “${value.title}”`
+				entityId: created[0]!.id,
+				summary: `${publishes ? 'Published' : 'Proposed'} the event “${value.title}”${created.length > 1 ? ` (${created.length} dates, ${value.repeat})` : ''}`
 			});
-			return ok({ id, slug, status });
+			return ok({ id: created[0]!.id, slug: created[0]!.slug, status, dates: created.length });
 		});
 	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'title', message: ADDRESS_JUST_TAKEN }]));
 }
@@ -128,6 +136,10 @@ export async function decideProposedEvent({
 		if (!(await repo.changeEventStatus(trx, ecosystemId, event.id, 'pending', decision === 'approve' ? 'published' : 'cancelled'))) {
 			throw new DomainError('EVENT_NOT_PENDING');
 		}
+		// A proposed series is decided as a whole.
+		for (const sibling of event.series_id ? await repo.listSeriesEvents(trx, ecosystemId, event.series_id) : []) {
+			await repo.changeEventStatus(trx, ecosystemId, sibling.id, 'pending', decision === 'approve' ? 'published' : 'cancelled');
+		}
 		await recordAudit(trx, {
 			actor,
 			ecosystemId,
@@ -150,6 +162,12 @@ export async function getPublicEvent({ db, ecosystemId, slug }: { db: Kysely<Dat
 	const event = await repo.findEventBySlug(db, ecosystemId, slug);
 	if (!event || event.status !== 'published') throw new DomainError('EVENT_NOT_FOUND');
 	return toPublic(event);
+}
+
+/** The other upcoming dates of the event's series (empty for a one-off event). */
+export async function listOtherDates({ db, ecosystemId, event, now = nowIso() }: { db: Kysely<Database>; ecosystemId: string; event: PublicEvent; now?: string }) {
+	if (!event.series_id) return [];
+	return (await repo.listSeriesEvents(db, ecosystemId, event.series_id)).filter((e) => e.id !== event.id && e.status === 'published' && e.ends_at > now).map(toPublic);
 }
 
 /** Staff: every event with its registration counts, pending proposals included. */

@@ -7,6 +7,7 @@ import {
 	registrationFromForm,
 	registrationSchema,
 	reminderDueAt,
+	occurrenceStarts,
 	seatsLeft,
 	utcToZoned,
 	zonedToUtc
@@ -97,5 +98,23 @@ describe('seats and reminders', () => {
 		[0, null]
 	])('a reminder %s hours before a 23:00Z start is due at %s', (hours, due) => {
 		expect(reminderDueAt({ starts_at: '2027-03-18T23:00:00.000Z', reminder_hours: hours })).toBe(due);
+	});
+});
+
+describe('recurring events', () => {
+	it.each([
+		['2027-01-14T18:00', 'weekly', 3, ['2027-01-14T18:00', '2027-01-21T18:00', '2027-01-28T18:00']],
+		// The 2nd Thursday of each month, across a year end.
+		['2026-11-12T18:00', 'monthly', 4, ['2026-11-12T18:00', '2026-12-10T18:00', '2027-01-14T18:00', '2027-02-11T18:00']],
+		// A 5th Tuesday becomes the last Tuesday in months without a fifth.
+		['2027-03-30T09:30', 'monthly', 3, ['2027-03-30T09:30', '2027-04-27T09:30', '2027-05-25T09:30']],
+		['2027-03-30T09:30', 'none', 5, ['2027-03-30T09:30']]
+	] as const)('%s repeating %s × %i', (first, rule, count, starts) => {
+		expect(occurrenceStarts(first, rule, count)).toEqual(starts);
+	});
+
+	it('needs a number of dates for a series', () => {
+		const outcome = validate(eventSchema, { title: 'Collaboratory', format: 'online', online_url: 'https://meet.example.org/x', starts_local: '2027-01-14T18:00', ends_local: '2027-01-14T19:00', repeat: 'monthly' });
+		expect(outcome.ok ? [] : outcome.issues.map((i) => i.field)).toEqual(['occurrences']);
 	});
 });

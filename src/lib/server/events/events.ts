@@ -47,7 +47,9 @@ export const eventSchema = z
 		capacity: wholeNumber('The capacity', 1, 100000).optional(),
 		reminder_hours: wholeNumber('The reminder', 0, 336).optional().transform((v) => v ?? 24),
 		questions: optional(2000, 'The questions'),
-		questions_es: optional(2000, 'The Spanish questions')
+		questions_es: optional(2000, 'The Spanish questions'),
+		repeat: z.enum(['none', 'weekly', 'monthly'], { message: 'Choose how the event repeats.' }).optional().transform((v) => v ?? 'none'),
+		occurrences: wholeNumber('The number of dates', 2, 24).optional()
 	})
 	.superRefine((value, ctx) => {
 		if (value.format !== 'online' && !value.location) {
@@ -58,6 +60,9 @@ export const eventSchema = z
 		}
 		if (value.ends_local <= value.starts_local) {
 			ctx.addIssue({ code: 'custom', path: ['ends_local'], message: 'The end must be after the start.' });
+		}
+		if (value.repeat !== 'none' && !value.occurrences) {
+			ctx.addIssue({ code: 'custom', path: ['occurrences'], message: 'Say how many dates the series has (2 to 24).' });
 		}
 		if (questionLines(value.questions).length > 10) {
 			ctx.addIssue({ code: 'custom', path: ['questions'], message: 'Ask at most 10 questions.' });
@@ -198,4 +203,47 @@ export function formatEventTime(event: { starts_at: string; ends_at: string; tim
 		timeZoneName: 'short'
 	});
 	return format.formatRange(new Date(event.starts_at), new Date(event.ends_at));
+}
+
+// ---- Recurring events ------------------------------------------------------------------------
+
+export const repeatRules = ['none', 'weekly', 'monthly'] as const;
+export type RepeatRule = (typeof repeatRules)[number];
+
+/** Adds days to a wall-clock 'YYYY-MM-DDTHH:mm' (calendar arithmetic, no time zone involved). */
+function addDays(local: string, days: number): string {
+	const date = new Date(`${local}:00Z`);
+	date.setUTCDate(date.getUTCDate() + days);
+	return date.toISOString().slice(0, 16);
+}
+
+/**
+ * Wall-clock start times of a series. Weekly: every 7 days. Monthly: the same weekday in the same
+ * week of the month as the first date (the 2nd Thursday stays the 2nd Thursday); a 5th weekday
+ * becomes the last one in months that have only four.
+ */
+export function occurrenceStarts(firstLocal: string, rule: RepeatRule, count: number): string[] {
+	if (rule === 'none') return [firstLocal];
+	if (rule === 'weekly') return Array.from({ length: count }, (_, i) => addDays(firstLocal, 7 * i));
+	const first = new Date(`${firstLocal}:00Z`);
+	const weekday = first.getUTCDay();
+	const nth = Math.ceil(first.getUTCDate() / 7);
+	const time = firstLocal.slice(10);
+	return Array.from({ length: count }, (_, i) => {
+		const month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1));
+		const offset = (weekday - month.getUTCDay() + 7) % 7;
+		const daysInMonth = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+		let day = 1 + offset + 7 * (nth - 1);
+		if (day > daysInMonth) day -= 7;
+		return `${month.toISOString().slice(0, 8)}${String(day).padStart(2, '0')}${time}`;
+	});
+}
+
+/** Minutes between two wall-clock times (the length of each occurrence). */
+export function minutesBetween(startLocal: string, endLocal: string): number {
+	return (Date.parse(`${endLocal}:00Z`) - Date.parse(`${startLocal}:00Z`)) / 60000;
+}
+
+export function addMinutes(local: string, minutes: number): string {
+	return new Date(Date.parse(`${local}:00Z`) + minutes * 60000).toISOString().slice(0, 16);
 }

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
-import { getPublicEvent, registerForEvent } from '#lib/server/events/events.service.js';
+import { getPublicEvent, listOtherDates, registerForEvent } from '#lib/server/events/events.service.js';
 import { registrationFromForm } from '#lib/server/events/events.js';
 import { eventView } from '#lib/server/events/events-view.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
@@ -12,8 +12,10 @@ export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
 	const found = await guard(event, () => getPublicEvent({ db: runtime().db.kysely, ecosystemId: ecosystem.id, slug: event.params.event }));
 	const actor = event.locals.actor;
+	const otherDates = await listOtherDates({ db: runtime().db.kysely, ecosystemId: ecosystem.id, event: found });
 	return {
 		event: eventView(found, event.locals.locale),
+		otherDates: otherDates.map((e) => eventView(e, event.locals.locale)),
 		ended: found.ends_at <= new Date().toISOString(),
 		person: actor.kind === 'user' ? { name: actor.name, email: actor.email } : { name: '', email: '' }
 	};
