@@ -5,7 +5,8 @@ import { browserSignIn, chromiumPath, closeBrowser, expectAccessible, newContext
 const describeBrowser = chromiumPath() ? describe : describe.skip;
 const eco = '/e/philadelphia';
 const group = `${eco}/groups/measurement-and-evaluation-workgroup`;
-const andre = 'andre.educator@philadelphia.demo.parity.example';
+// Not one of the authorisation matrix's accounts, whose group memberships that test relies on.
+const andre = 'priya.partner@philadelphia.demo.parity.example';
 const marisol = 'marisol.member@philadelphia.demo.parity.example';
 
 /** The newest message to `to` whose text matches `pattern`, from the ecosystem outbox (no SMTP in the demo). */
