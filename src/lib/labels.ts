@@ -46,3 +46,15 @@ export function roleName(role: string): string {
 		default: return role;
 	}
 }
+
+export function eventFormatLabel(format: string): string {
+	if (format === 'online') return m.events_format_online();
+	if (format === 'hybrid') return m.events_format_hybrid();
+	return m.events_format_in_person();
+}
+
+export function visibilityLabel(visibility: string): string {
+	if (visibility === 'members') return m.groups_visibility_members();
+	if (visibility === 'invitation') return m.groups_visibility_invitation();
+	return m.groups_visibility_public();
+}

@@ -21,6 +21,15 @@ export const errorCodes = {
 	STORY_NOT_FOUND: { status: 404, message: 'There is no story at that address in this ecosystem.' },
 	STORY_LINK_INVALID: { status: 410, message: 'This link is not valid any more. If you need help, contact the collective.' },
 	STORY_ACTION_NOT_ALLOWED: { status: 409, message: 'This story cannot do that in its current state.' },
+	EVENT_NOT_FOUND: { status: 404, message: 'There is no open event at that address in this ecosystem.' },
+	EVENT_NOT_PENDING: { status: 409, message: 'This event is not waiting for approval any more.' },
+	REGISTRATION_NOT_FOUND: {
+		status: 404,
+		message: 'This registration link is not valid. Links from earlier emails stop working when a newer email is sent: use the most recent one.'
+	},
+	GROUP_NOT_FOUND: { status: 404, message: 'There is no group at that address that you can see.' },
+	THREAD_NOT_FOUND: { status: 404, message: 'There is no such discussion in this group.' },
+	FILE_NOT_FOUND: { status: 404, message: 'There is no such file in this group.' },
 	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
 	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
 	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },

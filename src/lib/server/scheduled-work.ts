@@ -1,6 +1,7 @@
 import type { AppContext } from './context.js';
 import { sendDueReminders } from './submissions/cycles.service.js';
 import { purgeStories } from './stories/stories.service.js';
+import { sendDueReminders as sendEventReminders } from './events/events.service.js';
 
 /**
  * Work the server does on a timer, in this process. Each task is idempotent (it records what it
@@ -21,6 +22,8 @@ export const scheduledWork: ScheduledWork[] = [
 	{ name: 'mail retries', everyMs: minute, run: ({ ctx }) => ctx.mailer.flush() },
 	// Each partner is reminded once per cycle before the due date.
 	{ name: 'due-date reminders', everyMs: hour, run: ({ ctx, origin }) => sendDueReminders({ ctx, origin }) },
+	// A day before each event (configurable per event), to everyone holding a seat.
+	{ name: 'event reminders', everyMs: 5 * minute, run: ({ ctx, origin }) => sendEventReminders({ ctx, origin }) },
 	// Youth stories: record expired consent and delete what is due (withdrawn, expired, unconsented).
 	{ name: 'story purge', everyMs: hour, atStart: true, run: ({ ctx }) => purgeStories({ db: ctx.db.kysely }) },
 ];

@@ -6,6 +6,7 @@ import { submissionRoutes } from './routes/submissions.js';
 import { participantRoutes } from './routes/participants.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { storyRoutes } from './routes/stories.js';
+import { communicationRoutes } from './routes/communication.js';
 
 /**
  * Every route × every role. A route names who may use it; everyone else must be refused:
@@ -20,6 +21,7 @@ const routeTables: RouteTable[] = [
 	participantRoutes,
 	agendaRoutes,
 	storyRoutes,
+	communicationRoutes,
 ];
 
 describe('authorisation: every route × every role', () => {
@@ -41,7 +43,7 @@ describe('authorisation: every route × every role', () => {
 				const response =
 					route.method === 'GET' ? await session.get(route.path) : await session.post(route.path, route.form ?? {});
 				const allowed = route.allow.includes(role);
-				const expected = allowed ? (route.okStatus ?? 200) : role === 'public' ? (route.publicStatus ?? 303) : 403;
+				const expected = allowed ? (route.okStatus ?? 200) : role === 'public' ? (route.publicStatus ?? 303) : (route.deniedStatus ?? 403);
 				const location = response.headers.get('location') ?? '';
 				const ok =
 					response.status === expected &&

@@ -17,6 +17,8 @@ export interface Route {
 	okStatus?: number;
 	/** Where signed-out visitors go when not allowed (default: sign-in). */
 	publicStatus?: number;
+	/** What signed-in people without the permission get (default 403; 404 where existence is private). */
+	deniedStatus?: number;
 }
 
 /**

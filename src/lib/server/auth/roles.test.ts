@@ -31,6 +31,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.health_check.review': 'yes',
 		'partner.activities.manage': 'yes',
 		'partner.health_check.answer': 'no',
+		'ecosystem.events.propose': 'yes',
+		'ecosystem.events.manage': 'yes',
+		'ecosystem.events.attendance': 'yes',
+		'ecosystem.groups.manage': 'yes',
+		'ecosystem.announcements.publish': 'yes',
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -50,6 +55,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.health_check.review': 'yes',
 		'partner.activities.manage': 'yes',
 		'partner.health_check.answer': 'no',
+		'ecosystem.events.propose': 'yes',
+		'ecosystem.events.manage': 'yes',
+		'ecosystem.events.attendance': 'yes',
+		'ecosystem.groups.manage': 'yes',
+		'ecosystem.announcements.publish': 'yes',
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -69,6 +79,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.health_check.review': 'no',
 		'partner.activities.manage': 'own-partner',
 		'partner.health_check.answer': 'own-partner',
+		'ecosystem.events.propose': 'yes',
+		'ecosystem.events.manage': 'no',
+		'ecosystem.events.attendance': 'no',
+		'ecosystem.groups.manage': 'no',
+		'ecosystem.announcements.publish': 'no',
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -88,6 +103,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.health_check.review': 'no',
 		'partner.activities.manage': 'own-partner',
 		'partner.health_check.answer': 'no',
+		'ecosystem.events.propose': 'no',
+		'ecosystem.events.manage': 'no',
+		'ecosystem.events.attendance': 'no',
+		'ecosystem.groups.manage': 'no',
+		'ecosystem.announcements.publish': 'no',
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -107,6 +127,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.health_check.review': 'no',
 		'partner.activities.manage': 'no',
 		'partner.health_check.answer': 'no',
+		'ecosystem.events.propose': 'no',
+		'ecosystem.events.manage': 'no',
+		'ecosystem.events.attendance': 'no',
+		'ecosystem.groups.manage': 'no',
+		'ecosystem.announcements.publish': 'no',
 	}
 };
 
@@ -119,6 +144,7 @@ const twoFactorPermissions = new Set<Permission>([
 	'ecosystem.submissions.review',
 	'ecosystem.health_check.review',
 	'ecosystem.stories.moderate',
+	'ecosystem.events.attendance',
 ]);
 
 const twoFactorModes = [

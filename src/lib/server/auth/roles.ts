@@ -38,6 +38,11 @@ export type Actor = SignedInActor | PublicActor;
 export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
+	| 'ecosystem.announcements.publish'
+	| 'ecosystem.groups.manage'
+	| 'ecosystem.events.attendance'
+	| 'ecosystem.events.manage'
+	| 'ecosystem.events.propose'
 	| 'ecosystem.stories.moderate'
 	| 'platform.ecosystems.manage'
 	| 'ecosystem.workspace.view'
@@ -67,6 +72,7 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 	// Each partner's own self-check answers are visible to the backbone only.
 	'ecosystem.health_check.review',
 	'ecosystem.stories.moderate',
+	'ecosystem.events.attendance',
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -86,6 +92,11 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.api_tokens.manage',
 		'partner.activities.manage',
 		'ecosystem.stories.moderate',
+		'ecosystem.events.propose',
+		'ecosystem.events.manage',
+		'ecosystem.events.attendance',
+		'ecosystem.groups.manage',
+		'ecosystem.announcements.publish',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -98,6 +109,11 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.profile.edit',
 		'partner.activities.manage',
 		'ecosystem.stories.moderate',
+		'ecosystem.events.propose',
+		'ecosystem.events.manage',
+		'ecosystem.events.attendance',
+		'ecosystem.groups.manage',
+		'ecosystem.announcements.publish',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',
@@ -107,6 +123,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.api_tokens.manage',
 		'partner.activities.manage',
 		'partner.health_check.answer',
+		'ecosystem.events.propose',
 	],
 	partner_member: [
 		'ecosystem.workspace.view',

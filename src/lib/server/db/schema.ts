@@ -45,6 +45,17 @@ export interface Database {
 	story_token: StoryTokenTable;
 	story_report: StoryReportTable;
 	story_link: StoryLinkTable;
+	event_series: EventSeriesTable;
+	event: EventTable;
+	event_registration: EventRegistrationTable;
+	work_group: WorkGroupTable;
+	work_group_member: WorkGroupMemberTable;
+	group_thread: GroupThreadTable;
+	group_post: GroupPostTable;
+	group_file: GroupFileTable;
+	announcement: AnnouncementTable;
+	notification_preference: NotificationPreferenceTable;
+	mail_subscriber: MailSubscriberTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -130,6 +141,7 @@ export interface EcosystemTable {
 	focus_groups_json: string | null;
 	created_at: string;
 	updated_at: string;
+	time_zone: Generated<string>;
 }
 export interface EcosystemConditionTable {
 	ecosystem_id: string;
@@ -219,6 +231,7 @@ export interface OutboxTable {
 	last_error: string | null;
 	created_at: string;
 	sent_at: string | null;
+	headers_json: string | null;
 }
 
 export interface MetricTable {
@@ -571,4 +584,133 @@ export interface StoryLinkTable {
 	target_type: 'metric' | 'initiative';
 	target_id: string;
 	created_at: string;
+}
+export interface EventSeriesTable {
+	id: string;
+	ecosystem_id: string;
+	rule_json: string;
+	created_at: string;
+}
+export interface EventTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	title: string;
+	title_es: string | null;
+	description_md: Generated<string>;
+	description_md_es: string | null;
+	audience: Generated<string>;
+	audience_es: string | null;
+	format: 'in_person' | 'online' | 'hybrid';
+	location: string | null;
+	online_url: string | null;
+	starts_at: string;
+	ends_at: string;
+	time_zone: string;
+	capacity: number | null;
+	seats_taken: Generated<number>;
+	registrations_made: Generated<number>;
+	questions_json: Generated<string>;
+	reminder_hours: Generated<number>;
+	status: 'pending' | 'published' | 'cancelled';
+	proposed_by_partner_id: string | null;
+	created_by_user_id: string | null;
+	approved_at: string | null;
+	series_id: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface EventRegistrationTable {
+	id: string;
+	ecosystem_id: string;
+	event_id: string;
+	user_id: string | null;
+	name: string;
+	email: string;
+	locale: Generated<string>;
+	status: 'confirmed' | 'waitlisted' | 'cancelled';
+	position: number;
+	answers_json: Generated<string>;
+	accessibility_request: string | null;
+	language_request: string | null;
+	token_hash: string;
+	checked_in_at: string | null;
+	reminder_sent_at: string | null;
+	promoted_at: string | null;
+	cancelled_at: string | null;
+	created_at: string;
+}
+export interface WorkGroupTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	name: string;
+	name_es: string | null;
+	purpose_md: Generated<string>;
+	purpose_md_es: string | null;
+	visibility: 'public' | 'members' | 'invitation';
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface WorkGroupMemberTable {
+	ecosystem_id: string;
+	group_id: string;
+	user_id: string;
+	role: 'lead' | 'member';
+	joined_at: string;
+}
+export interface GroupThreadTable {
+	id: string;
+	ecosystem_id: string;
+	group_id: string;
+	title: string;
+	author_user_id: string | null;
+	created_at: string;
+	last_post_at: string;
+}
+export interface GroupPostTable {
+	id: string;
+	ecosystem_id: string;
+	thread_id: string;
+	author_user_id: string | null;
+	body: string;
+	created_at: string;
+}
+export interface GroupFileTable {
+	id: string;
+	ecosystem_id: string;
+	group_id: string;
+	uploader_user_id: string | null;
+	filename: string;
+	content_type: string;
+	size: number;
+	data: Uint8Array;
+	created_at: string;
+}
+export interface AnnouncementTable {
+	id: string;
+	ecosystem_id: string;
+	title: string;
+	title_es: string | null;
+	body_md: string;
+	body_md_es: string | null;
+	audience: 'ecosystem' | 'sector' | 'group';
+	sector: string | null;
+	group_id: string | null;
+	author_user_id: string | null;
+	published_at: string;
+}
+export interface NotificationPreferenceTable {
+	ecosystem_id: string;
+	user_id: string;
+	channel: 'announcements' | 'groups';
+	mode: 'immediate' | 'digest' | 'never';
+}
+export interface MailSubscriberTable {
+	ecosystem_id: string;
+	user_id: string;
+	unsubscribe_token: string;
+	digest_through: string | null;
 }

@@ -10,6 +10,8 @@ import { insertDemoMeasurement } from './demo-measurement.js';
 import { insertDemoSubmissions } from './demo-submissions.js';
 import { insertDemoAgenda } from './demo-agenda.js';
 import { insertDemoStories } from './demo-stories.js';
+import { insertDemoEvents } from './demo-events.js';
+import { insertDemoGroups } from './demo-groups.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -99,6 +101,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			});
 			await insertDemoAgenda(trx, ecosystemId, demo.slug, { partnerIds, userIds });
 			await insertDemoStories(trx, ecosystemId, demo.slug);
+			await insertDemoEvents(trx, ecosystemId, demo.slug);
+			await insertDemoGroups(trx, ecosystemId, demo.slug, userIds);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

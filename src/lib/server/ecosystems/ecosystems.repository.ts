@@ -21,6 +21,8 @@ export interface EcosystemRow {
 	website: string | null;
 	contact_email: string | null;
 	is_demo: number;
+	/** IANA zone events are entered and shown in. */
+	time_zone: string;
 	created_at: string;
 	updated_at: string;
 }

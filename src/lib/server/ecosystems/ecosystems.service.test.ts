@@ -243,12 +243,16 @@ describeEachDatabase('ecosystems service', (get) => {
 			const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id, twoFactor: false });
 			expect(await getAdminIndex({ actor: staff, ecosystemId: eco.id })).toEqual([
 				{ area: 'site', access: 'allow' },
-				{ area: 'partners', access: 'allow' }
+				{ area: 'partners', access: 'allow' },
+				{ area: 'events', access: 'allow' },
+				{ area: 'announcements', access: 'allow' }
 			]);
 			// A backbone admin needs two-factor sign-in for every admin area, not only personal data.
 			expect(await getAdminIndex({ actor: admin, ecosystemId: eco.id })).toEqual([
 				{ area: 'site', access: 'two_factor_required' },
 				{ area: 'partners', access: 'two_factor_required' },
+				{ area: 'events', access: 'two_factor_required' },
+				{ area: 'announcements', access: 'two_factor_required' },
 				{ area: 'members', access: 'two_factor_required' },
 				{ area: 'audit', access: 'two_factor_required' },
 				{ area: 'outbox', access: 'two_factor_required' }

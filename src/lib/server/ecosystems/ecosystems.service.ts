@@ -245,12 +245,14 @@ export async function listAllEcosystemsForAdmin({ db, actor }: { db: Kysely<Data
 	return repo.listEcosystemsWithCounts(db);
 }
 
-export const adminAreas = ['site', 'partners', 'members', 'audit', 'outbox'] as const;
+export const adminAreas = ['site', 'partners', 'events', 'announcements', 'members', 'audit', 'outbox'] as const;
 export type AdminArea = (typeof adminAreas)[number];
 
 const adminAreaPermission: Record<AdminArea, Permission> = {
 	site: 'ecosystem.site.edit',
 	partners: 'ecosystem.partners.manage',
+	events: 'ecosystem.events.manage',
+	announcements: 'ecosystem.announcements.publish',
 	members: 'ecosystem.members.manage',
 	audit: 'ecosystem.audit.read',
 	outbox: 'ecosystem.outbox.read'

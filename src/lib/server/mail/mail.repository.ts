@@ -7,6 +7,8 @@ export interface OutgoingMessage {
 	subject: string;
 	text: string;
 	kind: string;
+	/** Extra headers, e.g. List-Unsubscribe. */
+	headers?: Record<string, string>;
 }
 
 export async function insertOutboxMessage(
@@ -24,6 +26,7 @@ export async function insertOutboxMessage(
 			subject: message.subject,
 			body_text: message.text,
 			kind: message.kind,
+			headers_json: message.headers ? JSON.stringify(message.headers) : null,
 			status,
 			attempts: 0,
 			last_error: null,
@@ -42,16 +45,26 @@ export async function insertOutboxMessage(
 const privateLinkKinds: ReadonlySet<string> = new Set(['story_consent', 'story_withdraw_link']);
 export const DELIVERED_PRIVATE_LINK = '(Delivered. This message held a private link and is no longer kept.)';
 
+/**
+ * Takes a queued message for one delivery attempt. Senders running at the same time (the retry
+ * timer, a request that just queued mail) race here; only the one whose update matches the
+ * attempt count it read goes on to send, so a message is never handed to SMTP twice at once.
+ */
+export async function claimForDelivery(db: Executor, id: string, seenAttempts: number): Promise<boolean> {
+	const result = await db
+		.updateTable('outbox')
+		.set({ attempts: seenAttempts + 1 })
+		.where('id', '=', id)
+		.where('status', '=', 'queued')
+		.where('attempts', '=', seenAttempts)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
 export async function markSent(db: Executor, id: string, kind: string): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set((eb) => ({
-			status: 'sent',
-			sent_at: nowIso(),
-			attempts: eb('attempts', '+', 1),
-			last_error: null,
-			...(privateLinkKinds.has(kind) ? { body_text: DELIVERED_PRIVATE_LINK } : {})
-		}))
+		.set({ status: 'sent', sent_at: nowIso(), last_error: null, ...(privateLinkKinds.has(kind) ? { body_text: DELIVERED_PRIVATE_LINK } : {}) })
 		.where('id', '=', id)
 		.execute();
 }
@@ -59,11 +72,7 @@ export async function markSent(db: Executor, id: string, kind: string): Promise<
 export async function markFailed(db: Executor, id: string, error: string, giveUp: boolean): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set((eb) => ({
-			status: giveUp ? 'failed' : 'queued',
-			attempts: eb('attempts', '+', 1),
-			last_error: error.slice(0, 500)
-		}))
+		.set({ status: giveUp ? 'failed' : 'queued', last_error: error.slice(0, 500) })
 		.where('id', '=', id)
 		.execute();
 }

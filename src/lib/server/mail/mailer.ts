@@ -1,7 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { insertOutboxMessage, listQueued, markFailed, markSent, type OutgoingMessage } from './mail.repository.js';
+import type { Executor } from '../audit/audit.repository.js';
+import { claimForDelivery, insertOutboxMessage, listQueued, markFailed, markSent, type OutgoingMessage } from './mail.repository.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -24,9 +25,26 @@ export class Mailer {
 		return this.transport !== null;
 	}
 
+	/**
+	 * Writes a message to the outbox inside the caller's transaction, so it exists exactly when
+	 * the change it reports does. Deliver it after the commit with `deliver(ids)`.
+	 */
+	async queue(db: Executor, message: OutgoingMessage): Promise<string> {
+		return insertOutboxMessage(db, message, this.transport ? 'queued' : 'held');
+	}
+
+	/** Delivers messages queued earlier (usually just committed); ones another sender took are skipped. */
+	async deliver(ids: readonly string[]): Promise<void> {
+		if (!this.transport || ids.length === 0) return;
+		const rows = await this.db.selectFrom('outbox').selectAll().where('id', 'in', [...ids]).where('status', '=', 'queued').execute();
+		for (const row of rows) {
+			await this.attempt(row.id, toMessage(row), row.attempts);
+		}
+	}
+
 	async send(message: OutgoingMessage): Promise<void> {
 		const id = await insertOutboxMessage(this.db, message, this.transport ? 'queued' : 'held');
-		if (this.transport) await this.deliver(id, message, 0);
+		if (this.transport) await this.attempt(id, message, 0);
 	}
 
 	/** Retries messages that failed earlier (called periodically by the server). */
@@ -34,25 +52,41 @@ export class Mailer {
 		if (!this.transport) return 0;
 		const queued = await listQueued(this.db);
 		for (const row of queued) {
-			await this.deliver(
-				row.id,
-				{ ecosystemId: row.ecosystem_id, to: row.to_address, subject: row.subject, text: row.body_text, kind: row.kind },
-				row.attempts
-			);
+			await this.attempt(row.id, toMessage(row), row.attempts);
 		}
 		return queued.length;
 	}
 
-	private async deliver(id: string, message: OutgoingMessage, attempts: number): Promise<void> {
+	private async attempt(id: string, message: OutgoingMessage, attempts: number): Promise<void> {
+		if (!(await claimForDelivery(this.db, id, attempts))) return;
 		try {
-			await this.transport!.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+			await this.transport!.sendMail({ from: await this.sender(message.ecosystemId), to: message.to, subject: message.subject, text: message.text, headers: message.headers });
 			await markSent(this.db, id, message.kind);
 		} catch (error) {
 			await markFailed(this.db, id, error instanceof Error ? error.message : String(error), attempts + 1 >= MAX_ATTEMPTS);
 		}
 	}
 
+	/** Mail about an ecosystem is sent in its name (display name), from the deployment's address. */
+	private async sender(ecosystemId: string | null): Promise<string | { name: string; address: string }> {
+		if (!ecosystemId) return this.from;
+		const ecosystem = await this.db.selectFrom('ecosystem').select('name').where('id', '=', ecosystemId).executeTakeFirst();
+		if (!ecosystem) return this.from;
+		return { name: ecosystem.name, address: /<([^>]+)>/.exec(this.from)?.[1] ?? this.from };
+	}
+
 	close(): void {
 		this.transport?.close();
 	}
+}
+
+function toMessage(row: { ecosystem_id: string | null; to_address: string; subject: string; body_text: string; kind: string; headers_json: string | null }): OutgoingMessage {
+	return {
+		ecosystemId: row.ecosystem_id,
+		to: row.to_address,
+		subject: row.subject,
+		text: row.body_text,
+		kind: row.kind,
+		headers: row.headers_json ? (JSON.parse(row.headers_json) as Record<string, string>) : undefined
+	};
 }

@@ -9,6 +9,7 @@ import { insertInvitation, insertMembership, insertPlatformAdmin } from '../memb
 import { insertPartner } from '../partners/partners.repository.js';
 import type { PartnerProfileInput } from '../partners/partners.js';
 import { randomToken, sha256 } from '../util.js';
+import { insertEvent, type NewEvent } from '../events/events.repository.js';
 
 /**
  * Small builders for test data. Every call makes fresh, unique rows, so tests sharing one
@@ -141,3 +142,52 @@ export async function makeInvitation(
 	});
 	return { id, token, email };
 }
+
+/** The event form as staff would fill it in (local times in the ecosystem's zone). */
+export function eventInput(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+	return {
+		title: `Convening ${unique('ev')}`,
+		format: 'in_person',
+		location: 'Free Library of Philadelphia, Room 108',
+		starts_local: '2031-03-18T18:00',
+		ends_local: '2031-03-18T20:00',
+		...overrides
+	};
+}
+
+/** A published event written straight to the table (status, capacity and times as given). */
+export async function makeEvent(
+	db: Executor,
+	ecosystemId: string,
+	overrides: Partial<Omit<NewEvent, 'slug'>> & { slug?: string } = {}
+): Promise<{ id: string; slug: string; title: string }> {
+	const slug = overrides.slug ?? unique('event');
+	const values: NewEvent = {
+		title: `Event ${slug}`,
+		title_es: null,
+		description_md: '',
+		description_md_es: null,
+		audience: '',
+		audience_es: null,
+		format: 'in_person',
+		location: 'Community Room',
+		online_url: null,
+		starts_at: '2031-03-18T22:00:00.000Z',
+		ends_at: '2031-03-19T00:00:00.000Z',
+		time_zone: 'America/New_York',
+		capacity: null,
+		questions_json: '[]',
+		reminder_hours: 24,
+		status: 'published',
+		proposed_by_partner_id: null,
+		created_by_user_id: null,
+		series_id: null,
+		is_demo: 0,
+		...overrides,
+		slug
+	};
+	const id = await insertEvent(db, ecosystemId, values);
+	return { id, slug, title: values.title };
+}
+
+export const registrationInput = (overrides: Record<string, unknown> = {}) => ({ name: 'Test Attendee', email: uniqueEmail('attendee'), answers: {}, ...overrides });

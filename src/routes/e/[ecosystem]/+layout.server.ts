@@ -26,6 +26,7 @@ export const load: LayoutServerLoad = async (event) => {
 			workspace: decide(locals.actor, 'ecosystem.workspace.view', scope) === 'allow',
 			editSite: decide(locals.actor, 'ecosystem.site.edit', scope) === 'allow',
 			managePartners: decide(locals.actor, 'ecosystem.partners.manage', scope) === 'allow',
+			proposeEvents: decide(locals.actor, 'ecosystem.events.propose', scope) !== 'deny' && locals.actor.kind === 'user',
 			manageMembers: decide(locals.actor, 'ecosystem.members.manage', scope) !== 'deny' && locals.actor.kind === 'user',
 			readAudit: decide(locals.actor, 'ecosystem.audit.read', scope) !== 'deny' && locals.actor.kind === 'user',
 			/** Measurement (metric dictionary, benchmarks): false, or whether it opens now or after two-factor set-up. */

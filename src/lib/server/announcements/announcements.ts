@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { sectors } from '../partners/partners.js';
+
+export const channels = ['announcements', 'groups'] as const;
+export type Channel = (typeof channels)[number];
+export const modes = ['immediate', 'digest', 'never'] as const;
+export type Mode = (typeof modes)[number];
+
+/** Until a person chooses: announcements come in the weekly digest, group mentions and replies at once. */
+export const defaultModes: Record<Channel, Mode> = { announcements: 'digest', groups: 'immediate' };
+
+const optional = (max: number, label: string) => z.string().max(max, `${label} can have at most ${max} characters.`).optional();
+
+export const announcementSchema = z
+	.object({
+		title: z.string({ message: 'Enter a title.' }).min(3, 'The title needs at least 3 characters.').max(160, 'The title can have at most 160 characters.'),
+		title_es: optional(160, 'The Spanish title'),
+		body_md: z.string({ message: 'Write the announcement.' }).min(1, 'Write the announcement.').max(8000, 'The announcement can have at most 8000 characters.'),
+		body_md_es: optional(8000, 'The Spanish text'),
+		audience: z.enum(['ecosystem', 'sector', 'group'], { message: 'Choose who the announcement is for.' }),
+		sector: z.enum(sectors, { message: 'Choose a sector.' }).optional(),
+		group: z.string().max(100).optional()
+	})
+	.superRefine((value, ctx) => {
+		if (value.audience === 'sector' && !value.sector) ctx.addIssue({ code: 'custom', path: ['sector'], message: 'Choose the sector the announcement is for.' });
+		if (value.audience === 'group' && !value.group) ctx.addIssue({ code: 'custom', path: ['group'], message: 'Choose the group the announcement is for.' });
+	});
+
+export const preferencesSchema = z.object({
+	announcements: z.enum(modes, { message: 'Choose how you receive announcements.' }),
+	groups: z.enum(modes, { message: 'Choose how you receive group mentions and replies.' })
+});
+
+export function modesWith(saved: Partial<Record<Channel, Mode>>): Record<Channel, Mode> {
+	return { ...defaultModes, ...saved };
+}
+
+export interface DigestItem {
+	title: string;
+	text: string;
+	url: string;
+}
+
+/** The plain text of a digest section: one bullet per item with its link. */
+export function digestSection(heading: string, items: DigestItem[]): string {
+	if (items.length === 0) return '';
+	const excerpt = (text: string) => (text.length > 280 ? `${text.slice(0, 280).trimEnd()}…` : text);
+	return [`${heading}`, '', ...items.map((item) => `- ${item.title}\n  ${excerpt(item.text).replace(/\s*\n\s*/g, ' ')}\n  ${item.url}`)].join('\n');
+}
