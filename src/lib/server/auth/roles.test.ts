@@ -20,9 +20,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'yes',
 		'ecosystem.audit.read': 'yes',
 		'ecosystem.outbox.read': 'yes',
+		'ecosystem.assetmap.manage': 'yes',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'yes'
+		'partner.members.manage': 'yes',
+		'partner.programs.edit': 'yes'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -31,9 +33,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'yes',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'partner.programs.edit': 'yes'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -42,9 +46,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'own-partner',
-		'partner.members.manage': 'own-partner'
+		'partner.members.manage': 'own-partner',
+		'partner.programs.edit': 'own-partner'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -53,9 +59,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'partner.programs.edit': 'own-partner'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -64,9 +72,11 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'partner.programs.edit': 'no'
 	}
 };
 
@@ -117,7 +127,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 10 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 12 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

@@ -46,8 +46,10 @@ export type Permission =
 	| 'ecosystem.audit.read'
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
+	| 'ecosystem.assetmap.manage'
 	| 'partner.profile.edit'
-	| 'partner.members.manage';
+	| 'partner.members.manage'
+	| 'partner.programs.edit';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
@@ -66,18 +68,22 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.audit.read',
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
+		'ecosystem.assetmap.manage',
 		'partner.profile.edit',
-		'partner.members.manage'
+		'partner.members.manage',
+		'partner.programs.edit'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
-		'partner.profile.edit'
+		'ecosystem.assetmap.manage',
+		'partner.profile.edit',
+		'partner.programs.edit'
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],
-	partner_member: ['ecosystem.workspace.view'],
+	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.programs.edit'],
+	partner_member: ['ecosystem.workspace.view', 'partner.programs.edit'],
 	educator: ['ecosystem.workspace.view']
 };
 

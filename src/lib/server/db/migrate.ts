@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migrat
 import type { Kysely } from 'kysely';
 import * as foundation from './migrations/2026-11-25T1500-foundation.js';
 import * as measurement from './migrations/2026-11-25T1700-measurement.js';
+import * as assetMap from './migrations/2026-12-01T2110-asset-map.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -9,7 +10,8 @@ import * as measurement from './migrations/2026-11-25T1700-measurement.js';
  */
 export const migrations: Record<string, Migration> = {
 	'2026-11-25T1500-foundation': foundation,
-	'2026-11-25T1700-measurement': measurement
+	'2026-11-25T1700-measurement': measurement,
+	'2026-12-01T2110-asset-map': assetMap
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
