@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { ProgramLocationTable, ProgramScheduleTable, ProgramTable } from '../db/schema.js';
 import { newId, nowIso } from '../util.js';
-import type { ProgramInput } from './programs.js';
+import { weekdayOf, type ProgramInput } from './programs.js';
 
 export type ProgramRow = Selectable<ProgramTable>;
 export type LocationRow = Selectable<ProgramLocationTable>;
@@ -131,7 +131,7 @@ async function insertChildren(db: Executor, ecosystemId: string, programId: stri
 					program_id: programId,
 					freq: s.freq,
 					interval: s.interval,
-					byday: s.byday.join(','),
+					byday: s.freq ? s.byday.join(',') : weekdayOf(s.dtstart),
 					dtstart: s.dtstart,
 					until: s.until ?? null,
 					opens_at: s.opens_at,

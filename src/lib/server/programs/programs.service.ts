@@ -31,6 +31,11 @@ async function editablePartner({ db, actor, ecosystemId }: Base, partnerSlug: st
 	return { partner, user: actor };
 }
 
+/** Where a ZIP is: the ecosystem's uploaded boundary's internal point, else the package centroid. */
+export async function zipPoint(db: Executor, ecosystemId: string, zip: string) {
+	return (await repo.uploadedZipPoint(db, ecosystemId, zip)) ?? packageZipCentroid(zip);
+}
+
 /**
  * Coordinates for each place: as typed or imported, otherwise the ZIP's internal point from the
  * ecosystem's uploaded boundaries, otherwise the ZIP centroid of the `zipcodes` package.
@@ -44,7 +49,7 @@ export async function placeLocations(db: Executor, ecosystemId: string, location
 			placed.push({ ...base, latitude: l.latitude, longitude: l.longitude, geocode_source: 'given' });
 			continue;
 		}
-		const point = (await repo.uploadedZipPoint(db, ecosystemId, l.postal_code)) ?? packageZipCentroid(l.postal_code);
+		const point = await zipPoint(db, ecosystemId, l.postal_code);
 		if (!point) {
 			issues.push({ field: `locations.${i}.postal_code`, message: `We do not know where ZIP ${l.postal_code} is. Check it, or give the latitude and longitude.` });
 			continue;
@@ -169,3 +174,9 @@ export async function deleteProgram({ partnerSlug, programId, ...base }: Base & 
 	});
 }
 
+
+/** The partner whose "Add a program" form this is, once the person may add programs for it. */
+export async function openNewProgramForm({ partnerSlug, ...base }: Base & { partnerSlug: string }) {
+	const { partner } = await editablePartner(base, partnerSlug);
+	return { partner };
+}

@@ -88,7 +88,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// RFC 5545 FREQ ('WEEKLY', 'MONTHLY') for recurring sessions; null for a one-off session on dtstart.
 		.addColumn('freq', 'text', (c) => c.check(sql`freq is null or freq in ('WEEKLY','MONTHLY')`))
 		.addColumn('interval', 'integer', (c) => c.notNull().defaultTo(1))
-		// RFC 5545 BYDAY list, e.g. 'MO,WE'.
+		// RFC 5545 BYDAY list, e.g. 'MO,WE'; for a one-off session, the weekday of its date (so one
+		// day filter serves both).
 		.addColumn('byday', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('dtstart', 'text', (c) => c.notNull())
 		.addColumn('until', 'text')

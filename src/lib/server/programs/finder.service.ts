@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { DomainError } from '../errors.js';
+import { findPartnerById } from '../partners/partners.repository.js';
+import { childrenOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
+import { searchPrograms, type FinderRow } from './finder.repository.js';
+import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
+import { distanceMiles, hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
+import { zipPoint } from './programs.service.js';
+
+export interface FinderResult {
+	program: FinderRow;
+	locations: LocationRow[];
+	schedules: ScheduleRow[];
+	/** Miles from the family's ZIP to the nearest place, when they gave one. */
+	distance: number | null;
+}
+
+/**
+ * The public family finder: every filter in the database (the radius as a latitude/longitude
+ * box), then exact distances to each program's nearest place, nearest first.
+ */
+export async function findPrograms({ db, ecosystemId, params, now = new Date() }: { db: Kysely<Database>; ecosystemId: string; params: URLSearchParams; now?: Date }) {
+	const { query, dropped } = parseFinderQuery(params);
+	const radius = query.radius ?? DEFAULT_RADIUS;
+	const origin = query.zip ? await zipPoint(db, ecosystemId, query.zip) : undefined;
+	const unknownZip = query.zip && !origin ? query.zip : null;
+	const rows = await searchPrograms(db, ecosystemId, {
+		words: searchWords(query.q ?? ''),
+		subject: query.subject,
+		freeOnly: query.free === '1',
+		language: query.language,
+		format: query.format,
+		age: query.age,
+		grade: query.grade,
+		day: query.day,
+		time: query.time,
+		visibleSince: hiddenBefore(now),
+		box: origin
+			? {
+					minLat: origin.lat - latitudeSpan(radius),
+					maxLat: origin.lat + latitudeSpan(radius),
+					minLon: origin.lon - longitudeSpan(radius, origin.lat),
+					maxLon: origin.lon + longitudeSpan(radius, origin.lat)
+				}
+			: undefined
+	});
+	const { locations, schedules } = await childrenOf(db, ecosystemId, rows.map((r) => r.id));
+	let results: FinderResult[] = rows.map((program) => {
+		const places = locations.get(program.id) ?? [];
+		const distance = origin && places.length ? Math.min(...places.map((l) => distanceMiles(origin, { lat: l.latitude, lon: l.longitude }))) : null;
+		return { program, locations: places, schedules: schedules.get(program.id) ?? [], distance };
+	});
+	if (origin) {
+		results = results.filter((r) => r.distance !== null && r.distance <= radius).sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
+	}
+	const page = query.page ?? 1;
+	return {
+		query: { ...query, radius } satisfies FinderQuery,
+		dropped,
+		origin: origin && query.zip ? { zip: query.zip, ...origin } : null,
+		unknownZip,
+		total: results.length,
+		page,
+		pageCount: Math.max(1, Math.ceil(results.length / PAGE_SIZE)),
+		results: results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+	};
+}
+
+/** One program's public page: only listings families may see (running, and not past the grace period). */
+export async function getPublicProgram({
+	db,
+	ecosystemId,
+	programId,
+	zip,
+	now = new Date()
+}: {
+	db: Kysely<Database>;
+	ecosystemId: string;
+	programId: string;
+	zip?: string | null;
+	now?: Date;
+}) {
+	const [row] = await searchPrograms(db, ecosystemId, { words: [], programId, visibleSince: hiddenBefore(now) }, 1);
+	if (!row) throw new DomainError('PROGRAM_NOT_FOUND');
+	const partner = await findPartnerById(db, ecosystemId, row.partner_id);
+	if (!partner) throw new DomainError('PROGRAM_NOT_FOUND');
+	const { locations, schedules } = await childrenOf(db, ecosystemId, [row.id]);
+	const places = locations.get(row.id) ?? [];
+	const origin = zip && /^\d{5}$/.test(zip) ? await zipPoint(db, ecosystemId, zip) : undefined;
+	return {
+		program: row,
+		partner,
+		locations: places.map((l) => ({ ...l, distance: origin ? distanceMiles(origin, { lat: l.latitude, lon: l.longitude }) : null })),
+		schedules: schedules.get(row.id) ?? [],
+		verification: verificationState(row.last_verified_at, row.created_at, now)
+	};
+}
