@@ -29,7 +29,7 @@ const own = `${eco}/partners/brick-and-bolt-youth-makerspace`; // the demo partn
 const other = `${eco}/partners/helix-row-biotherapeutics`; // someone else's partner
 const everyone = roles;
 
-function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string }): Route[] {
+function routes(ids: { initiativeId: string; memberId: string; metricSlug: string; populationSlug: string; programId: string }): Route[] {
 	const i = `${eco}/admin/site/initiatives/${ids.initiativeId}`;
 	const member = `${eco}/admin/members/${ids.memberId}`;
 	const ms = `${eco}/admin/measurement`;
@@ -83,7 +83,30 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'GET', path: population, allow: backbone },
 		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
+		...programRoutes(ids.programId)
+	];
+}
+
+/** The asset map: the public finder, and each partner's program pages. */
+function programRoutes(programId: string): Route[] {
+	const ownEditors: Role[] = ['backbone_admin', 'backbone_staff', 'partner_admin'];
+	// marisol.member, the demo partner member, belongs to Faro Verde.
+	const memberPartner = `${eco}/partners/faro-verde-youth-science-lab`;
+	const memberEditors: Role[] = ['backbone_admin', 'backbone_staff', 'partner_member'];
+	return [
+		{ method: 'GET', path: `${eco}/programs`, allow: everyone },
+		{ method: 'GET', path: `${eco}/programs/${programId}`, allow: everyone },
+		{ method: 'GET', path: `${own}/programs`, allow: ownEditors },
+		{ method: 'GET', path: `${own}/programs/new`, allow: ownEditors },
+		{ method: 'POST', path: `${own}/programs/new`, form: { name: '' }, allow: ownEditors, okStatus: 422 },
+		{ method: 'GET', path: `${own}/programs/${programId}`, allow: ownEditors },
+		{ method: 'POST', path: `${own}/programs/${programId}?/save`, form: { name: '' }, allow: ownEditors, okStatus: 422 },
+		{ method: 'POST', path: `${own}/programs?/confirm`, form: { programId: 'no-such-program' }, allow: ownEditors, okStatus: 404 },
+		{ method: 'POST', path: `${own}/programs/no-such-program?/delete`, allow: ownEditors, okStatus: 404 },
+		{ method: 'GET', path: `${memberPartner}/programs`, allow: memberEditors },
+		{ method: 'POST', path: `${memberPartner}/programs/new`, form: { name: '' }, allow: memberEditors, okStatus: 422 },
+		{ method: 'GET', path: `${other}/programs`, allow: backbone }
 	];
 }
 
@@ -111,8 +134,11 @@ describe('authorisation: every route × every role', () => {
 		const populationSlug = firstLink('benchmarks') ?? (await created(`${eco}/admin/measurement/benchmarks/new`, { name: 'Matrix population' }));
 		expect(metricSlug, 'a metric to aim at').toBeTruthy();
 		expect(populationSlug, 'a benchmark population to aim at').toBeTruthy();
+		const ownPrograms = await (await admin.get(`${own}/programs`)).text();
+		const programId = /\/programs\/([0-9a-f-]{36})"/.exec(ownPrograms)?.[1];
+		expect(programId, 'a program of the partner admin’s partner').toBeTruthy();
 		// Any member but the admin herself: acting on oneself is refused for another reason.
-		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug! });
+		table = routes({ initiativeId: initiativeId!, memberId: memberIds.at(-1)!, metricSlug: metricSlug!, populationSlug: populationSlug!, programId: programId! });
 	});
 
 	it('answers each role as the route allows', async () => {

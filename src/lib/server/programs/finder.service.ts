@@ -7,6 +7,8 @@ import { searchPrograms, type FinderRow } from './finder.repository.js';
 import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
 import { distanceMiles, hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
 import { zipPoint } from './programs.service.js';
+import { listZipAreas } from '../geo/geo.repository.js';
+import { renderSvgMap } from '../geo/svg-map.js';
 
 export interface FinderResult {
 	program: FinderRow;
@@ -95,4 +97,37 @@ export async function getPublicProgram({
 		schedules: schedules.get(row.id) ?? [],
 		verification: verificationState(row.last_verified_at, row.created_at, now)
 	};
+}
+
+/**
+ * The results map: the ecosystem's ZIP boundaries when it uploaded them, otherwise nothing under
+ * the dots but the family's ZIP; each place a dot, the family's ZIP a ringed dot.
+ */
+export async function renderFinderMap({
+	db,
+	ecosystemId,
+	results,
+	origin,
+	title
+}: {
+	db: Kysely<Database>;
+	ecosystemId: string;
+	results: FinderResult[];
+	origin: { lat: number; lon: number } | null;
+	title: string;
+}): Promise<string | null> {
+	const places = results.flatMap((r) => r.locations.map((l) => ({ lat: Number(l.latitude), lon: Number(l.longitude), title: r.program.name })));
+	if (places.length === 0) return null;
+	const areas = (await listZipAreas(db, ecosystemId)).flatMap((a) => (a.geometry ? [{ zip: a.zip, geometry: a.geometry, title: a.zip }] : []));
+	const shown = [...places, ...(origin ? [{ ...origin, className: 'origin' }] : [])];
+	const fit: GeoJSON.FeatureCollection = {
+		type: 'FeatureCollection',
+		features: shown.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }))
+	};
+	// A single dot cannot be fitted: pad the view by about a mile around it.
+	if (shown.length === 1) {
+		const p = shown[0]!;
+		fit.features.push({ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[p.lon - 0.02, p.lat - 0.015], [p.lon + 0.02, p.lat + 0.015]] } });
+	}
+	return renderSvgMap({ areas, points: shown, fit, title, id: 'finder-map' });
 }

@@ -29,6 +29,8 @@ export const load: PageServerLoad = async (event) => {
 			isDemo: partner.is_demo === 1
 		},
 		canEdit:
-			decide(event.locals.actor, 'partner.profile.edit', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow'
+			decide(event.locals.actor, 'partner.profile.edit', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow',
+		canEditPrograms:
+			decide(event.locals.actor, 'partner.programs.edit', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow'
 	};
 };
