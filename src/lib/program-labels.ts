@@ -1,4 +1,5 @@
 import * as m from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
 
 /** Interface labels for the asset map's stored codes, in the current language. */
 const labels: Record<string, Record<string, () => string>> = {
@@ -60,7 +61,20 @@ const labels: Record<string, Record<string, () => string>> = {
 export type LabelKind = keyof typeof labels;
 
 export function programLabel(kind: LabelKind, code: string): string {
-	return labels[kind]?.[code]?.() ?? code;
+	const known = labels[kind]?.[code];
+	if (known) return known();
+	if (kind === 'language') return languageName(code);
+	return code;
+}
+
+/** Languages outside the common list (e.g. from an HSDS import) are named by the browser's own data. */
+function languageName(code: string): string {
+	try {
+		const name = new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code);
+		return name ? name.charAt(0).toLocaleUpperCase(getLocale()) + name.slice(1) : code;
+	} catch {
+		return code;
+	}
 }
 
 export function programOptions(kind: LabelKind, codes: readonly string[]): { value: string; label: string }[] {

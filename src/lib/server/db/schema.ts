@@ -304,9 +304,9 @@ export interface ProgramLocationTable {
 	city: string;
 	state_province: string;
 	postal_code: string;
-	latitude: number;
-	longitude: number;
-	geocode_source: 'given' | 'zip_centroid';
+	latitude: number | null;
+	longitude: number | null;
+	geocode_source: 'given' | 'zip_centroid' | 'none';
 	position: number;
 }
 export interface ProgramScheduleTable {

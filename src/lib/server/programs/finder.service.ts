@@ -10,6 +10,11 @@ import { zipPoint } from './programs.service.js';
 import { listZipAreas } from '../geo/geo.repository.js';
 import { renderSvgMap } from '../geo/svg-map.js';
 
+/** Miles to a place, or null for a place with no coordinates. */
+function milesFrom(origin: { lat: number; lon: number }, place: LocationRow): number | null {
+	return place.latitude === null || place.longitude === null ? null : distanceMiles(origin, { lat: Number(place.latitude), lon: Number(place.longitude) });
+}
+
 export interface FinderResult {
 	program: FinderRow;
 	locations: LocationRow[];
@@ -50,7 +55,8 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 	const { locations, schedules } = await childrenOf(db, ecosystemId, rows.map((r) => r.id));
 	let results: FinderResult[] = rows.map((program) => {
 		const places = locations.get(program.id) ?? [];
-		const distance = origin && places.length ? Math.min(...places.map((l) => distanceMiles(origin, { lat: l.latitude, lon: l.longitude }))) : null;
+		const distances = origin ? places.flatMap((l) => milesFrom(origin, l) ?? []) : [];
+		const distance = distances.length ? Math.min(...distances) : null;
 		return { program, locations: places, schedules: schedules.get(program.id) ?? [], distance };
 	});
 	if (origin) {
@@ -93,7 +99,7 @@ export async function getPublicProgram({
 	return {
 		program: row,
 		partner,
-		locations: places.map((l) => ({ ...l, distance: origin ? distanceMiles(origin, { lat: l.latitude, lon: l.longitude }) : null })),
+		locations: places.map((l) => ({ ...l, distance: origin ? milesFrom(origin, l) : null })),
 		schedules: schedules.get(row.id) ?? [],
 		verification: verificationState(row.last_verified_at, row.created_at, now)
 	};
@@ -116,7 +122,7 @@ export async function renderFinderMap({
 	origin: { lat: number; lon: number } | null;
 	title: string;
 }): Promise<string | null> {
-	const places = results.flatMap((r) => r.locations.map((l) => ({ lat: Number(l.latitude), lon: Number(l.longitude), title: r.program.name })));
+	const places = results.flatMap((r) => r.locations.flatMap((l) => (l.latitude === null || l.longitude === null ? [] : [{ lat: Number(l.latitude), lon: Number(l.longitude), title: r.program.name }])));
 	if (places.length === 0) return null;
 	const areas = (await listZipAreas(db, ecosystemId)).flatMap((a) => (a.geometry ? [{ zip: a.zip, geometry: a.geometry, title: a.zip }] : []));
 	const shown = [...places, ...(origin ? [{ ...origin, className: 'origin' }] : [])];

@@ -18,7 +18,7 @@ export function programCard(locale: Locale, p: ProgramRow & { partner_name: stri
 		costKind: p.cost_kind,
 		fee: p.fee_amount === null ? null : Number(p.fee_amount),
 		ages: { minAge: p.min_age, maxAge: p.max_age, gradeMin: p.grade_min, gradeMax: p.grade_max },
-		places: places.map((l) => ({ name: l.name, city: l.city, zip: l.postal_code, lat: Number(l.latitude), lon: Number(l.longitude) })),
+		places: places.map((l) => ({ name: l.name, city: l.city, zip: l.postal_code })),
 		schedules: schedules.map((s) => scheduleView(locale, s)),
 		distance,
 		isDemo: p.is_demo === 1

@@ -15,9 +15,9 @@ export interface PlacedLocation {
 	city: string;
 	state_province: string;
 	postal_code: string;
-	latitude: number;
-	longitude: number;
-	geocode_source: 'given' | 'zip_centroid';
+	latitude: number | null;
+	longitude: number | null;
+	geocode_source: 'given' | 'zip_centroid' | 'none';
 }
 
 export interface ProgramWrite {

@@ -10,7 +10,7 @@ import { nowIso } from '../util.js';
 import { findPartnerBySlug, type PartnerRow } from '../partners/partners.repository.js';
 import { packageZipCentroid } from '../geo/zip-centroids.js';
 import * as repo from './programs.repository.js';
-import { programSchema, searchTextOf, verificationState, type LocationInput } from './programs.js';
+import { importedProgramSchema, programSchema, searchTextOf, verificationState, type LocationInput } from './programs.js';
 
 interface Base {
 	db: Kysely<Database>;
@@ -40,7 +40,7 @@ export async function zipPoint(db: Executor, ecosystemId: string, zip: string) {
  * Coordinates for each place: as typed or imported, otherwise the ZIP's internal point from the
  * ecosystem's uploaded boundaries, otherwise the ZIP centroid of the `zipcodes` package.
  */
-export async function placeLocations(db: Executor, ecosystemId: string, locations: LocationInput[]): Promise<Outcome<repo.PlacedLocation[]>> {
+export async function placeLocations(db: Executor, ecosystemId: string, locations: LocationInput[], mode: 'form' | 'import' = 'form'): Promise<Outcome<repo.PlacedLocation[]>> {
 	const issues: FieldIssue[] = [];
 	const placed: repo.PlacedLocation[] = [];
 	for (const [i, l] of locations.entries()) {
@@ -50,6 +50,10 @@ export async function placeLocations(db: Executor, ecosystemId: string, location
 			continue;
 		}
 		const point = await zipPoint(db, ecosystemId, l.postal_code);
+		if (!point && mode === 'import') {
+			placed.push({ ...base, latitude: null, longitude: null, geocode_source: 'none' });
+			continue;
+		}
 		if (!point) {
 			issues.push({ field: `locations.${i}.postal_code`, message: `We do not know where ZIP ${l.postal_code} is. Check it, or give the latitude and longitude.` });
 			continue;
@@ -64,11 +68,12 @@ export async function prepareProgramWrite(
 	db: Executor,
 	ecosystemId: string,
 	partnerName: string,
-	input: unknown
+	input: unknown,
+	mode: 'form' | 'import' = 'form'
 ): Promise<Outcome<repo.ProgramWrite>> {
-	const parsed = validate(programSchema, input);
+	const parsed = validate(mode === 'form' ? programSchema : importedProgramSchema, input);
 	if (!parsed.ok) return parsed;
-	const placed = await placeLocations(db, ecosystemId, parsed.value.locations);
+	const placed = await placeLocations(db, ecosystemId, parsed.value.locations, mode);
 	if (!placed.ok) return placed;
 	return ok({ value: parsed.value, locations: placed.value, searchText: searchTextOf(parsed.value, partnerName) });
 }

@@ -35,16 +35,24 @@ const isoDate = (label: string) =>
 	z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: enter a date as YYYY-MM-DD.`).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label} is not a real date.`);
 const clock = (label: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}: enter a time as HH:MM, e.g. 15:30.`);
 
-export const locationSchema = z.object({
+const coordinate = (label: string, limit: number) =>
+	z.coerce.number({ message: `The ${label} must be a number.` }).min(-limit, `The ${label} must be between -${limit} and ${limit}.`).max(limit, `The ${label} must be between -${limit} and ${limit}.`).optional();
+const locationFields = {
 	name: optionalText(160, 'The place name').transform((v) => v ?? ''),
 	address_1: optionalText(200, 'The street address').transform((v) => v ?? ''),
 	city: optionalText(120, 'The city').transform((v) => v ?? ''),
 	state_province: optionalText(40, 'The state').transform((v) => v ?? ''),
 	postal_code: z.string({ message: 'Enter the 5-digit ZIP code of the place.' }).regex(/^\d{5}$/, 'Enter the 5-digit ZIP code of the place.'),
-	latitude: z.coerce.number({ message: 'The latitude must be a number.' }).min(-90, 'The latitude must be between -90 and 90.').max(90, 'The latitude must be between -90 and 90.').optional(),
-	longitude: z.coerce.number({ message: 'The longitude must be a number.' }).min(-180, 'The longitude must be between -180 and 180.').max(180, 'The longitude must be between -180 and 180.').optional()
+	latitude: coordinate('latitude', 90),
+	longitude: coordinate('longitude', 180)
+};
+export const locationSchema = z.object(locationFields);
+/** Imported HSDS places may carry any postal code (the official examples' are not US ZIPs). */
+const importedLocationSchema = z.object({
+	...locationFields,
+	postal_code: optionalText(20, 'The postal code').transform((v) => v ?? '')
 });
-export type LocationInput = z.infer<typeof locationSchema>;
+export type LocationInput = z.infer<typeof importedLocationSchema>;
 
 export const scheduleSchema = z
 	.object({
@@ -76,19 +84,33 @@ export const scheduleSchema = z
 	);
 export type ScheduleInput = z.infer<typeof scheduleSchema>;
 
-/** What a partner writes about one program; also what an HSDS import produces. */
-export const programSchema = z
+/**
+ * What a partner writes about one program (`form`), or what an HSDS import brings (`import`):
+ * imports keep whatever HSDS holds, so they may lack subjects, formats, languages, an age band or
+ * a place, and may give ages beyond youth (the official examples say 12 to 100).
+ */
+function buildProgramSchema(mode: 'form' | 'import') {
+	const strict = mode === 'form';
+	const nonEmpty = <T extends z.ZodType<string[]>>(list: T, message: string) => (strict ? list.refine((l) => l.length > 0, message) : list);
+	return z
 	.object({
 		name: z.string({ message: 'Enter the program’s name.' }).trim().min(3, 'The name needs at least 3 characters.').max(160, 'The name can have at most 160 characters.'),
 		name_es: optionalText(160, 'The Spanish name'),
-		description: text(4000, 'The description').min(20, 'Describe the program in at least 20 characters, so families know what it is.'),
+		description: strict ? text(4000, 'The description').min(20, 'Describe the program in at least 20 characters, so families know what it is.') : text(8000, 'The description').default(''),
 		description_es: optionalText(4000, 'The Spanish description'),
-		subjects: codeList(subjects, 'Choose subjects from the list.').refine((l) => l.length > 0, 'Choose at least one subject.'),
-		formats: codeList(formats, 'Choose formats from the list.').refine((l) => l.length > 0, 'Choose at least one format.'),
+		subjects: nonEmpty(codeList(subjects, 'Choose subjects from the list.'), 'Choose at least one subject.'),
+		formats: nonEmpty(codeList(formats, 'Choose formats from the list.'), 'Choose at least one format.'),
 		populations: codeList(populations, 'Choose focus populations from the list.'),
-		languages: codeList(languages, 'Choose languages from the list.').refine((l) => l.length > 0, 'Choose at least one language the program is taught in.'),
-		min_age: wholeNumber('The minimum age', 0, 25),
-		max_age: wholeNumber('The maximum age', 0, 25),
+		// Any BCP 47 language tag: the form offers the common ones, imports may bring others (e.g. 'ur').
+			languages: nonEmpty(
+				z
+					.array(z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Give languages as codes such as en or es.'))
+					.default([])
+					.transform((list) => [...new Set(list)]),
+				'Choose at least one language the program is taught in.'
+			),
+		min_age: wholeNumber('The minimum age', 0, strict ? 25 : 130),
+		max_age: wholeNumber('The maximum age', 0, strict ? 25 : 130),
 		grade_min: wholeNumber('The lowest grade', 0, 12),
 		grade_max: wholeNumber('The highest grade', 0, 12),
 		cost_kind: z.enum(costKinds, { message: 'Say whether the program is free, paid or on a sliding scale.' }),
@@ -104,9 +126,11 @@ export const programSchema = z
 		capacity: wholeNumber('The number of seats', 1, 100000),
 		url: z.url({ protocol: /^https?$/, message: 'Enter a full web address starting with https://' }).optional(),
 		email: z.email({ message: 'Enter an email address such as info@example.org.' }).optional(),
-		phone: z.string().regex(/^[0-9+().\-\s]{7,25}$/, 'Enter a phone number using digits, spaces, dashes or brackets.').optional(),
+		phone: strict
+				? z.string().regex(/^[0-9+().\-\s]{7,25}$/, 'Enter a phone number using digits, spaces, dashes or brackets.').optional()
+				: optionalText(60, 'The phone number'),
 		status: z.enum(['active', 'inactive'], { message: 'Choose active or inactive.' }).default('active'),
-		locations: z.array(locationSchema).max(20, 'A program can have at most 20 places.').default([]),
+		locations: z.array(strict ? locationSchema : importedLocationSchema).max(20, 'A program can have at most 20 places.').default([]),
 		schedules: z.array(scheduleSchema).max(20, 'A program can have at most 20 schedules.').default([]),
 		/** The person confirms the listing is current: sets the last-verified date. */
 		confirm_current: z.preprocess((v) => v === true || v === 'on' || v === '1' || v === 'true', z.boolean()).default(false)
@@ -122,19 +146,22 @@ export const programSchema = z
 			if (gradeMin !== undefined && gradeMax !== undefined && gradeMax < gradeMin) {
 				ctx.addIssue({ code: 'custom', path: ['grade_max'], message: 'The highest grade must be at least the lowest grade.' });
 			}
-			if ([p.min_age, p.max_age, p.grade_min, p.grade_max].every((v) => v === undefined)) {
+			if (strict && [p.min_age, p.max_age, p.grade_min, p.grade_max].every((v) => v === undefined)) {
 				ctx.addIssue({ code: 'custom', path: ['min_age'], message: 'Give an age range or a grade range, so families know who it is for.' });
 			}
-			if ((p.cost_kind === 'paid' || p.cost_kind === 'sliding_scale') && p.fee_amount === undefined) {
+			if (strict && (p.cost_kind === 'paid' || p.cost_kind === 'sliding_scale') && p.fee_amount === undefined) {
 				ctx.addIssue({ code: 'custom', path: ['fee_amount'], message: 'Give the fee in dollars for a paid or sliding-scale program.' });
 			}
 			const online = Array.isArray(p.formats) && p.formats.includes('online');
-			if (Array.isArray(p.locations) && p.locations.length === 0 && !online) {
+			if (strict && Array.isArray(p.locations) && p.locations.length === 0 && !online) {
 				ctx.addIssue({ code: 'custom', path: ['locations'], message: 'Add the place where it happens, or choose the online format.' });
 			}
 		},
 		{ when: () => true }
 	);
+}
+export const programSchema = buildProgramSchema('form');
+export const importedProgramSchema = buildProgramSchema('import');
 export type ProgramInput = z.infer<typeof programSchema>;
 
 /**

@@ -69,11 +69,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('address_1', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('city', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('state_province', 'text', (c) => c.notNull().defaultTo(''))
+		// As given: a US ZIP from partners' forms; imported HSDS data may carry other postal codes.
 		.addColumn('postal_code', 'text', (c) => c.notNull())
-		.addColumn('latitude', 'double precision', (c) => c.notNull())
-		.addColumn('longitude', 'double precision', (c) => c.notNull())
-		// 'given' (typed or imported coordinates) or 'zip_centroid' (the ZIP's internal point).
-		.addColumn('geocode_source', 'text', (c) => c.notNull().check(sql`geocode_source in ('given','zip_centroid')`))
+		// Null only for an imported place with neither valid coordinates nor a known ZIP: it is shown
+		// on the program page but cannot be found by distance.
+		.addColumn('latitude', 'double precision')
+		.addColumn('longitude', 'double precision')
+		// 'given' (typed or imported coordinates), 'zip_centroid' (the ZIP's internal point) or 'none'.
+		.addColumn('geocode_source', 'text', (c) => c.notNull().check(sql`geocode_source in ('given','zip_centroid','none')`))
 		.addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
 		.execute();
 	// The finder's radius search narrows by a latitude band first.
