@@ -106,7 +106,12 @@ function programRoutes(programId: string): Route[] {
 		{ method: 'POST', path: `${own}/programs/no-such-program?/delete`, allow: ownEditors, okStatus: 404 },
 		{ method: 'GET', path: `${memberPartner}/programs`, allow: memberEditors },
 		{ method: 'POST', path: `${memberPartner}/programs/new`, form: { name: '' }, allow: memberEditors, okStatus: 422 },
-		{ method: 'GET', path: `${other}/programs`, allow: backbone }
+		{ method: 'GET', path: `${other}/programs`, allow: backbone },
+		{ method: 'GET', path: `${eco}/programs/hsds/services.json`, allow: everyone },
+		{ method: 'GET', path: `${eco}/programs/hsds/organizations.json`, allow: everyone },
+		{ method: 'GET', path: `${eco}/programs/hsds/service_at_locations.json`, allow: everyone },
+		{ method: 'GET', path: `${eco}/admin/asset-map`, allow: backbone },
+		{ method: 'POST', path: `${eco}/admin/asset-map?/import`, form: { file: '' }, allow: backbone, okStatus: 422 }
 	];
 }
 

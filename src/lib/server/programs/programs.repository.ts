@@ -207,3 +207,17 @@ export async function uploadedZipPoint(db: Executor, ecosystemId: string, zip: s
 		.executeTakeFirst();
 	return row ? { lat: Number(row.intpt_lat), lon: Number(row.intpt_lon) } : undefined;
 }
+
+/** Active listings whose last confirmation (or creation, if never confirmed) is older than `before`. */
+export async function listListingsConfirmedBefore(db: Executor, ecosystemId: string, before: string) {
+	return db
+		.selectFrom('program')
+		.innerJoin('partner', (join) => join.onRef('partner.id', '=', 'program.partner_id').onRef('partner.ecosystem_id', '=', 'program.ecosystem_id'))
+		.select(['program.id', 'program.name', 'program.last_verified_at', 'program.created_at', 'partner.name as partner_name', 'partner.slug as partner_slug'])
+		.where('program.ecosystem_id', '=', ecosystemId)
+		.where('program.status', '=', 'active')
+		.where((eb) => eb.or([eb('program.last_verified_at', '<', before), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '<', before)])]))
+		.orderBy('program.last_verified_at')
+		.orderBy('program.name')
+		.execute();
+}

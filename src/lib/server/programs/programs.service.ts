@@ -10,7 +10,7 @@ import { nowIso } from '../util.js';
 import { findPartnerBySlug, type PartnerRow } from '../partners/partners.repository.js';
 import { packageZipCentroid } from '../geo/zip-centroids.js';
 import * as repo from './programs.repository.js';
-import { importedProgramSchema, programSchema, searchTextOf, verificationState, type LocationInput } from './programs.js';
+import { dueBefore, importedProgramSchema, programSchema, searchTextOf, verificationState, type LocationInput } from './programs.js';
 
 interface Base {
 	db: Kysely<Database>;
@@ -184,4 +184,14 @@ export async function deleteProgram({ partnerSlug, programId, ...base }: Base & 
 export async function openNewProgramForm({ partnerSlug, ...base }: Base & { partnerSlug: string }) {
 	const { partner } = await editablePartner(base, partnerSlug);
 	return { partner };
+}
+
+/**
+ * Backbone staff: listings needing attention across the ecosystem, oldest confirmation first:
+ * due (flagged to the partner, still shown) and hidden (past the grace period).
+ */
+export async function listStaleListings({ db, actor, ecosystemId, now = new Date() }: { db: Kysely<Database>; actor: Actor; ecosystemId: string; now?: Date }) {
+	requireAccess(actor, 'ecosystem.assetmap.manage', { ecosystemId });
+	const rows = await repo.listListingsConfirmedBefore(db, ecosystemId, dueBefore(now));
+	return rows.map((r) => ({ ...r, verification: verificationState(r.last_verified_at, r.created_at, now) }));
 }

@@ -27,7 +27,8 @@ export const load: LayoutServerLoad = async (event) => {
 			manageMembers: decide(locals.actor, 'ecosystem.members.manage', scope) !== 'deny' && locals.actor.kind === 'user',
 			readAudit: decide(locals.actor, 'ecosystem.audit.read', scope) !== 'deny' && locals.actor.kind === 'user',
 			/** Measurement (metric dictionary, benchmarks): false, or whether it opens now or after two-factor set-up. */
-			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const)
+			manageMeasurement: measurement === 'allow' || measurement === 'two_factor_required' ? measurement : (false as const),
+			manageAssetMap: decide(locals.actor, 'ecosystem.assetmap.manage', scope) === 'allow'
 		}
 	};
 };
