@@ -111,7 +111,9 @@ function programRoutes(programId: string): Route[] {
 		{ method: 'GET', path: `${eco}/programs/hsds/organizations.json`, allow: everyone },
 		{ method: 'GET', path: `${eco}/programs/hsds/service_at_locations.json`, allow: everyone },
 		{ method: 'GET', path: `${eco}/admin/asset-map`, allow: backbone },
-		{ method: 'POST', path: `${eco}/admin/asset-map?/import`, form: { file: '' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${eco}/admin/asset-map?/import`, form: { file: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${eco}/admin/asset-map?/importCsv`, form: { files: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/programs/hsds/datapackage.zip`, allow: everyone }
 	];
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
-import type { Actor } from '../auth/roles.js';
+import type { Actor, SignedInActor } from '../auth/roles.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { invalid, ok, type FieldIssue, type Outcome } from '../errors.js';
 import { slugify } from '../util.js';
@@ -12,6 +12,7 @@ import { prepareProgramWrite } from '../programs/programs.service.js';
 import { hiddenBefore } from '../programs/programs.js';
 import { fromHsdsService, hsdsOrganization, hsdsPage, hsdsService, hsdsServiceAtLocations, servicesIn } from './hsds.js';
 import { hsdsSchemaDir, hsdsSchemaIssues } from './hsds-schema.js';
+import { servicesToTables, tablesToServices } from './hsds-csv.js';
 
 /**
  * The ecosystem's public directory as HSDS 3.0 API responses: `/services`,
@@ -47,7 +48,24 @@ export interface ImportReport {
  */
 export async function importHsds({ db, actor, ecosystemId, document }: { db: Kysely<Database>; actor: Actor; ecosystemId: string; document: unknown }): Promise<Outcome<ImportReport>> {
 	requireAccess(actor, 'ecosystem.assetmap.manage', { ecosystemId });
-	const found = servicesIn(document);
+	return importServices(db, actor, ecosystemId, servicesIn(document));
+}
+
+/** The same import from the HSDS CSV data package's files (by file name). */
+export async function importHsdsTables({ db, actor, ecosystemId, files }: { db: Kysely<Database>; actor: Actor; ecosystemId: string; files: Record<string, string> }): Promise<Outcome<ImportReport>> {
+	requireAccess(actor, 'ecosystem.assetmap.manage', { ecosystemId });
+	const { services, issues } = tablesToServices(files);
+	if (issues.length) return invalid(issues);
+	return importServices(db, actor, ecosystemId, services.map((service, i) => ({ at: `services.csv row ${i + 2}`, service })));
+}
+
+/** The ecosystem's public directory as the HSDS CSV data package's files. */
+export async function exportHsdsTables({ db, ecosystemId, now = new Date() }: { db: Kysely<Database>; ecosystemId: string; now?: Date }) {
+	const exported = await exportHsds({ db, ecosystemId, now });
+	return servicesToTables(exported.services.contents as Record<string, unknown>[], exported.organizations.contents as Record<string, unknown>[]);
+}
+
+async function importServices(db: Kysely<Database>, actor: SignedInActor, ecosystemId: string, found: ReturnType<typeof servicesIn>): Promise<Outcome<ImportReport>> {
 	if (found.length === 0) return invalid([{ field: 'file', message: 'The file holds no HSDS services.' }]);
 	const schemaDir = hsdsSchemaDir();
 	return db.transaction().execute(async (trx): Promise<Outcome<ImportReport>> => {

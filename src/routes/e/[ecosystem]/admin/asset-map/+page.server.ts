@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 import { runtime } from '#lib/server/runtime.js';
 import { listStaleListings } from '#lib/server/programs/programs.service.js';
-import { importHsds } from '#lib/server/hsds/hsds.service.js';
+import { importHsds, importHsdsTables } from '#lib/server/hsds/hsds.service.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 
@@ -35,6 +35,15 @@ export const actions: Actions = {
 		if (problem) return invalidForm([{ field: 'file', message: problem }]);
 		if (!outcome.ok) return invalidForm(outcome.issues);
 		return { imported: outcome.value };
+	},
+	importCsv: async (event) => {
+		const ecosystem = await ecosystemOf(event);
+		const uploads = (await event.request.formData()).getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0);
+		const tooLarge = uploads.reduce((n, f) => n + f.size, 0) > MAX_BYTES;
+		const files = tooLarge ? {} : Object.fromEntries(await Promise.all(uploads.map(async (f) => [f.name.split(/[\\/]/).pop() ?? f.name, await f.text()] as const)));
+		const outcome = await guard(event, () => importHsdsTables({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, files }));
+		if (tooLarge) return invalidForm([{ field: 'files', message: 'The files are larger than 5 MB in all.' }]);
+		if (!outcome.ok) return invalidForm(outcome.issues);
+		return { imported: outcome.value };
 	}
 };
-
