@@ -13,6 +13,7 @@ export const errorCodes = {
 	ECOSYSTEM_NOT_FOUND: { status: 404, message: 'There is no ecosystem at that address.' },
 	PARTNER_NOT_FOUND: { status: 404, message: 'There is no partner at that address in this ecosystem.' },
 	METRIC_NOT_FOUND: { status: 404, message: 'There is no metric at that address in this ecosystem.' },
+	PROGRAM_NOT_FOUND: { status: 404, message: 'There is no program at that address in this ecosystem.' },
 	BENCHMARK_NOT_FOUND: { status: 404, message: 'There is no benchmark population at that address in this ecosystem.' },
 	CYCLE_NOT_FOUND: { status: 404, message: 'There is no such collection cycle for this partner in this ecosystem.' },
 	SUBMISSION_NOT_FOUND: { status: 404, message: 'There is no such submission in this ecosystem.' },

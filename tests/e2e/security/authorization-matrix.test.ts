@@ -7,6 +7,7 @@ import { participantRoutes } from './routes/participants.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { storyRoutes } from './routes/stories.js';
 import { communicationRoutes } from './routes/communication.js';
+import { programRoutes } from './routes/programs.js';
 
 /**
  * Every route × every role. A route names who may use it; everyone else must be refused:
@@ -22,6 +23,7 @@ const routeTables: RouteTable[] = [
 	agendaRoutes,
 	storyRoutes,
 	communicationRoutes,
+	programRoutes,
 ];
 
 describe('authorisation: every route × every role', () => {

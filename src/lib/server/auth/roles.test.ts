@@ -20,6 +20,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'yes',
 		'ecosystem.audit.read': 'yes',
 		'ecosystem.outbox.read': 'yes',
+		'ecosystem.assetmap.manage': 'yes',
 		'ecosystem.measurement.manage': 'yes',
 		'ecosystem.stories.moderate': 'yes',
 		'partner.profile.edit': 'yes',
@@ -36,6 +37,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.attendance': 'yes',
 		'ecosystem.groups.manage': 'yes',
 		'ecosystem.announcements.publish': 'yes',
+		'partner.programs.edit': 'yes',
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -44,6 +46,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'yes',
 		'ecosystem.measurement.manage': 'yes',
 		'ecosystem.stories.moderate': 'yes',
 		'partner.profile.edit': 'yes',
@@ -60,6 +63,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.attendance': 'yes',
 		'ecosystem.groups.manage': 'yes',
 		'ecosystem.announcements.publish': 'yes',
+		'partner.programs.edit': 'yes',
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -68,6 +72,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'ecosystem.stories.moderate': 'no',
 		'partner.profile.edit': 'own-partner',
@@ -84,6 +89,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.attendance': 'no',
 		'ecosystem.groups.manage': 'no',
 		'ecosystem.announcements.publish': 'no',
+		'partner.programs.edit': 'own-partner',
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -92,6 +98,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'ecosystem.stories.moderate': 'no',
 		'partner.profile.edit': 'no',
@@ -108,6 +115,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.attendance': 'no',
 		'ecosystem.groups.manage': 'no',
 		'ecosystem.announcements.publish': 'no',
+		'partner.programs.edit': 'own-partner',
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -116,6 +124,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.members.manage': 'no',
 		'ecosystem.audit.read': 'no',
 		'ecosystem.outbox.read': 'no',
+		'ecosystem.assetmap.manage': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'ecosystem.stories.moderate': 'no',
 		'partner.profile.edit': 'no',
@@ -132,6 +141,7 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.events.attendance': 'no',
 		'ecosystem.groups.manage': 'no',
 		'ecosystem.announcements.publish': 'no',
+		'partner.programs.edit': 'no',
 	}
 };
 

@@ -38,6 +38,8 @@ export type Actor = SignedInActor | PublicActor;
 export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
+	| 'partner.programs.edit'
+	| 'ecosystem.assetmap.manage'
 	| 'ecosystem.announcements.publish'
 	| 'ecosystem.groups.manage'
 	| 'ecosystem.events.attendance'
@@ -97,6 +99,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.events.attendance',
 		'ecosystem.groups.manage',
 		'ecosystem.announcements.publish',
+		'ecosystem.assetmap.manage',
+		'partner.programs.edit',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -114,6 +118,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.events.attendance',
 		'ecosystem.groups.manage',
 		'ecosystem.announcements.publish',
+		'ecosystem.assetmap.manage',
+		'partner.programs.edit',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',
@@ -124,11 +130,13 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.activities.manage',
 		'partner.health_check.answer',
 		'ecosystem.events.propose',
+		'partner.programs.edit',
 	],
 	partner_member: [
 		'ecosystem.workspace.view',
 		'partner.data.submit',
 		'partner.activities.manage',
+		'partner.programs.edit',
 	],
 	educator: [
 		'ecosystem.workspace.view',

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as foundation from './migrations/2026-11-25T1500-foundation.js';
 import * as measurement from './migrations/2026-11-25T1700-measurement.js';
 import * as submissions from './migrations/2026-12-01T2100-submissions.js';
+import * as assetMap from './migrations/2026-12-01T2110-asset-map.js';
 import * as youthStories from './migrations/2026-12-01T2120-youth-stories.js';
 import * as communication from './migrations/2026-12-01T2130-communication.js';
 import * as submissionsReview from './migrations/2026-12-01T2140-submissions-review.js';
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25T1500-foundation': foundation,
 	'2026-11-25T1700-measurement': measurement,
 	'2026-12-01T2100-submissions': submissions,
+	'2026-12-01T2110-asset-map': assetMap,
 	'2026-12-01T2120-youth-stories': youthStories,
 	'2026-12-01T2130-communication': communication,
 	'2026-12-01T2140-submissions-review': submissionsReview,

@@ -56,6 +56,11 @@ export interface Database {
 	announcement: AnnouncementTable;
 	notification_preference: NotificationPreferenceTable;
 	mail_subscriber: MailSubscriberTable;
+	program: ProgramTable;
+	program_location: ProgramLocationTable;
+	program_schedule: ProgramScheduleTable;
+	zip_area: ZipAreaTable;
+	zip_youth_population: ZipYouthPopulationTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -713,4 +718,87 @@ export interface MailSubscriberTable {
 	user_id: string;
 	unsubscribe_token: string;
 	digest_through: string | null;
+}
+export interface ProgramTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	name: string;
+	name_es: string | null;
+	description: string;
+	description_es: string | null;
+	subjects_json: string;
+	formats_json: string;
+	populations_json: string;
+	languages_json: string;
+	min_age: number | null;
+	max_age: number | null;
+	grade_min: number | null;
+	grade_max: number | null;
+	cost_kind: 'free' | 'paid' | 'sliding_scale';
+	fee_amount: number | null;
+	scholarships: string | null;
+	scholarships_es: string | null;
+	eligibility: string | null;
+	eligibility_es: string | null;
+	accessibility: string | null;
+	accessibility_es: string | null;
+	how_to_apply: string | null;
+	how_to_apply_es: string | null;
+	capacity: number | null;
+	url: string | null;
+	email: string | null;
+	phone: string | null;
+	status: Generated<'active' | 'inactive'>;
+	search_text: string;
+	last_verified_at: string | null;
+	last_verified_by: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface ProgramLocationTable {
+	id: string;
+	ecosystem_id: string;
+	program_id: string;
+	name: string;
+	address_1: string;
+	city: string;
+	state_province: string;
+	postal_code: string;
+	latitude: number | null;
+	longitude: number | null;
+	geocode_source: 'given' | 'zip_centroid' | 'none';
+	position: number;
+}
+export interface ProgramScheduleTable {
+	id: string;
+	ecosystem_id: string;
+	program_id: string;
+	freq: 'WEEKLY' | 'MONTHLY' | null;
+	interval: number;
+	byday: string;
+	dtstart: string;
+	until: string | null;
+	opens_at: string;
+	closes_at: string;
+	description: string;
+	description_es: string | null;
+	position: number;
+}
+export interface ZipAreaTable {
+	ecosystem_id: string;
+	zip: string;
+	geometry_json: string | null;
+	intpt_lat: number;
+	intpt_lon: number;
+	updated_at: string;
+}
+export interface ZipYouthPopulationTable {
+	ecosystem_id: string;
+	zip: string;
+	group_key: string;
+	youth: number;
+	source: Generated<string>;
+	updated_at: string;
 }

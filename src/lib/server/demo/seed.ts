@@ -12,6 +12,7 @@ import { insertDemoAgenda } from './demo-agenda.js';
 import { insertDemoStories } from './demo-stories.js';
 import { insertDemoEvents } from './demo-events.js';
 import { insertDemoGroups } from './demo-groups.js';
+import { insertDemoPrograms } from './demo-programs.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -103,6 +104,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			await insertDemoStories(trx, ecosystemId, demo.slug);
 			await insertDemoEvents(trx, ecosystemId, demo.slug);
 			await insertDemoGroups(trx, ecosystemId, demo.slug, userIds);
+			await insertDemoPrograms(trx, ecosystemId, demo.slug, partnerIds);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

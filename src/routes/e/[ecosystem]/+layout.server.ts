@@ -34,7 +34,8 @@ export const load: LayoutServerLoad = async (event) => {
 			/** The common agenda's backbone pages: false, or whether they open now or after two-factor set-up. */
 			manageAgenda: agenda === 'allow' || agenda === 'two_factor_required' ? agenda : (false as const),
 			/** Youth-story moderation: false, or whether it opens now or after two-factor set-up. */
-			moderateStories: stories === 'allow' || stories === 'two_factor_required' ? stories : (false as const)
+			moderateStories: stories === 'allow' || stories === 'two_factor_required' ? stories : (false as const),
+			manageAssetMap: decide(locals.actor, 'ecosystem.assetmap.manage', scope) === 'allow'
 		}
 	};
 };

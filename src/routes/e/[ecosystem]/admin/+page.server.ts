@@ -13,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		measurement: can.manageMeasurement || null,
 		review: review === 'allow' || review === 'two_factor_required' ? review : null,
 		agenda: can.manageAgenda || null,
-		stories: can.moderateStories || null
+		stories: can.moderateStories || null,
+		assetMap: can.manageAssetMap
 	};
 };

@@ -31,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		canEdit:
 			decide(event.locals.actor, 'partner.profile.edit', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow',
 		canManageApiTokens:
-			decide(event.locals.actor, 'partner.api_tokens.manage', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow'
+			decide(event.locals.actor, 'partner.api_tokens.manage', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow',
+		canEditPrograms:
+			decide(event.locals.actor, 'partner.programs.edit', { ecosystemId: ecosystem.id, partnerId: partner.id }) === 'allow'
 	};
 };

@@ -1,0 +1,114 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Executor } from '../audit/audit.repository.js';
+import type { Database } from '../db/schema.js';
+import { timeOfDayRange, type TimeOfDay, type Weekday } from './programs.js';
+import { gradeRangeForAge } from './finder.js';
+import type { ProgramRow } from './programs.repository.js';
+
+export interface FinderFilters {
+	words: string[];
+	subject?: string;
+	freeOnly?: boolean;
+	language?: string;
+	format?: string;
+	age?: number;
+	grade?: number;
+	day?: Weekday;
+	time?: TimeOfDay;
+	box?: { minLat: number; maxLat: number; minLon: number; maxLon: number };
+	/** Listings whose last confirmation (or creation) is older than this are hidden from families. */
+	visibleSince: string;
+	/** Only these programs (e.g. one partner's). */
+	programId?: string;
+}
+
+type Eb = ExpressionBuilder<Database, 'program'>;
+const listHas = (eb: Eb, column: 'subjects_json' | 'formats_json' | 'languages_json', code: string) => eb(column, 'like', `%"${code}"%`);
+
+function conditions(eb: Eb, f: FinderFilters): Expression<SqlBool>[] {
+	const all: Expression<SqlBool>[] = [
+		eb('program.status', '=', 'active'),
+		eb.or([eb('program.last_verified_at', '>=', f.visibleSince), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '>=', f.visibleSince)])])
+	];
+	// Words are folded to [a-z0-9] before they get here, so they need no LIKE escaping.
+	for (const word of f.words) all.push(eb('program.search_text', 'like', `% ${word}%`));
+	if (f.subject) all.push(listHas(eb, 'subjects_json', f.subject));
+	if (f.format) all.push(listHas(eb, 'formats_json', f.format));
+	if (f.language) all.push(listHas(eb, 'languages_json', f.language));
+	if (f.freeOnly) all.push(eb('program.cost_kind', '=', 'free'));
+	if (f.age !== undefined) {
+		const [gLow, gHigh] = gradeRangeForAge(f.age);
+		all.push(
+			eb.or([
+				eb.and([
+					eb.or([eb('program.min_age', 'is not', null), eb('program.max_age', 'is not', null)]),
+					eb.or([eb('program.min_age', 'is', null), eb('program.min_age', '<=', f.age)]),
+					eb.or([eb('program.max_age', 'is', null), eb('program.max_age', '>=', f.age)])
+				]),
+				eb.and([
+					eb('program.min_age', 'is', null),
+					eb('program.max_age', 'is', null),
+					eb.or([eb('program.grade_min', 'is', null), eb('program.grade_min', '<=', gHigh)]),
+					eb.or([eb('program.grade_max', 'is', null), eb('program.grade_max', '>=', gLow)])
+				])
+			])
+		);
+	}
+	if (f.grade !== undefined) {
+		all.push(eb.or([eb('program.grade_min', 'is', null), eb('program.grade_min', '<=', f.grade)]));
+		all.push(eb.or([eb('program.grade_max', 'is', null), eb('program.grade_max', '>=', f.grade)]));
+		all.push(eb.or([eb('program.grade_min', 'is not', null), eb('program.grade_max', 'is not', null)]));
+	}
+	if (f.day || f.time) {
+		const { day, time } = f;
+		all.push(
+			eb.exists(
+				eb
+					.selectFrom('program_schedule as s')
+					.select('s.id')
+					.whereRef('s.program_id', '=', 'program.id')
+					.where('s.ecosystem_id', '=', eb.ref('program.ecosystem_id'))
+					.$if(!!day, (qb) => qb.where('s.byday', 'like', `%${day}%`))
+					.$if(!!time, (qb) => qb.where('s.opens_at', '>=', timeOfDayRange[time!][0]).where('s.opens_at', '<', timeOfDayRange[time!][1]))
+			)
+		);
+	}
+	if (f.box) {
+		const box = f.box;
+		all.push(
+			eb.exists(
+				eb
+					.selectFrom('program_location as l')
+					.select('l.id')
+					.whereRef('l.program_id', '=', 'program.id')
+					.where('l.ecosystem_id', '=', eb.ref('program.ecosystem_id'))
+					.where('l.latitude', '>=', box.minLat)
+					.where('l.latitude', '<=', box.maxLat)
+					.where('l.longitude', '>=', box.minLon)
+					.where('l.longitude', '<=', box.maxLon)
+			)
+		);
+	}
+	if (f.programId) all.push(eb('program.id', '=', f.programId));
+	return all;
+}
+
+export interface FinderRow extends ProgramRow {
+	partner_name: string;
+	partner_slug: string;
+}
+
+/** Programs families may see that match every filter, with their partner's name. */
+export async function searchPrograms(db: Executor, ecosystemId: string, filters: FinderFilters, limit = 5000): Promise<FinderRow[]> {
+	return db
+		.selectFrom('program')
+		.innerJoin('partner', (join) => join.onRef('partner.id', '=', 'program.partner_id').onRef('partner.ecosystem_id', '=', 'program.ecosystem_id'))
+		.selectAll('program')
+		.select(['partner.name as partner_name', 'partner.slug as partner_slug'])
+		.where('program.ecosystem_id', '=', ecosystemId)
+		.where((eb) => eb.and(conditions(eb, filters)))
+		.orderBy('program.name')
+		.orderBy('program.id')
+		.limit(limit)
+		.execute();
+}

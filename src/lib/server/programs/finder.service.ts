@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { DomainError } from '../errors.js';
+import { findPartnerById } from '../partners/partners.repository.js';
+import { childrenOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
+import { searchPrograms, type FinderRow } from './finder.repository.js';
+import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
+import { distanceMiles, hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
+import { zipPoint } from './programs.service.js';
+import { listZipAreas } from '../geo/geo.repository.js';
+import { renderSvgMap } from '../geo/svg-map.js';
+
+/** Miles to a place, or null for a place with no coordinates. */
+function milesFrom(origin: { lat: number; lon: number }, place: LocationRow): number | null {
+	return place.latitude === null || place.longitude === null ? null : distanceMiles(origin, { lat: Number(place.latitude), lon: Number(place.longitude) });
+}
+
+export interface FinderResult {
+	program: FinderRow;
+	locations: LocationRow[];
+	schedules: ScheduleRow[];
+	/** Miles from the family's ZIP to the nearest place, when they gave one. */
+	distance: number | null;
+}
+
+/**
+ * The public family finder: every filter in the database (the radius as a latitude/longitude
+ * box), then exact distances to each program's nearest place, nearest first.
+ */
+export async function findPrograms({ db, ecosystemId, params, now = new Date() }: { db: Kysely<Database>; ecosystemId: string; params: URLSearchParams; now?: Date }) {
+	const { query, dropped } = parseFinderQuery(params);
+	const radius = query.radius ?? DEFAULT_RADIUS;
+	const origin = query.zip ? await zipPoint(db, ecosystemId, query.zip) : undefined;
+	const unknownZip = query.zip && !origin ? query.zip : null;
+	const rows = await searchPrograms(db, ecosystemId, {
+		words: searchWords(query.q ?? ''),
+		subject: query.subject,
+		freeOnly: query.free === '1',
+		language: query.language,
+		format: query.format,
+		age: query.age,
+		grade: query.grade,
+		day: query.day,
+		time: query.time,
+		visibleSince: hiddenBefore(now),
+		box: origin
+			? {
+					minLat: origin.lat - latitudeSpan(radius),
+					maxLat: origin.lat + latitudeSpan(radius),
+					minLon: origin.lon - longitudeSpan(radius, origin.lat),
+					maxLon: origin.lon + longitudeSpan(radius, origin.lat)
+				}
+			: undefined
+	});
+	const { locations, schedules } = await childrenOf(db, ecosystemId, rows.map((r) => r.id));
+	let results: FinderResult[] = rows.map((program) => {
+		const places = locations.get(program.id) ?? [];
+		const distances = origin ? places.flatMap((l) => milesFrom(origin, l) ?? []) : [];
+		const distance = distances.length ? Math.min(...distances) : null;
+		return { program, locations: places, schedules: schedules.get(program.id) ?? [], distance };
+	});
+	if (origin) {
+		results = results.filter((r) => r.distance !== null && r.distance <= radius).sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
+	}
+	const page = query.page ?? 1;
+	return {
+		query: { ...query, radius } satisfies FinderQuery,
+		dropped,
+		origin: origin && query.zip ? { zip: query.zip, ...origin } : null,
+		unknownZip,
+		total: results.length,
+		page,
+		pageCount: Math.max(1, Math.ceil(results.length / PAGE_SIZE)),
+		results: results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+	};
+}
+
+/** One program's public page: only listings families may see (running, and not past the grace period). */
+export async function getPublicProgram({
+	db,
+	ecosystemId,
+	programId,
+	zip,
+	now = new Date()
+}: {
+	db: Kysely<Database>;
+	ecosystemId: string;
+	programId: string;
+	zip?: string | null;
+	now?: Date;
+}) {
+	const [row] = await searchPrograms(db, ecosystemId, { words: [], programId, visibleSince: hiddenBefore(now) }, 1);
+	if (!row) throw new DomainError('PROGRAM_NOT_FOUND');
+	const partner = await findPartnerById(db, ecosystemId, row.partner_id);
+	if (!partner) throw new DomainError('PROGRAM_NOT_FOUND');
+	const { locations, schedules } = await childrenOf(db, ecosystemId, [row.id]);
+	const places = locations.get(row.id) ?? [];
+	const origin = zip && /^\d{5}$/.test(zip) ? await zipPoint(db, ecosystemId, zip) : undefined;
+	return {
+		program: row,
+		partner,
+		locations: places.map((l) => ({ ...l, distance: origin ? milesFrom(origin, l) : null })),
+		schedules: schedules.get(row.id) ?? [],
+		verification: verificationState(row.last_verified_at, row.created_at, now)
+	};
+}
+
+/**
+ * The results map: the ecosystem's ZIP boundaries when it uploaded them, otherwise nothing under
+ * the dots but the family's ZIP; each place a dot, the family's ZIP a ringed dot.
+ */
+export async function renderFinderMap({
+	db,
+	ecosystemId,
+	results,
+	origin,
+	title
+}: {
+	db: Kysely<Database>;
+	ecosystemId: string;
+	results: FinderResult[];
+	origin: { lat: number; lon: number } | null;
+	title: string;
+}): Promise<string | null> {
+	const places = results.flatMap((r) => r.locations.flatMap((l) => (l.latitude === null || l.longitude === null ? [] : [{ lat: Number(l.latitude), lon: Number(l.longitude), title: r.program.name }])));
+	if (places.length === 0) return null;
+	const areas = (await listZipAreas(db, ecosystemId)).flatMap((a) => (a.geometry ? [{ zip: a.zip, geometry: a.geometry, title: a.zip }] : []));
+	const shown = [...places, ...(origin ? [{ ...origin, className: 'origin' }] : [])];
+	const fit: GeoJSON.FeatureCollection = {
+		type: 'FeatureCollection',
+		features: shown.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }))
+	};
+	// A single dot cannot be fitted: pad the view by about a mile around it.
+	if (shown.length === 1) {
+		const p = shown[0]!;
+		fit.features.push({ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[p.lon - 0.02, p.lat - 0.015], [p.lon + 0.02, p.lat + 0.015]] } });
+	}
+	return renderSvgMap({ areas, points: shown, fit, title, id: 'finder-map' });
+}
