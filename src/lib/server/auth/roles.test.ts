@@ -22,7 +22,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'yes',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'yes'
+		'partner.members.manage': 'yes',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'yes',
+		'partner.pd.manage': 'yes',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'yes',
+		'ecosystem.schools.assess': 'yes',
+		'ecosystem.schools.manage': 'yes'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -33,7 +40,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'yes',
+		'partner.pd.manage': 'yes',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'yes',
+		'ecosystem.schools.assess': 'yes',
+		'ecosystem.schools.manage': 'yes'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -44,7 +58,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'own-partner',
-		'partner.members.manage': 'own-partner'
+		'partner.members.manage': 'own-partner',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'no',
+		'partner.pd.manage': 'own-partner',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'no',
+		'ecosystem.schools.assess': 'no',
+		'ecosystem.schools.manage': 'no'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -55,7 +76,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'no',
+		'partner.pd.manage': 'own-partner',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'no',
+		'ecosystem.schools.assess': 'no',
+		'ecosystem.schools.manage': 'no'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -66,12 +94,26 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'no',
+		'partner.pd.manage': 'no',
+		'ecosystem.evidence.suggest': 'no',
+		'ecosystem.evidence.manage': 'no',
+		'ecosystem.schools.assess': 'yes',
+		'ecosystem.schools.manage': 'no'
 	}
 };
 
 /** Permissions that open personal data or platform control and so need two-factor sign-in. */
-const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read']);
+const twoFactorPermissions = new Set<Permission>([
+	'platform.ecosystems.manage',
+	'ecosystem.members.manage',
+	'ecosystem.audit.read',
+	'ecosystem.outbox.read',
+	'ecosystem.pd.manage',
+	'partner.pd.manage'
+]);
 
 const twoFactorModes = [
 	{ label: '2FA on', twoFactorEnabled: true, twoFactorWaived: false },
@@ -117,7 +159,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 10 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 17 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

@@ -47,14 +47,24 @@ export type Permission =
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
 	| 'partner.profile.edit'
-	| 'partner.members.manage';
+	| 'partner.members.manage'
+	| 'ecosystem.pd.participate'
+	| 'ecosystem.pd.manage'
+	| 'partner.pd.manage'
+	| 'ecosystem.evidence.suggest'
+	| 'ecosystem.evidence.manage'
+	| 'ecosystem.schools.assess'
+	| 'ecosystem.schools.manage';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
 	'platform.ecosystems.manage',
 	'ecosystem.members.manage',
 	'ecosystem.audit.read',
-	'ecosystem.outbox.read'
+	'ecosystem.outbox.read',
+	// PD rosters name the educators who registered and attended.
+	'ecosystem.pd.manage',
+	'partner.pd.manage'
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -67,18 +77,39 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
 		'partner.profile.edit',
-		'partner.members.manage'
+		'partner.members.manage',
+		'ecosystem.pd.participate',
+		'ecosystem.pd.manage',
+		'partner.pd.manage',
+		'ecosystem.evidence.suggest',
+		'ecosystem.evidence.manage',
+		'ecosystem.schools.assess',
+		'ecosystem.schools.manage'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
-		'partner.profile.edit'
+		'partner.profile.edit',
+		'ecosystem.pd.participate',
+		'ecosystem.pd.manage',
+		'partner.pd.manage',
+		'ecosystem.evidence.suggest',
+		'ecosystem.evidence.manage',
+		'ecosystem.schools.assess',
+		'ecosystem.schools.manage'
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],
-	partner_member: ['ecosystem.workspace.view'],
-	educator: ['ecosystem.workspace.view']
+	partner_admin: [
+		'ecosystem.workspace.view',
+		'partner.profile.edit',
+		'partner.members.manage',
+		'ecosystem.pd.participate',
+		'partner.pd.manage',
+		'ecosystem.evidence.suggest'
+	],
+	partner_member: ['ecosystem.workspace.view', 'ecosystem.pd.participate', 'partner.pd.manage', 'ecosystem.evidence.suggest'],
+	educator: ['ecosystem.workspace.view', 'ecosystem.pd.participate', 'ecosystem.schools.assess']
 };
 
 export interface AccessScope {
