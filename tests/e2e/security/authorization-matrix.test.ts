@@ -83,7 +83,37 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'GET', path: population, allow: backbone },
 		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
+		...educatorRoutes()
+	];
+}
+
+/** Professional development and certificate verification (issue 8). */
+function educatorRoutes(): Route[] {
+	const pd = `${eco}/pd`;
+	const backboneOffering = `${pd}/culturally-responsive-lab-investigations`;
+	const partnerOffering = `${pd}/makerspace-facilitation-for-afterschool-educators`; // Brick and Bolt's
+	const providers: Role[] = [...backbone, 'partner_admin', 'partner_member'];
+	const tooLong = 'x'.repeat(4001);
+	return [
+		{ method: 'GET', path: pd, allow: everyone },
+		{ method: 'GET', path: backboneOffering, allow: everyone },
+		{ method: 'GET', path: partnerOffering, allow: everyone },
+		{ method: 'POST', path: `${partnerOffering}?/complete`, form: { reflection: tooLong }, allow: members, okStatus: 422 },
+		{ method: 'POST', path: `${partnerOffering}?/evaluate`, form: { overall: '9' }, allow: members, okStatus: 422 },
+		{ method: 'GET', path: `${pd}/mine`, allow: members },
+		{ method: 'GET', path: `${pd}/mine/transcript.csv`, allow: members },
+		{ method: 'GET', path: `${pd}/certificates/PD-0000-0000-0000-0000-0000`, allow: members, okStatus: 404 },
+		{ method: 'GET', path: `${pd}/manage`, allow: providers },
+		{ method: 'POST', path: `${pd}/manage?/creditType`, form: { code: 'NOT VALID' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${pd}/new`, allow: providers },
+		{ method: 'POST', path: `${pd}/new`, form: { title: '' }, allow: providers, okStatus: 422 },
+		{ method: 'GET', path: `${backboneOffering}/roster`, allow: backbone },
+		{ method: 'GET', path: `${partnerOffering}/roster`, allow: [...backbone, 'partner_admin'] },
+		{ method: 'POST', path: `${partnerOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'POST', path: `${backboneOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: '/verify', allow: everyone },
+		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone }
 	];
 }
 

@@ -13,6 +13,7 @@ import { findPartnerById, listPartners } from '../partners/partners.repository.j
 import { toCsv } from '../dashboard/dashboard-view.js';
 import * as repo from './pd.repository.js';
 import {
+	attendanceMet,
 	certificateCodeFrom,
 	completionProblems,
 	creditTypeSchema,
@@ -20,6 +21,8 @@ import {
 	normalizeCertificateCode,
 	offeringSchema,
 	reflectionSchema,
+	reservedOfferingSlugs,
+	sessionsNeeded,
 	summarizeEvaluations,
 	transcriptByYear
 } from './pd.js';
@@ -82,13 +85,8 @@ export async function getOffering({ db, actor, ecosystemId, slug }: Scoped & { s
 				registrationId: registration.id,
 				completedAt: registration.completed_at,
 				attended,
-				attendanceProblems: completionProblems({
-					attended,
-					sessions: sessions.length,
-					threshold: offering.attendance_threshold,
-					reflectionRequired: false,
-					reflection: undefined
-				}),
+				sessionsNeeded: sessionsNeeded(sessions.length, offering.attendance_threshold),
+				attendanceMet: attendanceMet(attended, sessions.length, offering.attendance_threshold),
 				certificateCode: certificate?.code ?? null,
 				evaluated: await repo.hasEvaluation(db, ecosystemId, registration.id)
 			};
@@ -124,6 +122,8 @@ export async function prepareOfferingForm({ db, actor, ecosystemId }: Scoped) {
 /** A provider (a partner's staff, or backbone staff) publishes an offering with its sessions. */
 export async function createOffering({ db, actor, ecosystemId, input }: Scoped & { input: unknown }): Promise<Outcome<{ id: string; slug: string }>> {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	// People who may publish for no one are refused before their input is read.
+	await providersFor(db, actor, ecosystemId);
 	const parsed = validate(offeringSchema, input);
 	if (!parsed.ok) return parsed;
 	const value = parsed.value;
@@ -139,7 +139,8 @@ export async function createOffering({ db, actor, ecosystemId, input }: Scoped &
 	}
 	const attempt = () =>
 		db.transaction().execute(async (trx): Promise<Outcome<{ id: string; slug: string }>> => {
-			const base = slugify(value.title) || 'offering';
+			const slugged = slugify(value.title) || 'offering';
+			const base = reservedOfferingSlugs.includes(slugged) ? `${slugged}-offering` : slugged;
 			let slug = base;
 			for (let n = 2; await repo.offeringSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
 			const id = await repo.insertOffering(trx, ecosystemId, { slug, partnerId, createdBy: actor.userId, input: value });

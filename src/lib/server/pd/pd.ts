@@ -6,6 +6,9 @@ export const pdAudiences = ['classroom_teachers', 'ost_educators', 'counsellors'
 export const gradeBands = ['prek', 'k-2', '3-5', '6-8', '9-12', 'postsecondary'] as const;
 export const stemSubjects = ['science', 'technology', 'engineering', 'mathematics', 'computer_science', 'integrated_stem'] as const;
 
+/** Addresses under /pd/ that are pages, not offerings: an offering titled "New" becomes new-offering. */
+export const reservedOfferingSlugs: readonly string[] = ['new', 'manage', 'mine', 'certificates'];
+
 /** How many session rows the offering form shows (JavaScript off: a fixed number of blank rows). */
 export const SESSION_SLOTS = 6;
 
@@ -67,10 +70,11 @@ export const offeringSchema = z
 		publish: z.literal('yes').optional().transform((v) => v === 'yes'),
 		sessions: z.array(sessionSchema).max(SESSION_SLOTS)
 	})
-	.superRefine((o, ctx) => {
-		if (o.format !== 'self_paced' && o.sessions.length === 0) {
-			ctx.addIssue({ code: 'custom', path: ['sessions.0.date'], message: 'Add at least one session (date, start and end time).' });
-		}
+	// Runs even when other fields have problems, so a missing session is reported with them.
+	.refine((o) => o.format === 'self_paced' || (Array.isArray(o.sessions) && o.sessions.length > 0), {
+		path: ['sessions.0.date'],
+		message: 'Add at least one session (date, start and end time).',
+		when: () => true
 	});
 export type OfferingInput = z.infer<typeof offeringSchema>;
 

@@ -1,0 +1,135 @@
+import type { Executor } from '../audit/audit.repository.js';
+import { insertCreditType, insertOffering } from '../pd/pd.repository.js';
+import type { OfferingInput } from '../pd/pd.js';
+
+/**
+ * Demo professional development for each demo ecosystem: the region's credit type and a few
+ * fictional offerings (labelled demo on every page), with sessions a few weeks after seeding so
+ * the catalog always looks current.
+ */
+interface DemoOffering {
+	/** A partner slug from demo-content.ts, or null when the backbone provides it. */
+	partnerSlug: string | null;
+	slug: string;
+	input: Omit<OfferingInput, 'sessions' | 'provider' | 'credit_type_id'>;
+	/** Sessions as [days after seeding, start hour UTC, end hour UTC (same day), location]. */
+	sessions: [number, number, number, string][];
+}
+
+const credits: Record<string, { code: string; name: string; name_es: string }> = {
+	philadelphia: { code: 'act48', name: 'PA Act 48 hours', name_es: 'Horas Act 48 de Pensilvania' },
+	portland: { code: 'or_pdu', name: 'Oregon PDUs', name_es: 'PDU de Oregón' }
+};
+
+const base = { grade_bands: [] as OfferingInput['grade_bands'], cost: 0, attendance_threshold: 100, reflection_required: false, publish: true, title_es: undefined, description_md_es: undefined };
+
+const offerings: Record<string, DemoOffering[]> = {
+	philadelphia: [
+		{
+			partnerSlug: null,
+			slug: 'culturally-responsive-lab-investigations',
+			input: {
+				...base,
+				title: 'Culturally responsive lab investigations (demo)',
+				title_es: 'Investigaciones de laboratorio culturalmente receptivas (demo)',
+				description_md: 'A fictional two-evening workshop: redesign one lab around a question from your students’ neighbourhood, then try it with colleagues.',
+				description_md_es: 'Un taller ficticio de dos tardes: rediseñe una práctica de laboratorio en torno a una pregunta del barrio de sus estudiantes y pruébela con colegas.',
+				topic: 'Culturally responsive science teaching',
+				audience: 'classroom_teachers',
+				grade_bands: ['6-8', '9-12'],
+				subject: 'science',
+				format: 'workshop',
+				hours: 6,
+				capacity: 24
+			},
+			sessions: [
+				[21, 20, 23, 'Demo location: Larchwood University, Room 210'],
+				[28, 20, 23, 'Demo location: Larchwood University, Room 210']
+			]
+		},
+		{
+			partnerSlug: 'brick-and-bolt-youth-makerspace',
+			slug: 'makerspace-facilitation-for-afterschool-educators',
+			input: {
+				...base,
+				title: 'Makerspace facilitation for after-school educators (demo)',
+				description_md: 'Fictional series on running open-ended build challenges with mixed-age groups.',
+				topic: 'Facilitating open-ended making',
+				audience: 'ost_educators',
+				grade_bands: ['3-5', '6-8'],
+				subject: 'engineering',
+				format: 'series',
+				hours: 4.5,
+				cost: 1500,
+				capacity: 12,
+				attendance_threshold: 67,
+				reflection_required: true
+			},
+			sessions: [
+				[14, 22, 23.5, 'Demo location: Brick and Bolt Youth Makerspace'],
+				[21, 22, 23.5, 'Demo location: Brick and Bolt Youth Makerspace'],
+				[28, 22, 23.5, 'Demo location: Brick and Bolt Youth Makerspace']
+			]
+		}
+	],
+	portland: [
+		{
+			partnerSlug: null,
+			slug: 'math-in-real-life-design-studio',
+			input: {
+				...base,
+				title: 'Math in real life: design studio (demo)',
+				title_es: 'Matemáticas en la vida real: taller de diseño (demo)',
+				description_md: 'A fictional course pairing math teachers with local employers to write problem-based units.',
+				description_md_es: 'Un curso ficticio que une a docentes de matemáticas con empleadores locales para escribir unidades basadas en problemas.',
+				topic: 'Problem-based math units',
+				audience: 'classroom_teachers',
+				grade_bands: ['6-8', '9-12'],
+				subject: 'mathematics',
+				format: 'course',
+				hours: 10,
+				capacity: 30
+			},
+			sessions: [
+				[10, 16, 18.5, 'Demo location: Collaboratory hub'],
+				[17, 16, 18.5, 'Demo location: Collaboratory hub'],
+				[24, 16, 18.5, 'Demo location: Collaboratory hub'],
+				[31, 16, 18.5, 'Demo location: Collaboratory hub']
+			]
+		},
+		{
+			partnerSlug: 'code-canoe-youth-coding',
+			slug: 'intro-to-physical-computing-self-paced',
+			input: {
+				...base,
+				title: 'Intro to physical computing, self-paced (demo)',
+				description_md: 'A fictional self-paced module on microcontrollers for elementary and middle-school educators.',
+				topic: 'Microcontrollers in the classroom',
+				audience: 'all_educators',
+				grade_bands: ['3-5', '6-8'],
+				subject: 'computer_science',
+				format: 'self_paced',
+				hours: 2,
+				capacity: 200
+			},
+			sessions: []
+		}
+	]
+};
+
+export async function insertDemoEducators(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>, now = new Date()) {
+	const credit = credits[ecosystemSlug];
+	const creditTypeId = credit ? await insertCreditType(db, ecosystemId, credit) : undefined;
+	const date = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset)).toISOString().slice(0, 10);
+	const time = (hour: number) => `${String(Math.floor(hour)).padStart(2, '0')}:${String(Math.round((hour % 1) * 60)).padStart(2, '0')}`;
+	for (const offering of offerings[ecosystemSlug] ?? []) {
+		const sessions = offering.sessions.map(([offset, start, end, location]) => ({ date: date(offset), start: time(start), end: time(end), location }));
+		await insertOffering(db, ecosystemId, {
+			slug: offering.slug,
+			partnerId: offering.partnerSlug ? (partnerIds.get(offering.partnerSlug) ?? null) : null,
+			createdBy: null,
+			isDemo: true,
+			input: { ...offering.input, provider: offering.partnerSlug ?? 'backbone', credit_type_id: creditTypeId, sessions }
+		});
+	}
+}
