@@ -113,7 +113,25 @@ function educatorRoutes(): Route[] {
 		{ method: 'POST', path: `${partnerOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
 		{ method: 'POST', path: `${backboneOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: '/verify', allow: everyone },
-		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone }
+		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone },
+		...evidenceRoutes()
+	];
+}
+
+/** The evidence library (issue 8). */
+function evidenceRoutes(): Route[] {
+	const ev = `${eco}/evidence`;
+	const suggesters: Role[] = [...backbone, 'partner_admin', 'partner_member'];
+	return [
+		{ method: 'GET', path: ev, allow: everyone },
+		{ method: 'GET', path: `${ev}?q=robotics`, allow: everyone },
+		{ method: 'GET', path: `${ev}/family-science-nights-playbook`, allow: everyone },
+		// A demo resource that links out and has no stored file.
+		{ method: 'GET', path: `${ev}/family-science-nights-playbook/file`, allow: everyone, okStatus: 404 },
+		{ method: 'GET', path: `${ev}/suggest`, allow: suggesters },
+		{ method: 'POST', path: `${ev}/suggest`, form: { title: '' }, allow: suggesters, okStatus: 422 },
+		{ method: 'GET', path: `${ev}/review`, allow: backbone },
+		{ method: 'POST', path: `${ev}/review`, form: { slug: 'family-science-nights-playbook', decision: 'maybe' }, allow: backbone, okStatus: 422 }
 	];
 }
 

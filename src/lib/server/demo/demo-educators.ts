@@ -1,6 +1,8 @@
 import type { Executor } from '../audit/audit.repository.js';
 import { insertCreditType, insertOffering } from '../pd/pd.repository.js';
 import type { OfferingInput } from '../pd/pd.js';
+import { insertResource } from '../evidence/evidence.repository.js';
+import type { ResourceInput } from '../evidence/evidence.js';
 
 /**
  * Demo professional development for each demo ecosystem: the region's credit type and a few
@@ -117,6 +119,66 @@ const offerings: Record<string, DemoOffering[]> = {
 	]
 };
 
+/** Fictional library entries; citations name fictional studies and say so. */
+const resources: Record<string, (Omit<ResourceInput, 'title_es' | 'summary_es' | 'url'> & { slug: string; title_es?: string; summary_es?: string; url?: string })[]> = {
+	philadelphia: [
+		{
+			slug: 'family-science-nights-playbook',
+			kind: 'guide',
+			title: 'Family science nights playbook (demo)',
+			title_es: 'Guía de noches de ciencia en familia (demo)',
+			summary: 'A fictional step-by-step guide to running bilingual family science nights at neighbourhood schools.',
+			summary_es: 'Una guía ficticia paso a paso para organizar noches de ciencia bilingües en familia en las escuelas del barrio.',
+			tags: ['family engagement', 'bilingual'],
+			grade_bands: ['k-2', '3-5'],
+			subjects: ['science'],
+			essa_tier: 3,
+			citation: 'Demo citation: Rivera & Chen (2024), a fictional correlational study of 12 schools.',
+			url: 'https://example.org/demo/family-science-nights'
+		},
+		{
+			slug: 'robotics-club-retention-method',
+			kind: 'proven_method',
+			title: 'Keeping girls in robotics clubs (demo)',
+			summary: 'Fictional summary of mentoring and team-role rotation practices that keep middle-school girls in robotics.',
+			tags: ['robotics', 'gender equity', 'retention'],
+			grade_bands: ['6-8'],
+			subjects: ['engineering', 'technology'],
+			essa_tier: 2,
+			citation: 'Demo citation: Okafor et al. (2023), a fictional quasi-experimental study with a matched comparison group.',
+			url: 'https://example.org/demo/robotics-retention'
+		}
+	],
+	portland: [
+		{
+			slug: 'math-in-real-life-unit-template',
+			kind: 'curriculum',
+			title: 'Math in real life unit template (demo)',
+			title_es: 'Plantilla de unidad de matemáticas en la vida real (demo)',
+			summary: 'A fictional template for problem-based math units written with local employers.',
+			summary_es: 'Una plantilla ficticia para unidades de matemáticas basadas en problemas, escritas con empleadores locales.',
+			tags: ['problem-based learning', 'career connected'],
+			grade_bands: ['6-8', '9-12'],
+			subjects: ['mathematics'],
+			essa_tier: 4,
+			citation: 'Demo citation: a fictional logic model linking employer-written problems to student engagement.',
+			url: 'https://example.org/demo/math-in-real-life'
+		},
+		{
+			slug: 'common-measures-observation-tool',
+			kind: 'tool',
+			title: 'STEM classroom observation tool (demo)',
+			summary: 'A fictional observation protocol for hands-on STEM lessons, with a scoring guide.',
+			tags: ['observation', 'instructional practice'],
+			grade_bands: ['3-5', '6-8', '9-12'],
+			subjects: ['integrated_stem'],
+			essa_tier: null,
+			citation: '',
+			url: 'https://example.org/demo/observation-tool'
+		}
+	]
+};
+
 export async function insertDemoEducators(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>, now = new Date()) {
 	const credit = credits[ecosystemSlug];
 	const creditTypeId = credit ? await insertCreditType(db, ecosystemId, credit) : undefined;
@@ -131,5 +193,8 @@ export async function insertDemoEducators(db: Executor, ecosystemId: string, eco
 			isDemo: true,
 			input: { ...offering.input, provider: offering.partnerSlug ?? 'backbone', credit_type_id: creditTypeId, sessions }
 		});
+	}
+	for (const { slug, ...input } of resources[ecosystemSlug] ?? []) {
+		await insertResource(db, ecosystemId, { slug, status: 'published', input, fileId: null, partnerId: null, userId: null, isDemo: true });
 	}
 }
