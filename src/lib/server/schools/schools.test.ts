@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentSchema, defaultLevels, growthByDomain } from './schools.js';
+import { assessmentSchema, defaultLevels, growthByDomain, type AssessmentScores } from './schools.js';
 import { validate } from '../validation.js';
 
 const domains = [
@@ -30,7 +30,7 @@ describe('growthByDomain', () => {
 			[2024, 2025, 2026],
 			[2, null]
 		]
-	])('%s', (_label, assessments, years, changes) => {
+	] as [string, AssessmentScores[], number[], (number | null)[]][])('%s', (_label, assessments, years, changes) => {
 		const growth = growthByDomain(domains, assessments);
 		expect(growth.years).toEqual(years);
 		expect(growth.domains.map((d) => d.change)).toEqual(changes);
