@@ -114,7 +114,11 @@ function educatorRoutes(): Route[] {
 		{ method: 'POST', path: `${backboneOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: '/verify', allow: everyone },
 		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone },
-		...evidenceRoutes()
+		...evidenceRoutes(),
+		{ method: 'GET', path: `${eco}/schools`, allow: [...backbone, 'educator'] },
+		// The demo educator's school team; backbone staff see every school.
+		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy`, allow: [...backbone, 'educator'] },
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 }
 	];
 }
 

@@ -3,6 +3,14 @@ import { insertCreditType, insertOffering } from '../pd/pd.repository.js';
 import type { OfferingInput } from '../pd/pd.js';
 import { insertResource } from '../evidence/evidence.repository.js';
 import type { ResourceInput } from '../evidence/evidence.js';
+import { insertDomain, insertSchool, insertSchoolMember, listDomains, saveAssessment } from '../schools/schools.repository.js';
+import { defaultLevels, defaultRubric } from '../schools/schools.js';
+
+/** Grade bands of the demo schools (partners in demo-content.ts whose educators form the school team). */
+const schoolBands: Record<string, string[]> = {
+	'kestrel-park-stem-academy': ['9-12'],
+	'fernhollow-elementary-steam-school': ['k-2', '3-5']
+};
 
 /**
  * Demo professional development for each demo ecosystem: the region's credit type and a few
@@ -179,7 +187,14 @@ const resources: Record<string, (Omit<ResourceInput, 'title_es' | 'summary_es' |
 	]
 };
 
-export async function insertDemoEducators(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>, now = new Date()) {
+export async function insertDemoEducators(
+	db: Executor,
+	ecosystemId: string,
+	ecosystemSlug: string,
+	partnerIds: Map<string, string>,
+	schoolTeams: { slug: string; name: string; userId: string }[],
+	now = new Date()
+) {
 	const credit = credits[ecosystemSlug];
 	const creditTypeId = credit ? await insertCreditType(db, ecosystemId, credit) : undefined;
 	const date = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset)).toISOString().slice(0, 10);
@@ -196,5 +211,18 @@ export async function insertDemoEducators(db: Executor, ecosystemId: string, eco
 	}
 	for (const { slug, ...input } of resources[ecosystemSlug] ?? []) {
 		await insertResource(db, ecosystemId, { slug, status: 'published', input, fileId: null, partnerId: null, userId: null, isDemo: true });
+	}
+	for (const [position, domain] of defaultRubric.entries()) await insertDomain(db, ecosystemId, { ...domain, levels: defaultLevels, position });
+	const domains = await listDomains(db, ecosystemId);
+	for (const team of schoolTeams) {
+		const schoolId = await insertSchool(db, ecosystemId, { slug: team.slug, name: `${team.name} (demo)`, gradeBands: schoolBands[team.slug] ?? ['6-8'], isDemo: true });
+		await insertSchoolMember(db, ecosystemId, schoolId, team.userId);
+		// Last year's self-assessment, so this year's shows growth.
+		await saveAssessment(db, ecosystemId, {
+			schoolId,
+			year: now.getUTCFullYear() - 1,
+			userId: team.userId,
+			scores: domains.map((d, i) => ({ domainId: d.id, level: 1 + (i % 2), plan: '' }))
+		});
 	}
 }

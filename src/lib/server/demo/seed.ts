@@ -83,7 +83,10 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 				});
 			}
 			await insertDemoMeasurement(trx, ecosystemId, demo.slug);
-			await insertDemoEducators(trx, ecosystemId, demo.slug, partnerIds);
+			const schoolTeams = demo.people
+				.filter((p) => p.role === 'educator' && p.partnerSlug)
+				.map((p) => ({ slug: p.partnerSlug!, name: demo.partners.find((x) => x.slug === p.partnerSlug)?.name ?? p.partnerSlug!, userId: userIds.get(p.email)! }));
+			await insertDemoEducators(trx, ecosystemId, demo.slug, partnerIds, schoolTeams);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

@@ -29,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		can: {
 			participate: decide(actor, 'ecosystem.pd.participate', scope) === 'allow',
+			schools: decide(actor, 'ecosystem.schools.assess', scope) === 'allow',
 			// Offer the provider tools to anyone who may run offerings (they may still need two-factor set-up).
 			manage:
 				actor.kind === 'user' &&
