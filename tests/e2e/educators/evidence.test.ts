@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserSignIn, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, newContext, submit } from '../helpers.js';
+import { browserSignIn, chromiumPath, closeBrowser, demoAccounts, HttpSession, newContext, submit } from '../helpers.js';
+import { axeWalk } from './axe-walk.js';
 
 const describeBrowser = chromiumPath() ? describe : describe.skip;
 const eco = '/e/philadelphia';
@@ -90,20 +91,6 @@ describeBrowser('the evidence library: suggest, review, search, download', () =>
 		[null, () => [`${eco}/evidence`, `${eco}/evidence?q=robot`, `${eco}/evidence/${slug}`, `${eco}/evidence/family-science-nights-playbook`]]
 	];
 	for (const [role, paths] of walks) {
-		it(`every library page ${role ?? 'a visitor'} sees passes axe, in English and Spanish`, { timeout: 120_000 }, async () => {
-			const context = await newContext({ javaScriptEnabled: true });
-			const page = await context.newPage();
-			if (role) await browserSignIn(page, demoAccounts[role]);
-			for (const locale of ['en', 'es']) {
-				await page.goto(`/language/${locale}?next=/`);
-				for (const path of paths()) {
-					const response = await page.goto(path);
-					expect(response?.status(), path).toBe(200);
-					expect(await page.locator('h1').count(), `one h1 on ${path}`).toBe(1);
-					await expectAccessible(page);
-				}
-			}
-			await context.close();
-		});
+		it(`every library page ${role ?? 'a visitor'} sees passes axe, in English and Spanish`, { timeout: 120_000 }, () => axeWalk(role, paths()));
 	}
 });

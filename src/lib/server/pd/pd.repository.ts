@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { PdCertificateTable } from '../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { newId, nowIso } from '../util.js';
 import { sessionTimes, type OfferingInput } from './pd.js';
@@ -298,22 +299,7 @@ export async function deleteAttendance(db: Executor, ecosystemId: string, sessio
 	return Number(result.numDeletedRows);
 }
 
-export interface CertificateRow {
-	id: string;
-	ecosystem_id: string;
-	registration_id: string;
-	user_id: string;
-	code: string;
-	educator_name: string;
-	offering_title: string;
-	hours: number;
-	credit_type_name: string | null;
-	issuer_name: string;
-	first_session_on: string;
-	last_session_on: string;
-	issued_at: string;
-	revoked_at: string | null;
-}
+export type CertificateRow = Selectable<PdCertificateTable>;
 
 const certificateColumns = [
 	'id', 'ecosystem_id', 'registration_id', 'user_id', 'code', 'educator_name', 'offering_title', 'hours',
