@@ -40,7 +40,13 @@ export const errorCodes = {
 		status: 403,
 		message: 'This invitation was sent to a different email address. Sign in with that address.'
 	},
-	VALIDATION: { status: 422, message: 'Some fields need attention.' }
+	VALIDATION: { status: 422, message: 'Some fields need attention.' },
+	OFFERING_NOT_FOUND: { status: 404, message: 'There is no professional development offering at that address in this ecosystem.' },
+	PD_REGISTRATION_NOT_FOUND: { status: 404, message: 'That registration does not exist for this offering.' },
+	CERTIFICATE_NOT_FOUND: { status: 404, message: 'No certificate has that verification code.' },
+	RESOURCE_NOT_FOUND: { status: 404, message: 'There is no resource at that address in this ecosystem.' },
+	SCHOOL_NOT_FOUND: { status: 404, message: 'There is no school at that address in this ecosystem.' },
+	TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests from your network. Wait a few minutes and try again.' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

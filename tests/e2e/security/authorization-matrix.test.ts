@@ -8,6 +8,7 @@ import { agendaRoutes } from './routes/agenda.js';
 import { storyRoutes } from './routes/stories.js';
 import { communicationRoutes } from './routes/communication.js';
 import { programRoutes } from './routes/programs.js';
+import { educatorRoutes } from './routes/educators.js';
 
 /**
  * Every route × every role. A route names who may use it; everyone else must be refused:
@@ -24,6 +25,7 @@ const routeTables: RouteTable[] = [
 	storyRoutes,
 	communicationRoutes,
 	programRoutes,
+	educatorRoutes,
 ];
 
 describe('authorisation: every route × every role', () => {

@@ -38,6 +38,13 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.groups.manage': 'yes',
 		'ecosystem.announcements.publish': 'yes',
 		'partner.programs.edit': 'yes',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'yes',
+		'partner.pd.manage': 'yes',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'yes',
+		'ecosystem.schools.assess': 'yes',
+		'ecosystem.schools.manage': 'yes',
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -64,6 +71,13 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.groups.manage': 'yes',
 		'ecosystem.announcements.publish': 'yes',
 		'partner.programs.edit': 'yes',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'yes',
+		'partner.pd.manage': 'yes',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'yes',
+		'ecosystem.schools.assess': 'yes',
+		'ecosystem.schools.manage': 'yes',
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -90,6 +104,13 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.groups.manage': 'no',
 		'ecosystem.announcements.publish': 'no',
 		'partner.programs.edit': 'own-partner',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'no',
+		'partner.pd.manage': 'own-partner',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'no',
+		'ecosystem.schools.assess': 'no',
+		'ecosystem.schools.manage': 'no',
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -116,6 +137,13 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.groups.manage': 'no',
 		'ecosystem.announcements.publish': 'no',
 		'partner.programs.edit': 'own-partner',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'no',
+		'partner.pd.manage': 'own-partner',
+		'ecosystem.evidence.suggest': 'yes',
+		'ecosystem.evidence.manage': 'no',
+		'ecosystem.schools.assess': 'no',
+		'ecosystem.schools.manage': 'no',
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -142,6 +170,13 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.groups.manage': 'no',
 		'ecosystem.announcements.publish': 'no',
 		'partner.programs.edit': 'no',
+		'ecosystem.pd.participate': 'yes',
+		'ecosystem.pd.manage': 'no',
+		'partner.pd.manage': 'no',
+		'ecosystem.evidence.suggest': 'no',
+		'ecosystem.evidence.manage': 'no',
+		'ecosystem.schools.assess': 'yes',
+		'ecosystem.schools.manage': 'no',
 	}
 };
 
@@ -155,6 +190,8 @@ const twoFactorPermissions = new Set<Permission>([
 	'ecosystem.health_check.review',
 	'ecosystem.stories.moderate',
 	'ecosystem.events.attendance',
+	'ecosystem.pd.manage',
+	'partner.pd.manage',
 ]);
 
 const twoFactorModes = [

@@ -38,6 +38,13 @@ export type Actor = SignedInActor | PublicActor;
 export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
+	| 'ecosystem.schools.manage'
+	| 'ecosystem.schools.assess'
+	| 'ecosystem.evidence.manage'
+	| 'ecosystem.evidence.suggest'
+	| 'partner.pd.manage'
+	| 'ecosystem.pd.manage'
+	| 'ecosystem.pd.participate'
 	| 'partner.programs.edit'
 	| 'ecosystem.assetmap.manage'
 	| 'ecosystem.announcements.publish'
@@ -75,6 +82,8 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 	'ecosystem.health_check.review',
 	'ecosystem.stories.moderate',
 	'ecosystem.events.attendance',
+	'ecosystem.pd.manage',
+	'partner.pd.manage',
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -101,6 +110,13 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.announcements.publish',
 		'ecosystem.assetmap.manage',
 		'partner.programs.edit',
+		'ecosystem.pd.participate',
+		'ecosystem.pd.manage',
+		'partner.pd.manage',
+		'ecosystem.evidence.suggest',
+		'ecosystem.evidence.manage',
+		'ecosystem.schools.assess',
+		'ecosystem.schools.manage',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -120,6 +136,13 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.announcements.publish',
 		'ecosystem.assetmap.manage',
 		'partner.programs.edit',
+		'ecosystem.pd.participate',
+		'ecosystem.pd.manage',
+		'partner.pd.manage',
+		'ecosystem.evidence.suggest',
+		'ecosystem.evidence.manage',
+		'ecosystem.schools.assess',
+		'ecosystem.schools.manage',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',
@@ -131,15 +154,23 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.health_check.answer',
 		'ecosystem.events.propose',
 		'partner.programs.edit',
+		'ecosystem.pd.participate',
+		'partner.pd.manage',
+		'ecosystem.evidence.suggest',
 	],
 	partner_member: [
 		'ecosystem.workspace.view',
 		'partner.data.submit',
 		'partner.activities.manage',
 		'partner.programs.edit',
+		'ecosystem.pd.participate',
+		'partner.pd.manage',
+		'ecosystem.evidence.suggest',
 	],
 	educator: [
 		'ecosystem.workspace.view',
+		'ecosystem.pd.participate',
+		'ecosystem.schools.assess',
 	],
 };
 

@@ -8,6 +8,7 @@ import * as youthStories from './migrations/2026-12-01T2120-youth-stories.js';
 import * as communication from './migrations/2026-12-01T2130-communication.js';
 import * as submissionsReview from './migrations/2026-12-01T2140-submissions-review.js';
 import * as agenda from './migrations/2026-12-01T2200-agenda.js';
+import * as educators from './migrations/2026-12-01T2210-educators.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T2130-communication': communication,
 	'2026-12-01T2140-submissions-review': submissionsReview,
 	'2026-12-01T2200-agenda': agenda,
+	'2026-12-01T2210-educators': educators,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

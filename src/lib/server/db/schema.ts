@@ -61,6 +61,21 @@ export interface Database {
 	program_schedule: ProgramScheduleTable;
 	zip_area: ZipAreaTable;
 	zip_youth_population: ZipYouthPopulationTable;
+	pd_credit_type: PdCreditTypeTable;
+	pd_offering: PdOfferingTable;
+	pd_session: PdSessionTable;
+	pd_registration: PdRegistrationTable;
+	pd_attendance: PdAttendanceTable;
+	pd_certificate: PdCertificateTable;
+	pd_evaluation: PdEvaluationTable;
+	request_budget: RequestBudgetTable;
+	evidence_file: EvidenceFileTable;
+	evidence_resource: EvidenceResourceTable;
+	school: SchoolTable;
+	school_member: SchoolMemberTable;
+	school_rubric_domain: SchoolRubricDomainTable;
+	school_assessment: SchoolAssessmentTable;
+	school_assessment_score: SchoolAssessmentScoreTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -801,4 +816,172 @@ export interface ZipYouthPopulationTable {
 	youth: number;
 	source: Generated<string>;
 	updated_at: string;
+}
+export interface PdCreditTypeTable {
+	id: string;
+	ecosystem_id: string;
+	code: string;
+	name: string;
+	name_es: string | null;
+	created_at: string;
+}
+export type PdFormat = 'workshop' | 'course' | 'series' | 'self_paced';
+export interface PdOfferingTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	partner_id: string | null;
+	title: string;
+	title_es: string | null;
+	description_md: Generated<string>;
+	description_md_es: string | null;
+	topic: string;
+	audience: string;
+	grade_bands: Generated<string>;
+	subject: string;
+	format: PdFormat;
+	hours: number;
+	credit_type_id: string | null;
+	cost_cents: Generated<number>;
+	capacity: number;
+	attendance_threshold: Generated<number>;
+	reflection_required: Generated<number>;
+	published_at: string | null;
+	is_demo: Generated<number>;
+	created_by_user_id: string | null;
+	created_at: string;
+	updated_at: string;
+}
+export interface PdSessionTable {
+	id: string;
+	ecosystem_id: string;
+	offering_id: string;
+	starts_at: string;
+	ends_at: string;
+	location: Generated<string>;
+}
+export interface PdRegistrationTable {
+	id: string;
+	ecosystem_id: string;
+	offering_id: string;
+	user_id: string;
+	registered_at: string;
+	cancelled_at: string | null;
+	completed_at: string | null;
+	reflection: string | null;
+}
+export interface PdAttendanceTable {
+	ecosystem_id: string;
+	session_id: string;
+	registration_id: string;
+	checked_in_at: string;
+	checked_in_by_user_id: string | null;
+}
+export interface PdCertificateTable {
+	id: string;
+	ecosystem_id: string;
+	registration_id: string;
+	user_id: string;
+	code: string;
+	educator_name: string;
+	offering_title: string;
+	hours: number;
+	credit_type_name: string | null;
+	issuer_name: string;
+	first_session_on: string;
+	last_session_on: string;
+	issued_at: string;
+	revoked_at: string | null;
+}
+export interface PdEvaluationTable {
+	id: string;
+	ecosystem_id: string;
+	offering_id: string;
+	registration_id: string;
+	overall: number;
+	relevance: number;
+	will_use: number;
+	comment: Generated<string>;
+	created_at: string;
+}
+export interface RequestBudgetTable {
+	key: string;
+	window_start: string;
+	count: number;
+}
+export interface EvidenceFileTable {
+	id: string;
+	ecosystem_id: string;
+	file_name: string;
+	content_type: string;
+	size_bytes: number;
+	sha256: string;
+	data: Uint8Array;
+	created_at: string;
+}
+export type EvidenceKind = 'tool' | 'guide' | 'curriculum' | 'research_summary' | 'proven_method';
+export type EvidenceStatus = 'published' | 'suggested' | 'rejected';
+export interface EvidenceResourceTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	kind: EvidenceKind;
+	title: string;
+	title_es: string | null;
+	summary: Generated<string>;
+	summary_es: string | null;
+	tags: Generated<string>;
+	grade_bands: Generated<string>;
+	subjects: Generated<string>;
+	essa_tier: number | null;
+	citation: Generated<string>;
+	url: string | null;
+	file_id: string | null;
+	status: EvidenceStatus;
+	suggested_by_partner_id: string | null;
+	suggested_by_user_id: string | null;
+	reviewed_by_user_id: string | null;
+	reviewed_at: string | null;
+	review_note: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface SchoolTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	name: string;
+	grade_bands: Generated<string>;
+	is_demo: Generated<number>;
+	created_at: string;
+}
+export interface SchoolMemberTable {
+	ecosystem_id: string;
+	school_id: string;
+	user_id: string;
+}
+export interface SchoolRubricDomainTable {
+	id: string;
+	ecosystem_id: string;
+	key: string;
+	name: string;
+	name_es: string | null;
+	levels: string;
+	position: Generated<number>;
+}
+export interface SchoolAssessmentTable {
+	id: string;
+	ecosystem_id: string;
+	school_id: string;
+	year: number;
+	submitted_by_user_id: string | null;
+	submitted_at: string;
+}
+export interface SchoolAssessmentScoreTable {
+	ecosystem_id: string;
+	assessment_id: string;
+	domain_id: string;
+	level: number;
+	action_plan: Generated<string>;
 }

@@ -13,6 +13,7 @@ import { insertDemoStories } from './demo-stories.js';
 import { insertDemoEvents } from './demo-events.js';
 import { insertDemoGroups } from './demo-groups.js';
 import { insertDemoPrograms } from './demo-programs.js';
+import { insertDemoEducators } from './demo-educators.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -105,6 +106,10 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			await insertDemoEvents(trx, ecosystemId, demo.slug);
 			await insertDemoGroups(trx, ecosystemId, demo.slug, userIds);
 			await insertDemoPrograms(trx, ecosystemId, demo.slug, partnerIds);
+			const schoolTeams = demo.people
+				.filter((p) => p.role === 'educator' && p.partnerSlug)
+				.map((p) => ({ slug: p.partnerSlug!, name: demo.partners.find((x) => x.slug === p.partnerSlug)?.name ?? p.partnerSlug!, userId: userIds.get(p.email)! }));
+			await insertDemoEducators(trx, ecosystemId, demo.slug, partnerIds, schoolTeams);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

@@ -1,0 +1,457 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { requireAccess } from '../auth/access.js';
+import { decide, type Actor, type SignedInActor } from '../auth/roles.js';
+import { recordAudit, type Executor } from '../audit/audit.repository.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
+import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
+import { validate } from '../validation.js';
+import { slugify } from '../util.js';
+import { findEcosystemById } from '../ecosystems/ecosystems.repository.js';
+import { findPartnerById, listPartners } from '../partners/partners.repository.js';
+import { toCsv } from '../dashboard/dashboard-view.js';
+import * as repo from './pd.repository.js';
+import {
+	attendanceMet,
+	certificateCodeFrom,
+	completionProblems,
+	creditTypeSchema,
+	evaluationSchema,
+	normalizeCertificateCode,
+	offeringSchema,
+	reflectionSchema,
+	reservedOfferingSlugs,
+	sessionsNeeded,
+	summarizeEvaluations,
+	transcriptByYear
+} from './pd.js';
+
+type Db = Kysely<Database>;
+interface Scoped {
+	db: Db;
+	actor: Actor;
+	ecosystemId: string;
+}
+
+/** Verification answers this many lookups per client per window before refusing (429). */
+export const VERIFY_LIMIT = 20;
+export const VERIFY_WINDOW_MS = 10 * 60 * 1000;
+
+/** The catalog: published offerings, with seats left. Anyone may read it. */
+export async function listCatalog({ db, ecosystemId }: { db: Db; ecosystemId: string }) {
+	const offerings = await repo.listPublishedOfferings(db, ecosystemId);
+	return Promise.all(
+		offerings.map(async (o) => ({ ...o, seatsLeft: Math.max(0, o.capacity - (await repo.countActiveRegistrations(db, ecosystemId, o.id))) }))
+	);
+}
+
+/** May `actor` run this offering (roster, check-in, evaluations)? Backbone for any; partners for their own. */
+function canManage(actor: Actor, ecosystemId: string, offering: { partner_id: string | null }): boolean {
+	if (decide(actor, 'ecosystem.pd.manage', { ecosystemId }) === 'allow') return true;
+	return !!offering.partner_id && decide(actor, 'partner.pd.manage', { ecosystemId, partnerId: offering.partner_id }) === 'allow';
+}
+
+function requireManage(actor: Actor, ecosystemId: string, offering: { partner_id: string | null }): void {
+	if (offering.partner_id) requireAccess(actor, 'partner.pd.manage', { ecosystemId, partnerId: offering.partner_id });
+	else requireAccess(actor, 'ecosystem.pd.manage', { ecosystemId });
+}
+
+async function offeringOrThrow(db: Executor, ecosystemId: string, slug: string) {
+	const offering = await repo.findOfferingBySlug(db, ecosystemId, slug);
+	if (!offering) throw new DomainError('OFFERING_NOT_FOUND');
+	return offering;
+}
+
+/**
+ * One offering's page: its sessions and seats, and for a signed-in educator their registration,
+ * attendance, what still blocks completion, and the certificate. Unpublished offerings are shown
+ * only to the people who run them.
+ */
+export async function getOffering({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	const manager = canManage(actor, ecosystemId, offering);
+	if (!offering.published_at && !manager) throw new DomainError('OFFERING_NOT_FOUND');
+	const sessions = await repo.listSessions(db, ecosystemId, offering.id);
+	const seatsLeft = Math.max(0, offering.capacity - (await repo.countActiveRegistrations(db, ecosystemId, offering.id)));
+	const participant = decide(actor, 'ecosystem.pd.participate', { ecosystemId }) === 'allow';
+	let mine = null;
+	if (actor.kind === 'user') {
+		const registration = await repo.findActiveRegistration(db, ecosystemId, offering.id, actor.userId);
+		if (registration) {
+			const attended = await repo.countAttended(db, ecosystemId, registration.id);
+			const certificate = await repo.findCertificateForRegistration(db, ecosystemId, registration.id);
+			mine = {
+				registrationId: registration.id,
+				completedAt: registration.completed_at,
+				attended,
+				sessionsNeeded: sessionsNeeded(sessions.length, offering.attendance_threshold),
+				attendanceMet: attendanceMet(attended, sessions.length, offering.attendance_threshold),
+				certificateCode: certificate?.code ?? null,
+				evaluated: await repo.hasEvaluation(db, ecosystemId, registration.id)
+			};
+		}
+	}
+	return { offering, sessions, seatsLeft, participant, manager, mine };
+}
+
+/**
+ * Who the actor may publish for: the backbone (backbone staff) and the partners they may act for.
+ * Refuses people who may publish for no one, surfacing the two-factor requirement (rosters are
+ * personal data) rather than a bare refusal when that is what stands in the way.
+ */
+async function providersFor(db: Executor, actor: SignedInActor, ecosystemId: string) {
+	const backbone = decide(actor, 'ecosystem.pd.manage', { ecosystemId }) === 'allow';
+	const partners = (await listPartners(db, ecosystemId)).filter(
+		(p) => decide(actor, 'partner.pd.manage', { ecosystemId, partnerId: p.id }) === 'allow'
+	);
+	if (!backbone && partners.length === 0) {
+		const membership = actor.memberships.find((m) => m.ecosystemId === ecosystemId);
+		if (membership?.partnerId) requireAccess(actor, 'partner.pd.manage', { ecosystemId, partnerId: membership.partnerId });
+		requireAccess(actor, 'ecosystem.pd.manage', { ecosystemId });
+	}
+	return { backbone, partners: partners.map((p) => ({ id: p.id, name: p.name })) };
+}
+
+/** What the "New offering" form offers. */
+export async function prepareOfferingForm({ db, actor, ecosystemId }: Scoped) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	return { providers: await providersFor(db, actor, ecosystemId), creditTypes: await repo.listCreditTypes(db, ecosystemId) };
+}
+
+/** A provider (a partner's staff, or backbone staff) publishes an offering with its sessions. */
+export async function createOffering({ db, actor, ecosystemId, input }: Scoped & { input: unknown }): Promise<Outcome<{ id: string; slug: string }>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	// People who may publish for no one are refused before their input is read.
+	await providersFor(db, actor, ecosystemId);
+	const parsed = validate(offeringSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	const partnerId = value.provider === 'backbone' ? null : value.provider;
+	if (partnerId) {
+		if (!(await findPartnerById(db, ecosystemId, partnerId))) return invalid([{ field: 'provider', message: 'Choose a provider from the list.' }]);
+		requireAccess(actor, 'partner.pd.manage', { ecosystemId, partnerId });
+	} else {
+		requireAccess(actor, 'ecosystem.pd.manage', { ecosystemId });
+	}
+	if (value.credit_type_id && !(await repo.listCreditTypes(db, ecosystemId)).some((c) => c.id === value.credit_type_id)) {
+		return invalid([{ field: 'credit_type_id', message: 'Choose a credit type from the list.' }]);
+	}
+	const attempt = () =>
+		db.transaction().execute(async (trx): Promise<Outcome<{ id: string; slug: string }>> => {
+			const slugged = slugify(value.title) || 'offering';
+			const base = reservedOfferingSlugs.includes(slugged) ? `${slugged}-offering` : slugged;
+			let slug = base;
+			for (let n = 2; await repo.offeringSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
+			const id = await repo.insertOffering(trx, ecosystemId, { slug, partnerId, createdBy: actor.userId, input: value });
+			await recordAudit(trx, {
+				actor,
+				ecosystemId,
+				action: 'pd.offering.create',
+				entityType: 'pd_offering',
+				entityId: id,
+				summary: `${value.publish ? 'Published' : 'Drafted'} PD offering “${value.title}” (${value.hours} h, ${value.sessions.length} sessions)`
+			});
+			return ok({ id, slug });
+		});
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'title', message: ADDRESS_JUST_TAKEN }]));
+}
+
+export async function setPublished({ db, actor, ecosystemId, slug, published }: Scoped & { slug: string; published: boolean }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	requireManage(actor, ecosystemId, offering);
+	await db.transaction().execute(async (trx) => {
+		await repo.setOfferingPublished(trx, ecosystemId, offering.id, published);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: published ? 'pd.offering.publish' : 'pd.offering.unpublish',
+			entityType: 'pd_offering',
+			entityId: offering.id,
+			summary: `${published ? 'Published' : 'Withdrew'} PD offering “${offering.title}”`
+		});
+	});
+}
+
+/** The offerings the actor runs: every offering for backbone staff, their partner's for partner staff. */
+export async function listManagedOfferings({ db, actor, ecosystemId }: Scoped) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const { backbone, partners } = await providersFor(db, actor, ecosystemId);
+	if (backbone) return repo.listOfferingsOf(db, ecosystemId, 'all');
+	return (await Promise.all(partners.map((p) => repo.listOfferingsOf(db, ecosystemId, p.id)))).flat();
+}
+
+/** An educator registers; the database refuses the seat when the offering is already full. */
+export async function register({ db, actor, ecosystemId, slug }: Scoped & { slug: string }): Promise<Outcome<{ registrationId: string }>> {
+	requireAccess(actor, 'ecosystem.pd.participate', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	if (!offering.published_at) throw new DomainError('OFFERING_NOT_FOUND');
+	if (await repo.findActiveRegistration(db, ecosystemId, offering.id, actor.userId)) {
+		return invalid([{ field: 'form', message: 'You are already registered for this offering.' }]);
+	}
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const registrationId = await repo.insertRegistration(trx, ecosystemId, offering.id, actor.userId);
+			await recordAudit(trx, {
+				actor,
+				ecosystemId,
+				action: 'pd.registration.create',
+				entityType: 'pd_registration',
+				entityId: registrationId,
+				summary: `Registered for “${offering.title}”`
+			});
+			return ok({ registrationId });
+		});
+	} catch (error) {
+		if (repo.isCapacityFull(error)) return invalid([{ field: 'form', message: 'This offering is full: every seat is taken.' }]);
+		// Two clicks at once: the unique index on active registrations refuses the second.
+		if (await repo.findActiveRegistration(db, ecosystemId, offering.id, actor.userId)) {
+			return invalid([{ field: 'form', message: 'You are already registered for this offering.' }]);
+		}
+		throw error;
+	}
+}
+
+/** An educator cancels their own registration (not once completed). */
+export async function cancelRegistration({ db, actor, ecosystemId, slug }: Scoped & { slug: string }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.pd.participate', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	const registration = await repo.findActiveRegistration(db, ecosystemId, offering.id, actor.userId);
+	if (!registration) throw new DomainError('PD_REGISTRATION_NOT_FOUND');
+	if (registration.completed_at) return invalid([{ field: 'form', message: 'A completed offering cannot be cancelled.' }]);
+	return db.transaction().execute(async (trx) => {
+		await repo.cancelRegistration(trx, ecosystemId, registration.id);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'pd.registration.cancel',
+			entityType: 'pd_registration',
+			entityId: registration.id,
+			summary: `Cancelled registration for “${offering.title}”`
+		});
+		return ok(null);
+	});
+}
+
+/** The provider's roster: who registered, which sessions each attended, and the evaluations. */
+export async function getRoster({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	requireManage(actor, ecosystemId, offering);
+	const [sessions, people, attendance, evaluations] = await Promise.all([
+		repo.listSessions(db, ecosystemId, offering.id),
+		repo.listRoster(db, ecosystemId, offering.id),
+		repo.listAttendance(db, ecosystemId, offering.id),
+		repo.listEvaluations(db, ecosystemId, offering.id)
+	]);
+	const present = new Set(attendance.map((a) => `${a.session_id}:${a.registration_id}`));
+	return {
+		offering,
+		sessions,
+		roster: people.map((p) => ({
+			...p,
+			id: p.registration_id,
+			attended: sessions.map((s) => present.has(`${s.id}:${p.registration_id}`))
+		})),
+		evaluations: summarizeEvaluations(evaluations)
+	};
+}
+
+/** The provider checks a registered educator in to one session (or undoes a mistaken check-in). */
+export async function setAttendance({
+	db,
+	actor,
+	ecosystemId,
+	slug,
+	input
+}: Scoped & { slug: string; input: { session_id?: string; registration_id?: string; present?: string } }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	requireManage(actor, ecosystemId, offering);
+	const sessions = await repo.listSessions(db, ecosystemId, offering.id);
+	const session = sessions.find((s) => s.id === input.session_id);
+	const registration = input.registration_id ? await repo.findRegistration(db, ecosystemId, offering.id, input.registration_id) : undefined;
+	const issues = [
+		...(session ? [] : [{ field: 'session_id', message: 'Choose a session of this offering.' }]),
+		...(registration && !registration.cancelled_at ? [] : [{ field: 'registration_id', message: 'Choose a person registered for this offering.' }])
+	];
+	if (issues.length) return invalid(issues);
+	const present = input.present !== 'no';
+	return db.transaction().execute(async (trx) => {
+		const changed = present
+			? await repo.insertAttendance(trx, ecosystemId, { sessionId: session!.id, registrationId: registration!.id, by: actor.userId })
+			: (await repo.deleteAttendance(trx, ecosystemId, session!.id, registration!.id)) > 0;
+		if (changed) {
+			await recordAudit(trx, {
+				actor,
+				ecosystemId,
+				action: present ? 'pd.attendance.check_in' : 'pd.attendance.undo',
+				entityType: 'pd_registration',
+				entityId: registration!.id,
+				summary: `${present ? 'Checked in' : 'Undid check-in of'} a participant for the ${session!.starts_at.slice(0, 10)} session of “${offering.title}”`
+			});
+		}
+		return ok(null);
+	});
+}
+
+/**
+ * An educator completes an offering once their attendance meets its threshold (and, when asked,
+ * with a reflection). Completion issues the certificate in the same transaction, with a fresh
+ * random verification code and what it certifies frozen.
+ */
+export async function complete({ db, actor, ecosystemId, slug, input }: Scoped & { slug: string; input: unknown }): Promise<Outcome<{ code: string }>> {
+	requireAccess(actor, 'ecosystem.pd.participate', { ecosystemId });
+	const parsed = validate(reflectionSchema, input);
+	if (!parsed.ok) return parsed;
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	const registration = await repo.findActiveRegistration(db, ecosystemId, offering.id, actor.userId);
+	if (!registration) throw new DomainError('PD_REGISTRATION_NOT_FOUND');
+	if (registration.completed_at) return invalid([{ field: 'form', message: 'You have already completed this offering.' }]);
+	const sessions = await repo.listSessions(db, ecosystemId, offering.id);
+	const problems = completionProblems({
+		attended: await repo.countAttended(db, ecosystemId, registration.id),
+		sessions: sessions.length,
+		threshold: offering.attendance_threshold,
+		reflectionRequired: offering.reflection_required === 1,
+		reflection: parsed.value.reflection
+	});
+	if (problems.length) return invalid(problems);
+	const ecosystem = await findEcosystemById(db, ecosystemId);
+	const today = new Date().toISOString().slice(0, 10);
+	return db.transaction().execute(async (trx) => {
+		const changed = await repo.markCompleted(trx, ecosystemId, registration.id, parsed.value.reflection?.trim() || null);
+		if (changed === 0) return invalid<{ code: string }>([{ field: 'form', message: 'You have already completed this offering.' }]);
+		const code = certificateCodeFrom(randomBytes(20));
+		await repo.insertCertificate(trx, {
+			ecosystem_id: ecosystemId,
+			registration_id: registration.id,
+			user_id: actor.userId,
+			code,
+			educator_name: actor.name,
+			offering_title: offering.title,
+			hours: offering.hours,
+			credit_type_name: offering.credit_type_name,
+			issuer_name: offering.partner_name ?? ecosystem?.name ?? '',
+			first_session_on: sessions[0]?.starts_at.slice(0, 10) ?? today,
+			last_session_on: sessions.at(-1)?.starts_at.slice(0, 10) ?? today
+		});
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'pd.registration.complete',
+			entityType: 'pd_registration',
+			entityId: registration.id,
+			summary: `Completed “${offering.title}” (${offering.hours} h); certificate issued`
+		});
+		return ok({ code });
+	});
+}
+
+/** A certificate for download: its holder, or backbone staff of its ecosystem. */
+export async function getCertificate({ db, actor, ecosystemId, code }: Scoped & { code: string }) {
+	requireAccess(actor, 'ecosystem.pd.participate', { ecosystemId });
+	const normalized = normalizeCertificateCode(code);
+	const certificate = normalized ? await repo.findCertificateByCode(db, normalized) : undefined;
+	if (!certificate || certificate.ecosystem_id !== ecosystemId) throw new DomainError('CERTIFICATE_NOT_FOUND');
+	if (certificate.user_id !== actor.userId) requireAccess(actor, 'ecosystem.pd.manage', { ecosystemId });
+	return certificate;
+}
+
+/**
+ * The public check of a verification code. Each client has a budget of lookups per window, so
+ * codes cannot be tried in bulk; a malformed code spends budget like any other.
+ */
+export async function verifyCertificate({ db, code, client }: { db: Db; code: string; client: string }) {
+	if (!(await repo.takeRequestBudget(db, `verify:${client}`, VERIFY_LIMIT, VERIFY_WINDOW_MS))) {
+		throw new DomainError('TOO_MANY_REQUESTS');
+	}
+	const normalized = normalizeCertificateCode(code);
+	const certificate = normalized ? await repo.findCertificateByCode(db, normalized) : undefined;
+	if (!certificate) return { found: false as const, code: normalized ?? code };
+	return {
+		found: true as const,
+		valid: !certificate.revoked_at,
+		code: certificate.code,
+		educatorName: certificate.educator_name,
+		offeringTitle: certificate.offering_title,
+		hours: certificate.hours,
+		creditTypeName: certificate.credit_type_name,
+		issuerName: certificate.issuer_name,
+		ecosystemName: certificate.ecosystem_name,
+		firstSessionOn: certificate.first_session_on,
+		lastSessionOn: certificate.last_session_on,
+		issuedAt: certificate.issued_at
+	};
+}
+
+/** An educator's own registrations and transcript of hours by year. */
+export async function getMyLearning({ db, actor, ecosystemId }: Scoped) {
+	requireAccess(actor, 'ecosystem.pd.participate', { ecosystemId });
+	const [registrations, certificates] = await Promise.all([
+		repo.listRegistrationsOfUser(db, ecosystemId, actor.userId),
+		repo.listCertificatesOfUser(db, ecosystemId, actor.userId)
+	]);
+	return { registrations, transcript: transcriptByYear(certificates) };
+}
+
+/** The transcript as CSV: one row per certificate, with the year and hours. */
+export async function transcriptCsv({ db, actor, ecosystemId }: Scoped): Promise<string> {
+	const { transcript } = await getMyLearning({ db, actor, ecosystemId });
+	return toCsv({
+		header: ['year', 'offering', 'provider', 'hours', 'credit_type', 'completed_on', 'verification_code'],
+		rows: transcript.flatMap((year) =>
+			year.entries.map((e) => [String(year.year), e.offering_title, e.issuer_name, String(e.hours), e.credit_type_name ?? '', e.issued_at.slice(0, 10), e.code])
+		)
+	});
+}
+
+/** After completing, an educator evaluates the offering once; providers see only aggregates. */
+export async function submitEvaluation({ db, actor, ecosystemId, slug, input }: Scoped & { slug: string; input: unknown }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.pd.participate', { ecosystemId });
+	const parsed = validate(evaluationSchema, input);
+	if (!parsed.ok) return parsed;
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	const registration = await repo.findActiveRegistration(db, ecosystemId, offering.id, actor.userId);
+	if (!registration?.completed_at) return invalid([{ field: 'form', message: 'You can evaluate an offering once you have completed it.' }]);
+	if (await repo.hasEvaluation(db, ecosystemId, registration.id)) return invalid([{ field: 'form', message: 'You have already evaluated this offering. Thank you.' }]);
+	return db.transaction().execute(async (trx) => {
+		await repo.insertEvaluation(trx, ecosystemId, { offeringId: offering.id, registrationId: registration.id, ...parsed.value });
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'pd.evaluation.create',
+			entityType: 'pd_offering',
+			entityId: offering.id,
+			summary: `Evaluated “${offering.title}”`
+		});
+		return ok(null);
+	});
+}
+
+export async function listCreditTypes({ db, ecosystemId }: { db: Db; ecosystemId: string }) {
+	return repo.listCreditTypes(db, ecosystemId);
+}
+
+/** Backbone staff configure the credit types their region recognises (e.g. Act 48 hours, PDUs). */
+export async function createCreditType({ db, actor, ecosystemId, input }: Scoped & { input: unknown }): Promise<Outcome<{ id: string }>> {
+	requireAccess(actor, 'ecosystem.pd.manage', { ecosystemId });
+	const parsed = validate(creditTypeSchema, input);
+	if (!parsed.ok) return parsed;
+	if ((await repo.listCreditTypes(db, ecosystemId)).some((c) => c.code === parsed.value.code)) {
+		return invalid([{ field: 'code', message: 'A credit type already uses that code.' }]);
+	}
+	return db.transaction().execute(async (trx) => {
+		const id = await repo.insertCreditType(trx, ecosystemId, parsed.value);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'pd.credit_type.create',
+			entityType: 'pd_credit_type',
+			entityId: id,
+			summary: `Added credit type “${parsed.value.name}”`
+		});
+		return ok({ id });
+	});
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentSchema, defaultLevels, growthByDomain, type AssessmentScores } from './schools.js';
+import { validate } from '../validation.js';
+
+const domains = [
+	{ id: 'd1', key: 'leadership', name: 'Leadership', name_es: null, levels: defaultLevels },
+	{ id: 'd2', key: 'equity', name: 'Equity', name_es: null, levels: defaultLevels.slice(0, 3) }
+];
+
+describe('growthByDomain', () => {
+	it.each([
+		['no assessments', [], [], [null, null]],
+		['one year', [{ year: 2025, levels: { leadership: 2, equity: 1 }, plans: {} }], [2025], [null, null]],
+		[
+			'two years, given out of order',
+			[
+				{ year: 2026, levels: { leadership: 3, equity: 1 }, plans: {} },
+				{ year: 2025, levels: { leadership: 1, equity: 2 }, plans: {} }
+			],
+			[2025, 2026],
+			[2, -1]
+		],
+		[
+			'a domain missing one year compares its last two ratings',
+			[
+				{ year: 2024, levels: { leadership: 1 }, plans: {} },
+				{ year: 2025, levels: { leadership: 2, equity: 1 }, plans: {} },
+				{ year: 2026, levels: { leadership: 4 }, plans: {} }
+			],
+			[2024, 2025, 2026],
+			[2, null]
+		]
+	] as [string, AssessmentScores[], number[], (number | null)[]][])('%s', (_label, assessments, years, changes) => {
+		const growth = growthByDomain(domains, assessments);
+		expect(growth.years).toEqual(years);
+		expect(growth.domains.map((d) => d.change)).toEqual(changes);
+	});
+});
+
+describe('assessmentSchema', () => {
+	const schema = assessmentSchema(domains, 2026);
+	it('checks each domain against its own scale and lists every problem', () => {
+		const parsed = validate(schema, { year: '1999', 'level.leadership': '5', 'level.equity': '4' });
+		expect(parsed.ok ? [] : parsed.issues.map((i) => i.field)).toEqual(['year', 'level.leadership', 'level.equity']);
+	});
+	it('accepts a full assessment', () => {
+		expect(validate(schema, { year: '2026', 'level.leadership': '4', 'level.equity': '3', 'plan.equity': 'Open the robotics club to every grade.' }).ok).toBe(true);
+	});
+});

@@ -1,0 +1,55 @@
+import { backbone, eco, everyone, members, type Role, type Route, type RouteTable } from '../matrix.js';
+
+/** Educators: professional development, certificates, the evidence library and school transformation. */
+export const educatorRoutes: RouteTable = async () => pdAndSchoolRoutes();
+
+/** Professional development and certificate verification (issue 8). */
+function pdAndSchoolRoutes(): Route[] {
+	const pd = `${eco}/pd`;
+	const backboneOffering = `${pd}/culturally-responsive-lab-investigations`;
+	const partnerOffering = `${pd}/makerspace-facilitation-for-afterschool-educators`; // Brick and Bolt's
+	const providers: Role[] = [...backbone, 'partner_admin', 'partner_member'];
+	const tooLong = 'x'.repeat(4001);
+	return [
+		{ method: 'GET', path: pd, allow: everyone },
+		{ method: 'GET', path: backboneOffering, allow: everyone },
+		{ method: 'GET', path: partnerOffering, allow: everyone },
+		{ method: 'POST', path: `${partnerOffering}?/complete`, form: { reflection: tooLong }, allow: members, okStatus: 422 },
+		{ method: 'POST', path: `${partnerOffering}?/evaluate`, form: { overall: '9' }, allow: members, okStatus: 422 },
+		{ method: 'GET', path: `${pd}/mine`, allow: members },
+		{ method: 'GET', path: `${pd}/mine/transcript.csv`, allow: members },
+		{ method: 'GET', path: `${pd}/certificates/PD-0000-0000-0000-0000-0000`, allow: members, okStatus: 404 },
+		{ method: 'GET', path: `${pd}/manage`, allow: providers },
+		{ method: 'POST', path: `${pd}/manage?/creditType`, form: { code: 'NOT VALID' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${pd}/new`, allow: providers },
+		{ method: 'POST', path: `${pd}/new`, form: { title: '' }, allow: providers, okStatus: 422 },
+		{ method: 'GET', path: `${backboneOffering}/roster`, allow: backbone },
+		{ method: 'GET', path: `${partnerOffering}/roster`, allow: [...backbone, 'partner_admin'] },
+		{ method: 'POST', path: `${partnerOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'POST', path: `${backboneOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: '/verify', allow: everyone },
+		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone },
+		...evidenceRoutes(),
+		{ method: 'GET', path: `${eco}/schools`, allow: [...backbone, 'educator'] },
+		// The demo educator's school team; backbone staff see every school.
+		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy`, allow: [...backbone, 'educator'] },
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 }
+	];
+}
+
+/** The evidence library (issue 8). */
+function evidenceRoutes(): Route[] {
+	const ev = `${eco}/evidence`;
+	const suggesters: Role[] = [...backbone, 'partner_admin', 'partner_member'];
+	return [
+		{ method: 'GET', path: ev, allow: everyone },
+		{ method: 'GET', path: `${ev}?q=robotics`, allow: everyone },
+		{ method: 'GET', path: `${ev}/family-science-nights-playbook`, allow: everyone },
+		// A demo resource that links out and has no stored file.
+		{ method: 'GET', path: `${ev}/family-science-nights-playbook/file`, allow: everyone, okStatus: 404 },
+		{ method: 'GET', path: `${ev}/suggest`, allow: suggesters },
+		{ method: 'POST', path: `${ev}/suggest`, form: { title: '' }, allow: suggesters, okStatus: 422 },
+		{ method: 'GET', path: `${ev}/review`, allow: backbone },
+		{ method: 'POST', path: `${ev}/review`, form: { slug: 'family-science-nights-playbook', decision: 'maybe' }, allow: backbone, okStatus: 422 }
+	];
+}
