@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Kysely } from 'kysely';
+import * as outboxLease from './migrations/2026-12-01T2300-outbox-lease.js';
 import * as foundation from './migrations/2026-11-25T1500-foundation.js';
 import * as measurement from './migrations/2026-11-25T1700-measurement.js';
 import * as submissions from './migrations/2026-12-01T2100-submissions.js';
@@ -15,6 +16,7 @@ import * as educators from './migrations/2026-12-01T2210-educators.js';
  * them. Names are dated and frozen: never edit a migration that has shipped; add a new one.
  */
 export const migrations: Record<string, Migration> = {
+	'2026-12-01T2300-outbox-lease': outboxLease,
 	'2026-11-25T1500-foundation': foundation,
 	'2026-11-25T1700-measurement': measurement,
 	'2026-12-01T2100-submissions': submissions,

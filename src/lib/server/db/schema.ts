@@ -252,6 +252,8 @@ export interface OutboxTable {
 	created_at: string;
 	sent_at: string | null;
 	headers_json: string | null;
+	/** Set while one sender is delivering the message (see the outbox-lease migration). */
+	claimed_until?: string | null;
 }
 
 export interface MetricTable {

@@ -45,18 +45,25 @@ export async function insertOutboxMessage(
 const privateLinkKinds: ReadonlySet<string> = new Set(['story_consent', 'story_withdraw_link']);
 export const DELIVERED_PRIVATE_LINK = '(Delivered. This message held a private link and is no longer kept.)';
 
+/** How long a claimed message stays with its sender before another may retry it. */
+const DELIVERY_LEASE_MS = 2 * 60_000;
+
 /**
  * Takes a queued message for one delivery attempt. Senders running at the same time (the retry
  * timer, a request that just queued mail) race here; only the one whose update matches the
- * attempt count it read goes on to send, so a message is never handed to SMTP twice at once.
+ * attempt count it read goes on to send, and the lease keeps others off until it is marked sent
+ * or failed, so a message is never handed to SMTP twice at once.
  */
+
 export async function claimForDelivery(db: Executor, id: string, seenAttempts: number): Promise<boolean> {
+	const now = nowIso();
 	const result = await db
 		.updateTable('outbox')
-		.set({ attempts: seenAttempts + 1 })
+		.set({ attempts: seenAttempts + 1, claimed_until: new Date(Date.now() + DELIVERY_LEASE_MS).toISOString() })
 		.where('id', '=', id)
 		.where('status', '=', 'queued')
 		.where('attempts', '=', seenAttempts)
+		.where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
@@ -64,7 +71,7 @@ export async function claimForDelivery(db: Executor, id: string, seenAttempts: n
 export async function markSent(db: Executor, id: string, kind: string): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set({ status: 'sent', sent_at: nowIso(), last_error: null, ...(privateLinkKinds.has(kind) ? { body_text: DELIVERED_PRIVATE_LINK } : {}) })
+		.set({ status: 'sent', sent_at: nowIso(), last_error: null, claimed_until: null, ...(privateLinkKinds.has(kind) ? { body_text: DELIVERED_PRIVATE_LINK } : {}) })
 		.where('id', '=', id)
 		.execute();
 }
@@ -72,7 +79,7 @@ export async function markSent(db: Executor, id: string, kind: string): Promise<
 export async function markFailed(db: Executor, id: string, error: string, giveUp: boolean): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set({ status: giveUp ? 'failed' : 'queued', last_error: error.slice(0, 500) })
+		.set({ status: giveUp ? 'failed' : 'queued', last_error: error.slice(0, 500), claimed_until: null })
 		.where('id', '=', id)
 		.execute();
 }
