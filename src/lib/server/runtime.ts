@@ -1,6 +1,7 @@
 import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { closeExpiredOpportunities } from './opportunities/opportunities.service.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
@@ -18,8 +19,14 @@ export function startRuntime(): Promise<AppContext> {
 		}
 		const retry = setInterval(() => void ctx.mailer.flush().catch(() => {}), 60_000);
 		retry.unref();
+		// Opportunities close themselves once their deadline day is over (reads already treat them as closed).
+		const sweep = () => void closeExpiredOpportunities({ db: ctx.db.kysely }).catch((error) => console.error('Closing expired opportunities failed:', error));
+		sweep();
+		const expiry = setInterval(sweep, 3_600_000);
+		expiry.unref();
 		process.once('sveltekit:shutdown' as 'exit', () => {
 			clearInterval(retry);
+			clearInterval(expiry);
 			void ctx.close();
 		});
 		current = ctx;

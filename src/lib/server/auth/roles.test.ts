@@ -22,7 +22,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'yes',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'yes'
+		'partner.members.manage': 'yes',
+		'partner.opportunities.post': 'yes',
+		'partner.applications.review': 'no'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -33,7 +35,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'yes',
 		'partner.profile.edit': 'yes',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'partner.opportunities.post': 'yes',
+		'partner.applications.review': 'no'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -44,7 +48,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'own-partner',
-		'partner.members.manage': 'own-partner'
+		'partner.members.manage': 'own-partner',
+		'partner.opportunities.post': 'own-partner',
+		'partner.applications.review': 'own-partner'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -55,7 +61,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'partner.opportunities.post': 'own-partner',
+		'partner.applications.review': 'own-partner'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -66,12 +74,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.outbox.read': 'no',
 		'ecosystem.measurement.manage': 'no',
 		'partner.profile.edit': 'no',
-		'partner.members.manage': 'no'
+		'partner.members.manage': 'no',
+		'partner.opportunities.post': 'no',
+		'partner.applications.review': 'no'
 	}
 };
 
 /** Permissions that open personal data or platform control and so need two-factor sign-in. */
-const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read']);
+const twoFactorPermissions = new Set<Permission>(['platform.ecosystems.manage', 'ecosystem.members.manage', 'ecosystem.audit.read', 'ecosystem.outbox.read', 'partner.applications.review']);
 
 const twoFactorModes = [
 	{ label: '2FA on', twoFactorEnabled: true, twoFactorWaived: false },
@@ -117,7 +127,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 10 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 12 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

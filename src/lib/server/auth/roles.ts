@@ -47,14 +47,17 @@ export type Permission =
 	| 'ecosystem.outbox.read'
 	| 'ecosystem.measurement.manage'
 	| 'partner.profile.edit'
-	| 'partner.members.manage';
+	| 'partner.members.manage'
+	| 'partner.opportunities.post'
+	| 'partner.applications.review';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
 	'platform.ecosystems.manage',
 	'ecosystem.members.manage',
 	'ecosystem.audit.read',
-	'ecosystem.outbox.read'
+	'ecosystem.outbox.read',
+	'partner.applications.review'
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -67,17 +70,20 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.outbox.read',
 		'ecosystem.measurement.manage',
 		'partner.profile.edit',
-		'partner.members.manage'
+		'partner.members.manage',
+		'partner.opportunities.post'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
-		'partner.profile.edit'
+		'partner.profile.edit',
+		'partner.opportunities.post'
 	],
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage'],
-	partner_member: ['ecosystem.workspace.view'],
+	// Applicants' contact data is for the partner they applied to: no backbone role reviews applications.
+	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.opportunities.post', 'partner.applications.review'],
+	partner_member: ['ecosystem.workspace.view', 'partner.opportunities.post', 'partner.applications.review'],
 	educator: ['ecosystem.workspace.view']
 };
 

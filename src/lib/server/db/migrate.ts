@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as foundation from './migrations/2026-11-25T1500-foundation.js';
 import * as measurement from './migrations/2026-11-25T1700-measurement.js';
 import * as submissions from './migrations/2026-12-01T2100-submissions.js';
+import * as careers from './migrations/2026-12-01T2220-careers.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -11,7 +12,8 @@ import * as submissions from './migrations/2026-12-01T2100-submissions.js';
 export const migrations: Record<string, Migration> = {
 	'2026-11-25T1500-foundation': foundation,
 	'2026-11-25T1700-measurement': measurement,
-	'2026-12-01T2100-submissions': submissions
+	'2026-12-01T2100-submissions': submissions,
+	'2026-12-01T2220-careers': careers
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

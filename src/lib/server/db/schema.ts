@@ -29,6 +29,10 @@ export interface Database {
 	submission_value: SubmissionValueTable;
 	participant_record: ParticipantRecordTable;
 	import_job: ImportJobTable;
+	occupation: OccupationTable;
+	opportunity: OpportunityTable;
+	opportunity_application: OpportunityApplicationTable;
+	opportunity_message: OpportunityMessageTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -359,4 +363,73 @@ export interface ImportJobTable {
 	created_by_user_id: string | null;
 	created_at: string;
 	updated_at: string;
+}
+export interface OccupationTable {
+	code: string;
+	soc_code: string;
+	major_group: string;
+	title: string;
+	stem_types: Generated<string>;
+	source: string;
+	imported_at: string;
+}
+export interface OpportunityTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	slug: string;
+	kind: string;
+	audience: string;
+	title: string;
+	title_es: string | null;
+	description_md: Generated<string>;
+	description_md_es: string | null;
+	occupation_code: string | null;
+	min_age: number | null;
+	max_age: number | null;
+	min_grade: number | null;
+	max_grade: number | null;
+	zip_codes_json: Generated<string>;
+	focus_json: Generated<string>;
+	location: Generated<string>;
+	pay_kind: string;
+	pay_amount: number | null;
+	pay_period: string | null;
+	starts_on: string | null;
+	ends_on: string | null;
+	deadline: string;
+	places: number;
+	closed_at: string | null;
+	closed_reason: string | null;
+	posted_by_user_id: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface OpportunityApplicationTable {
+	id: string;
+	ecosystem_id: string;
+	opportunity_id: string;
+	applicant_name: string;
+	applicant_email: string;
+	applicant_phone: string | null;
+	age: number | null;
+	grade: number | null;
+	zip: string | null;
+	statement: Generated<string>;
+	locale: Generated<string>;
+	status: string;
+	notes: Generated<string>;
+	placed_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+export interface OpportunityMessageTable {
+	id: string;
+	ecosystem_id: string;
+	application_id: string;
+	sender_user_id: string | null;
+	subject: string;
+	body: string;
+	created_at: string;
 }

@@ -1,0 +1,120 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Careers and partnerships: the O*NET STEM occupation list (reference data shared by every
+ * ecosystem, loaded by scripts/import-occupations.ts), opportunities partners post for young
+ * people and educators, and applications with the poster's review notes and emailed messages.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema
+		.createTable('occupation')
+		// The O*NET-SOC code, e.g. '15-1252.00'; its first 7 characters are the 2018 SOC code.
+		.addColumn('code', 'text', (c) => c.primaryKey())
+		.addColumn('soc_code', 'text', (c) => c.notNull())
+		// The 2018 SOC major group ('15', '17', '19', '29', …): the STEM career area.
+		.addColumn('major_group', 'text', (c) => c.notNull())
+		.addColumn('title', 'text', (c) => c.notNull())
+		// SOC Policy Committee STEM types, ';'-separated as O*NET publishes them.
+		.addColumn('stem_types', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('source', 'text', (c) => c.notNull())
+		.addColumn('imported_at', 'text', (c) => c.notNull())
+		.execute();
+	// Career pathway pages list the occupations of one career area.
+	await db.schema.createIndex('occupation_major_group_idx').on('occupation').column('major_group').execute();
+
+	await db.schema
+		.createTable('opportunity')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('partner_id', 'text', (c) => c.notNull().references('partner.id').onDelete('cascade'))
+		.addColumn('slug', 'text', (c) => c.notNull())
+		.addColumn('kind', 'text', (c) =>
+			c.notNull().check(sql`kind in ('internship','apprenticeship','job_shadow','mentoring','site_visit','speaker','externship','scholarship')`)
+		)
+		.addColumn('audience', 'text', (c) => c.notNull().check(sql`audience in ('youth','educators')`))
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('title_es', 'text')
+		.addColumn('description_md', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('description_md_es', 'text')
+		.addColumn('occupation_code', 'text', (c) => c.references('occupation.code').onDelete('set null'))
+		.addColumn('min_age', 'integer')
+		.addColumn('max_age', 'integer')
+		// Grades as numbers: 0 is kindergarten, 13 is after high school.
+		.addColumn('min_grade', 'integer')
+		.addColumn('max_grade', 'integer')
+		// JSON array of the ZIP codes applicants must live in; '[]' means anywhere.
+		.addColumn('zip_codes_json', 'text', (c) => c.notNull().defaultTo('[]'))
+		// JSON array of focus populations the poster especially welcomes (never a requirement).
+		.addColumn('focus_json', 'text', (c) => c.notNull().defaultTo('[]'))
+		.addColumn('location', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('pay_kind', 'text', (c) => c.notNull().check(sql`pay_kind in ('paid','stipend','unpaid')`))
+		// Whole US dollars; the period says what the amount is for.
+		.addColumn('pay_amount', 'integer', (c) => c.check(sql`pay_amount >= 0`))
+		.addColumn('pay_period', 'text', (c) => c.check(sql`pay_period in ('hour','week','month','total')`))
+		.addColumn('starts_on', 'text')
+		.addColumn('ends_on', 'text')
+		// Last day applications are taken (a date; it stays open through that day).
+		.addColumn('deadline', 'text', (c) => c.notNull())
+		.addColumn('places', 'integer', (c) => c.notNull().check(sql`places > 0`))
+		.addColumn('closed_at', 'text')
+		.addColumn('closed_reason', 'text', (c) => c.check(sql`closed_reason in ('deadline','poster')`))
+		.addColumn('posted_by_user_id', 'text')
+		.addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('updated_at', 'text', (c) => c.notNull())
+		.addUniqueConstraint('opportunity_ecosystem_slug_uq', ['ecosystem_id', 'slug'])
+		.execute();
+	// Public search and the expiry sweep: open opportunities of an ecosystem by deadline.
+	await db.schema.createIndex('opportunity_open_idx').on('opportunity').columns(['ecosystem_id', 'closed_at', 'deadline']).execute();
+	// A poster's own list.
+	await db.schema.createIndex('opportunity_partner_idx').on('opportunity').columns(['ecosystem_id', 'partner_id']).execute();
+
+	await db.schema
+		.createTable('opportunity_application')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('opportunity_id', 'text', (c) => c.notNull().references('opportunity.id').onDelete('cascade'))
+		// Contact data: shown only to members of the posting partner (see opportunities.service.ts).
+		.addColumn('applicant_name', 'text', (c) => c.notNull())
+		.addColumn('applicant_email', 'text', (c) => c.notNull())
+		.addColumn('applicant_phone', 'text')
+		.addColumn('age', 'integer')
+		.addColumn('grade', 'integer')
+		.addColumn('zip', 'text')
+		.addColumn('statement', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('locale', 'text', (c) => c.notNull().defaultTo('en'))
+		.addColumn('status', 'text', (c) =>
+			c.notNull().check(sql`status in ('submitted','reviewing','accepted','declined','placed')`)
+		)
+		.addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('placed_at', 'text')
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('updated_at', 'text', (c) => c.notNull())
+		// One application per person per opportunity.
+		.addUniqueConstraint('opportunity_application_email_uq', ['opportunity_id', 'applicant_email'])
+		.execute();
+	// The poster's review list.
+	await db.schema
+		.createIndex('opportunity_application_opportunity_idx')
+		.on('opportunity_application')
+		.columns(['ecosystem_id', 'opportunity_id', 'created_at'])
+		.execute();
+
+	await db.schema
+		.createTable('opportunity_message')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('application_id', 'text', (c) => c.notNull().references('opportunity_application.id').onDelete('cascade'))
+		.addColumn('sender_user_id', 'text')
+		.addColumn('subject', 'text', (c) => c.notNull())
+		.addColumn('body', 'text', (c) => c.notNull())
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('opportunity_message_application_idx').on('opportunity_message').columns(['application_id', 'created_at']).execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+	for (const table of ['opportunity_message', 'opportunity_application', 'opportunity', 'occupation']) {
+		await db.schema.dropTable(table).ifExists().execute();
+	}
+}
