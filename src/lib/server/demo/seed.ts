@@ -7,6 +7,7 @@ import { insertPartner } from '../partners/partners.repository.js';
 import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../members/members.repository.js';
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
+import { importDemoOccupations, insertDemoOpportunities } from './demo-careers.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -37,6 +38,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 		);
 	}
 
+	await importDemoOccupations(db);
 	await db.transaction().execute(async (trx) => {
 		const platformAdminId = userIds.get(DEMO_PLATFORM_ADMIN.email)!;
 		const already = await trx.selectFrom('platform_admin').select('user_id').where('user_id', '=', platformAdminId).executeTakeFirst();
@@ -82,6 +84,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 				});
 			}
 			await insertDemoMeasurement(trx, ecosystemId, demo.slug);
+			await insertDemoOpportunities(trx, ecosystemId, demo.slug, partnerIds);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

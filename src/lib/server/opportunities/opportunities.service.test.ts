@@ -27,6 +27,7 @@ import {
 	searchOpportunities
 } from './opportunities.service.js';
 import { parseSearch } from './opportunities.js';
+import { readOutbox } from '../audit/audit.service.js';
 
 const TODAY = '2027-03-01';
 const form = (overrides: Record<string, unknown> = {}) => ({
@@ -231,9 +232,11 @@ describeEachDatabase('opportunities service', (get) => {
 			await expect(listApplicationsForReview({ db, actor: publicActor, ecosystemId: eco.id, slug: opp.slug })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 		});
 
-		it('keeps contact data out of every public read and the audit log', async () => {
-			const { db, eco, opp, input } = await withApplication();
+		it('keeps contact data out of every public read, the audit log and the backbone’s outbox viewer', async () => {
+			const { db, eco, opp, input, actor } = await withApplication();
+			expect(await db.selectFrom('outbox').select('to_address').where('ecosystem_id', '=', eco.id).execute()).toEqual([{ to_address: input.email }]);
 			const publicReads = [
+				await readOutbox({ db, actor: await actor('backbone_admin'), ecosystemId: eco.id }),
 				await searchOpportunities({ db, ecosystemId: eco.id, search: parseSearch(new URLSearchParams()), today: TODAY }),
 				await getOpportunity({ db, ecosystemId: eco.id, slug: opp.slug }),
 				await savedOpportunities({ db, ecosystemId: eco.id, slugs: [opp.slug] }),

@@ -26,6 +26,7 @@ import {
 } from './opportunities.js';
 
 type Db = Kysely<Database>;
+const reservedSlugs = new Set(['new', 'saved', 'posted']);
 
 /** The public view of an opportunity: its rules parsed, and whether it takes applications today. */
 function publicView(row: repo.OpportunityRow, today: string) {
@@ -100,6 +101,8 @@ export async function postOpportunity({
 				return invalid([{ field: 'occupation_code', message: 'Choose a STEM career from the list.' }]);
 			}
 			const base = slugify(value.title) || 'opportunity';
+			// Addresses the list's own pages use (…/opportunities/new, /saved, /posted) stay theirs.
+			if (reservedSlugs.has(base)) return invalid([{ field: 'title', message: 'Give the opportunity a more descriptive title.' }]);
 			let slug = base;
 			for (let n = 2; await repo.slugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
 			const id = await repo.insertOpportunity(trx, { ecosystemId, partnerId: partner.id, slug, postedBy: actor.userId, isDemo, input: value });

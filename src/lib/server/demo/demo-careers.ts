@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Executor } from '../audit/audit.repository.js';
+import type { Database } from '../db/schema.js';
+import { importOccupationsFile, SHARED_ONET_FILE } from '../careers/careers.service.js';
+import { findOccupation } from '../careers/careers.repository.js';
+import { insertOpportunity } from '../opportunities/opportunities.repository.js';
+import { opportunitySchema } from '../opportunities/opportunities.js';
+
+/**
+ * Fictional opportunities for the demo ecosystems, every one labelled "(demo)". Deadlines are
+ * counted from the day the demo is seeded so the list is never empty. Career areas come from the
+ * O*NET list when it was imported; without it the opportunities simply name no career.
+ */
+interface DemoOpportunity {
+	partnerSlug: string;
+	slug: string;
+	daysToDeadline: number;
+	input: Record<string, string | string[]>;
+}
+
+export const demoOpportunities: Record<string, DemoOpportunity[]> = {
+	philadelphia: [
+		{
+			partnerSlug: 'helix-row-biotherapeutics',
+			slug: 'summer-biomanufacturing-research-internship',
+			daysToDeadline: 45,
+			input: {
+				kind: 'internship', audience: 'youth', occupation_code: '19-1021.00',
+				title: 'Summer biomanufacturing research internship (demo)',
+				title_es: 'Pasantía de verano en investigación de biomanufactura (demo)',
+				description_md: 'Six weeks in our cell-therapy lab in University City, paired with a scientist mentor. You will prepare media, run assays and present a poster at the end of the summer. Fictional demo posting.',
+				description_md_es: 'Seis semanas en nuestro laboratorio de terapia celular en University City, con una científica como mentora. Prepararás medios, harás ensayos y presentarás un póster al final del verano. Anuncio ficticio de demostración.',
+				min_age: '16', max_age: '19', min_grade: '10', max_grade: '12', focus: ['black', 'hispanic', 'women_girls'],
+				location: 'University City, Philadelphia', pay_kind: 'stipend', pay_amount: '2400', pay_period: 'total', places: '10'
+			}
+		},
+		{
+			partnerSlug: 'cobalt-crescent-software',
+			slug: 'shadow-a-software-developer',
+			daysToDeadline: 20,
+			input: {
+				kind: 'job_shadow', audience: 'youth', occupation_code: '15-1252.00',
+				title: 'Shadow a software developer for a day (demo)',
+				title_es: 'Acompaña a una desarrolladora de software por un día (demo)',
+				description_md: 'Spend a school day with our product team: stand-up meeting, pair programming, and lunch with developers who grew up in Philadelphia. Fictional demo posting.',
+				description_md_es: 'Pasa un día escolar con nuestro equipo: reunión diaria, programación en pareja y almuerzo con desarrolladores que crecieron en Filadelfia. Anuncio ficticio de demostración.',
+				min_age: '14', max_age: '18', location: 'Old City, Philadelphia', pay_kind: 'unpaid', places: '12'
+			}
+		},
+		{
+			partnerSlug: 'larchwood-university-college-of-science',
+			slug: 'summer-research-externship-for-science-teachers',
+			daysToDeadline: 60,
+			input: {
+				kind: 'externship', audience: 'educators', occupation_code: '19-2031.00',
+				title: 'Summer research externship for science teachers (demo)',
+				title_es: 'Pasantía de investigación de verano para docentes de ciencias (demo)',
+				description_md: 'Four weeks in a chemistry research group, then a week turning the experience into a classroom unit with our outreach team. Fictional demo posting.',
+				description_md_es: 'Cuatro semanas en un grupo de investigación en química y una semana para convertir la experiencia en una unidad de clase. Anuncio ficticio de demostración.',
+				location: 'Larchwood campus', pay_kind: 'stipend', pay_amount: '3500', pay_period: 'total', places: '6'
+			}
+		},
+		{
+			partnerSlug: 'marigold-futures-fund',
+			slug: 'future-nurses-scholarship',
+			daysToDeadline: 75,
+			input: {
+				kind: 'scholarship', audience: 'youth', occupation_code: '29-1141.00',
+				title: 'Future nurses scholarship (demo)',
+				title_es: 'Beca para futuras enfermeras y enfermeros (demo)',
+				description_md: 'A scholarship for high school seniors from Philadelphia who plan to study nursing at a two- or four-year college. Fictional demo posting.',
+				description_md_es: 'Una beca para estudiantes de último año de Filadelfia que planean estudiar enfermería. Anuncio ficticio de demostración.',
+				min_grade: '12', max_grade: '12', pay_kind: 'paid', pay_amount: '2500', pay_period: 'total', places: '8', focus: ['first_generation', 'low_income']
+			}
+		}
+	],
+	portland: [
+		{
+			partnerSlug: 'ferngate-semiconductor',
+			slug: 'paid-summer-internship-in-chip-testing',
+			daysToDeadline: 40,
+			input: {
+				kind: 'internship', audience: 'youth', occupation_code: '17-2072.00',
+				title: 'Paid summer internship in chip testing (demo)',
+				title_es: 'Pasantía pagada de verano en pruebas de chips (demo)',
+				description_md: 'Eight weeks in our test lab in Hillsboro: learn how engineers check that every chip works, with a mentor and a final project. Fictional demo posting.',
+				description_md_es: 'Ocho semanas en nuestro laboratorio de pruebas en Hillsboro: aprende cómo los ingenieros comprueban cada chip, con mentoría y un proyecto final. Anuncio ficticio de demostración.',
+				min_age: '16', max_age: '19', location: 'Hillsboro, OR', pay_kind: 'paid', pay_amount: '19', pay_period: 'hour', places: '8',
+				focus: ['hispanic', 'indigenous', 'women_girls']
+			}
+		},
+		{
+			partnerSlug: 'greenline-transit-engineering',
+			slug: 'bridge-and-rail-site-visit',
+			daysToDeadline: 25,
+			input: {
+				kind: 'site_visit', audience: 'educators', occupation_code: '17-2051.01',
+				title: 'Bridge and rail site visit for your class (demo)',
+				title_es: 'Visita a obras de puentes y trenes para tu clase (demo)',
+				description_md: 'Bring a class of up to 30 students to an active light-rail construction site with our transportation engineers. Fictional demo posting.',
+				description_md_es: 'Trae una clase de hasta 30 estudiantes a una obra de tren ligero con nuestros ingenieros de transporte. Anuncio ficticio de demostración.',
+				location: 'Portland, OR', pay_kind: 'unpaid', places: '5'
+			}
+		},
+		{
+			partnerSlug: 'code-canoe-youth-coding',
+			slug: 'coding-mentors-for-teens',
+			daysToDeadline: 30,
+			input: {
+				kind: 'mentoring', audience: 'youth', occupation_code: '15-1252.00',
+				title: 'Weekly coding mentor for teens (demo)',
+				title_es: 'Mentoría semanal de programación para adolescentes (demo)',
+				description_md: 'Meet a software developer mentor every Thursday evening for ten weeks and build a web app together. Fictional demo posting.',
+				description_md_es: 'Reúnete con una mentora desarrolladora cada jueves por la tarde durante diez semanas y crea una aplicación web. Anuncio ficticio de demostración.',
+				min_age: '13', max_age: '18', location: 'North Portland', pay_kind: 'unpaid', places: '15'
+			}
+		}
+	]
+};
+
+/** Imports the O*NET list for the demo when the shared data sits beside the checkout. */
+export async function importDemoOccupations(db: Kysely<Database>): Promise<void> {
+	const file = path.resolve(process.cwd(), SHARED_ONET_FILE);
+	if (!existsSync(file)) {
+		console.warn(`Parity demo: ${file} is absent, so demo opportunities name no STEM career (run npm run import:occupations).`);
+		return;
+	}
+	const outcome = await importOccupationsFile({ db, file });
+	if (!outcome.ok) console.warn(`Parity demo: the O*NET list was not imported: ${outcome.problems.join('; ')}`);
+}
+
+export async function insertDemoOpportunities(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>): Promise<void> {
+	for (const demo of demoOpportunities[ecosystemSlug] ?? []) {
+		const deadline = new Date(Date.now() + demo.daysToDeadline * 86_400_000).toISOString().slice(0, 10);
+		const input = opportunitySchema.parse({ ...demo.input, deadline });
+		if (input.occupation_code && !(await findOccupation(db, input.occupation_code))) delete input.occupation_code;
+		await insertOpportunity(db, { ecosystemId, partnerId: partnerIds.get(demo.partnerSlug)!, slug: demo.slug, postedBy: null, isDemo: true, input });
+	}
+}
