@@ -83,7 +83,35 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'GET', path: population, allow: backbone },
 		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
-		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
+		...opportunityRoutes()
+	];
+}
+
+/**
+ * Opportunities. The demo internship belongs to Helix Row, whose partner admin is not one of the
+ * matrix roles: nobody here may read its applications (contact data is the poster's alone).
+ */
+function opportunityRoutes(): Route[] {
+	const opps = `${eco}/opportunities`;
+	const helix = `${opps}/summer-biomanufacturing-research-internship`;
+	const posters: Role[] = ['backbone_admin', 'backbone_staff', 'partner_admin', 'partner_member'];
+	return [
+		{ method: 'GET', path: opps, allow: everyone },
+		{ method: 'GET', path: `${opps}?q=lab&kind=internship&age=16`, allow: everyone },
+		{ method: 'GET', path: `${opps}/saved`, allow: everyone },
+		{ method: 'POST', path: `${opps}?/save`, form: { slug: 'NOT A SLUG', next: 'https://elsewhere.example' }, allow: everyone, okStatus: 303 },
+		{ method: 'GET', path: helix, allow: everyone },
+		{ method: 'POST', path: `${helix}?/apply`, form: { name: '', email: 'not-an-email' }, allow: everyone, okStatus: 422 },
+		{ method: 'POST', path: `${opps}/no-such-opportunity?/close`, allow: members, okStatus: 404 },
+		{ method: 'GET', path: `${opps}/new`, allow: posters },
+		// Brick and Bolt is the demo partner admin's own partner; the partner member belongs to another.
+		{ method: 'POST', path: `${opps}/new`, form: { partner: 'brick-and-bolt-youth-makerspace', title: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'GET', path: `${opps}/posted`, allow: posters },
+		{ method: 'GET', path: `${helix}/applications`, allow: [] },
+		{ method: 'GET', path: `${helix}/applications/no-such-application`, allow: [] },
+		{ method: 'POST', path: `${helix}/applications/no-such-application?/review`, form: { which: 'review', status: 'nonsense' }, allow: [] },
+		{ method: 'POST', path: `${helix}/applications/no-such-application?/message`, form: { which: 'message', subject: '' }, allow: [] }
 	];
 }
 
