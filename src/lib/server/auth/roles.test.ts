@@ -24,7 +24,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'yes',
 		'partner.opportunities.post': 'yes',
-		'partner.applications.review': 'no'
+		'partner.applications.review': 'no',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'yes'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -37,7 +39,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'yes',
 		'partner.members.manage': 'no',
 		'partner.opportunities.post': 'yes',
-		'partner.applications.review': 'no'
+		'partner.applications.review': 'no',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'yes'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -50,7 +54,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'own-partner',
 		'partner.members.manage': 'own-partner',
 		'partner.opportunities.post': 'own-partner',
-		'partner.applications.review': 'own-partner'
+		'partner.applications.review': 'own-partner',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'own-partner'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -63,7 +69,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no',
 		'partner.opportunities.post': 'own-partner',
-		'partner.applications.review': 'own-partner'
+		'partner.applications.review': 'own-partner',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'own-partner'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -76,7 +84,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.profile.edit': 'no',
 		'partner.members.manage': 'no',
 		'partner.opportunities.post': 'no',
-		'partner.applications.review': 'no'
+		'partner.applications.review': 'no',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'no'
 	}
 };
 
@@ -127,7 +137,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 12 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 14 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

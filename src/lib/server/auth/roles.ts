@@ -49,7 +49,9 @@ export type Permission =
 	| 'partner.profile.edit'
 	| 'partner.members.manage'
 	| 'partner.opportunities.post'
-	| 'partner.applications.review';
+	| 'partner.applications.review'
+	| 'ecosystem.lending.reserve'
+	| 'partner.lending.manage';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
@@ -71,7 +73,9 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.measurement.manage',
 		'partner.profile.edit',
 		'partner.members.manage',
-		'partner.opportunities.post'
+		'partner.opportunities.post',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -79,12 +83,22 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.partners.manage',
 		'ecosystem.measurement.manage',
 		'partner.profile.edit',
-		'partner.opportunities.post'
+		'partner.opportunities.post',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage'
 	],
 	// Applicants' contact data is for the partner they applied to: no backbone role reviews applications.
-	partner_admin: ['ecosystem.workspace.view', 'partner.profile.edit', 'partner.members.manage', 'partner.opportunities.post', 'partner.applications.review'],
-	partner_member: ['ecosystem.workspace.view', 'partner.opportunities.post', 'partner.applications.review'],
-	educator: ['ecosystem.workspace.view']
+	partner_admin: [
+		'ecosystem.workspace.view',
+		'partner.profile.edit',
+		'partner.members.manage',
+		'partner.opportunities.post',
+		'partner.applications.review',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage'
+	],
+	partner_member: ['ecosystem.workspace.view', 'partner.opportunities.post', 'partner.applications.review', 'ecosystem.lending.reserve', 'partner.lending.manage'],
+	educator: ['ecosystem.workspace.view', 'ecosystem.lending.reserve']
 };
 
 export interface AccessScope {

@@ -33,6 +33,10 @@ export interface Database {
 	opportunity: OpportunityTable;
 	opportunity_application: OpportunityApplicationTable;
 	opportunity_message: OpportunityMessageTable;
+	lending_item: LendingItemTable;
+	lending_unit: LendingUnitTable;
+	lending_reservation: LendingReservationTable;
+	lending_booking: LendingBookingTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -432,4 +436,50 @@ export interface OpportunityMessageTable {
 	subject: string;
 	body: string;
 	created_at: string;
+}
+export interface LendingItemTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	slug: string;
+	name: string;
+	name_es: string | null;
+	description: Generated<string>;
+	description_es: string | null;
+	quantity: number;
+	condition: string;
+	pickup_location: Generated<string>;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface LendingUnitTable {
+	ecosystem_id: string;
+	item_id: string;
+	unit_no: number;
+}
+export interface LendingReservationTable {
+	id: string;
+	ecosystem_id: string;
+	item_id: string;
+	user_id: string;
+	quantity: number;
+	starts_on: string;
+	ends_on: string;
+	purpose: Generated<string>;
+	status: string;
+	pickup_note: string | null;
+	return_note: string | null;
+	return_condition: string | null;
+	picked_up_at: string | null;
+	returned_at: string | null;
+	reminded_at: string | null;
+	created_at: string;
+}
+export interface LendingBookingTable {
+	ecosystem_id: string;
+	item_id: string;
+	unit_no: number;
+	day: string;
+	reservation_id: string;
 }

@@ -3,7 +3,14 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Careers and partnerships: the O*NET STEM occupation list (reference data shared by every
  * ecosystem, loaded by scripts/import-occupations.ts), opportunities partners post for young
- * people and educators, and applications with the poster's review notes and emailed messages.
+ * people and educators, applications with the poster's review notes and emailed messages, and the
+ * equipment lending library.
+ *
+ * Lending stock is enforced by the database, not by a check-then-insert: every lendable item has
+ * one `lending_unit` row per physical unit, and a reservation claims (unit, day) pairs in
+ * `lending_booking`, whose primary key lets a unit be booked once per day and whose foreign key
+ * makes a unit that does not exist unbookable. Two simultaneous reservations of the last kit for
+ * overlapping days cannot both commit, on SQLite or PostgreSQL.
  */
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
@@ -111,10 +118,77 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('opportunity_message_application_idx').on('opportunity_message').columns(['application_id', 'created_at']).execute();
+
+	await db.schema
+		.createTable('lending_item')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('partner_id', 'text', (c) => c.notNull().references('partner.id').onDelete('cascade'))
+		.addColumn('slug', 'text', (c) => c.notNull())
+		.addColumn('name', 'text', (c) => c.notNull())
+		.addColumn('name_es', 'text')
+		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('description_es', 'text')
+		.addColumn('quantity', 'integer', (c) => c.notNull().check(sql`quantity > 0`))
+		.addColumn('condition', 'text', (c) => c.notNull().check(sql`condition in ('new','good','fair','worn')`))
+		.addColumn('pickup_location', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('updated_at', 'text', (c) => c.notNull())
+		.addUniqueConstraint('lending_item_ecosystem_slug_uq', ['ecosystem_id', 'slug'])
+		.execute();
+
+	await db.schema
+		.createTable('lending_unit')
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('item_id', 'text', (c) => c.notNull().references('lending_item.id').onDelete('cascade'))
+		.addColumn('unit_no', 'integer', (c) => c.notNull().check(sql`unit_no > 0`))
+		.addPrimaryKeyConstraint('lending_unit_pk', ['item_id', 'unit_no'])
+		.execute();
+
+	await db.schema
+		.createTable('lending_reservation')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('item_id', 'text', (c) => c.notNull().references('lending_item.id').onDelete('cascade'))
+		.addColumn('user_id', 'text', (c) => c.notNull())
+		.addColumn('quantity', 'integer', (c) => c.notNull().check(sql`quantity > 0`))
+		.addColumn('starts_on', 'text', (c) => c.notNull())
+		.addColumn('ends_on', 'text', (c) => c.notNull())
+		.addColumn('purpose', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('reserved','picked_up','returned','cancelled')`))
+		.addColumn('pickup_note', 'text')
+		.addColumn('return_note', 'text')
+		.addColumn('return_condition', 'text', (c) => c.check(sql`return_condition in ('new','good','fair','worn','damaged')`))
+		.addColumn('picked_up_at', 'text')
+		.addColumn('returned_at', 'text')
+		.addColumn('reminded_at', 'text')
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addCheckConstraint('lending_reservation_dates_ck', sql`starts_on <= ends_on`)
+		.execute();
+	// A borrower's reservations; an item's reservations by date; the overdue sweep.
+	await db.schema.createIndex('lending_reservation_user_idx').on('lending_reservation').columns(['ecosystem_id', 'user_id']).execute();
+	await db.schema.createIndex('lending_reservation_item_idx').on('lending_reservation').columns(['item_id', 'starts_on']).execute();
+	await db.schema.createIndex('lending_reservation_status_idx').on('lending_reservation').columns(['status', 'ends_on']).execute();
+
+	await db.schema
+		.createTable('lending_booking')
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('item_id', 'text', (c) => c.notNull())
+		.addColumn('unit_no', 'integer', (c) => c.notNull())
+		.addColumn('day', 'text', (c) => c.notNull())
+		.addColumn('reservation_id', 'text', (c) => c.notNull().references('lending_reservation.id').onDelete('cascade'))
+		// One unit, one borrower per day: this key is what makes double-booking impossible.
+		.addPrimaryKeyConstraint('lending_booking_pk', ['item_id', 'unit_no', 'day'])
+		// Only units that exist can be booked, so bookings per day never exceed the stock.
+		.addForeignKeyConstraint('lending_booking_unit_fk', ['item_id', 'unit_no'], 'lending_unit', ['item_id', 'unit_no'], (fk) => fk.onDelete('cascade'))
+		.execute();
+	// Freeing a reservation's days when it is cancelled or returned.
+	await db.schema.createIndex('lending_booking_reservation_idx').on('lending_booking').column('reservation_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['opportunity_message', 'opportunity_application', 'opportunity', 'occupation']) {
+	for (const table of ['lending_booking', 'lending_reservation', 'lending_unit', 'lending_item', 'opportunity_message', 'opportunity_application', 'opportunity', 'occupation']) {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
 }
