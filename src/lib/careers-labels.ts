@@ -90,3 +90,20 @@ export function ineligibleReasonLabel(reason: { code: string; min?: number; max?
 		default: return reason.code;
 	}
 }
+
+const conditions: Record<string, () => string> = {
+	new: m.lending_condition_new,
+	good: m.lending_condition_good,
+	fair: m.lending_condition_fair,
+	worn: m.lending_condition_worn,
+	damaged: m.lending_condition_damaged
+};
+export const conditionLabel = (condition: string): string => conditions[condition]?.() ?? condition;
+
+const loanStatuses: Record<string, () => string> = {
+	reserved: m.lending_status_reserved,
+	picked_up: m.lending_status_picked_up,
+	returned: m.lending_status_returned,
+	cancelled: m.lending_status_cancelled
+};
+export const loanStatusLabel = (status: string): string => loanStatuses[status]?.() ?? status;

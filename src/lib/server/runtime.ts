@@ -2,6 +2,7 @@ import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { closeExpiredOpportunities } from './opportunities/opportunities.service.js';
+import { sendOverdueReminders } from './lending/lending.service.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
@@ -19,8 +20,12 @@ export function startRuntime(): Promise<AppContext> {
 		}
 		const retry = setInterval(() => void ctx.mailer.flush().catch(() => {}), 60_000);
 		retry.unref();
-		// Opportunities close themselves once their deadline day is over (reads already treat them as closed).
-		const sweep = () => void closeExpiredOpportunities({ db: ctx.db.kysely }).catch((error) => console.error('Closing expired opportunities failed:', error));
+		// Opportunities close themselves once their deadline day is over (reads already treat them as
+		// closed); overdue loans get at most one reminder a day.
+		const sweep = () => {
+			void closeExpiredOpportunities({ db: ctx.db.kysely }).catch((error) => console.error('Closing expired opportunities failed:', error));
+			void sendOverdueReminders({ ctx }).catch((error) => console.error('Sending overdue reminders failed:', error));
+		};
 		sweep();
 		const expiry = setInterval(sweep, 3_600_000);
 		expiry.unref();

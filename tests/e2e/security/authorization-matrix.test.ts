@@ -84,7 +84,8 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'POST', path: `${population}?/save`, form: { which: 'population', name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
-		...opportunityRoutes()
+		...opportunityRoutes(),
+		...lendingRoutes()
 	];
 }
 
@@ -112,6 +113,24 @@ function opportunityRoutes(): Route[] {
 		{ method: 'GET', path: `${helix}/applications/no-such-application`, allow: [] },
 		{ method: 'POST', path: `${helix}/applications/no-such-application?/review`, form: { which: 'review', status: 'nonsense' }, allow: [] },
 		{ method: 'POST', path: `${helix}/applications/no-such-application?/message`, form: { which: 'message', subject: '' }, allow: [] }
+	];
+}
+
+/** The lending library. The robotics kit is lent by the demo partner admin's own partner. */
+function lendingRoutes(): Route[] {
+	const lending = `${eco}/lending`;
+	const kit = `${lending}/robotics-starter-kit`;
+	const lenders: Role[] = ['backbone_admin', 'backbone_staff', 'partner_admin', 'partner_member'];
+	return [
+		{ method: 'GET', path: lending, allow: everyone },
+		{ method: 'GET', path: kit, allow: everyone },
+		{ method: 'POST', path: `${kit}?/reserve`, form: { starts_on: 'soon' }, allow: members, okStatus: 422 },
+		{ method: 'GET', path: `${lending}/loans`, allow: members },
+		{ method: 'POST', path: `${lending}/loans?/cancel`, form: { reservation: 'no-such-reservation' }, allow: members, okStatus: 404 },
+		{ method: 'POST', path: `${lending}/loans?/pickup`, form: { reservation: 'no-such-reservation' }, allow: members, okStatus: 404 },
+		{ method: 'POST', path: `${lending}/loans?/return`, form: { reservation: 'no-such-reservation' }, allow: members, okStatus: 404 },
+		{ method: 'GET', path: `${lending}/new`, allow: lenders },
+		{ method: 'POST', path: `${lending}/new`, form: { partner: 'brick-and-bolt-youth-makerspace', name: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 }
 	];
 }
 

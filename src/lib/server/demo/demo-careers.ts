@@ -7,6 +7,8 @@ import { importOccupationsFile, SHARED_ONET_FILE } from '../careers/careers.serv
 import { findOccupation } from '../careers/careers.repository.js';
 import { insertOpportunity } from '../opportunities/opportunities.repository.js';
 import { opportunitySchema } from '../opportunities/opportunities.js';
+import { insertItem } from '../lending/lending.repository.js';
+import { itemSchema } from '../lending/lending.js';
 
 /**
  * Fictional opportunities for the demo ecosystems, every one labelled "(demo)". Deadlines are
@@ -137,5 +139,46 @@ export async function insertDemoOpportunities(db: Executor, ecosystemId: string,
 		const input = opportunitySchema.parse({ ...demo.input, deadline });
 		if (input.occupation_code && !(await findOccupation(db, input.occupation_code))) delete input.occupation_code;
 		await insertOpportunity(db, { ecosystemId, partnerId: partnerIds.get(demo.partnerSlug)!, slug: demo.slug, postedBy: null, isDemo: true, input });
+	}
+}
+
+/** Fictional lendable equipment, labelled "(demo)". */
+export const demoLendingItems: Record<string, { partnerSlug: string; slug: string; input: Record<string, string> }[]> = {
+	philadelphia: [
+		{
+			partnerSlug: 'cedar-hollow-library-fab-lab',
+			slug: 'classroom-microscope-kit',
+			input: {
+				name: 'Classroom microscope kit (demo)', name_es: 'Kit de microscopios para el aula (demo)',
+				description: 'Eight compound microscopes with prepared slides, in two rolling cases.', description_es: 'Ocho microscopios compuestos con muestras preparadas, en dos maletas con ruedas.',
+				quantity: '3', condition: 'good', pickup_location: 'Fab Lab front desk'
+			}
+		},
+		{
+			partnerSlug: 'brick-and-bolt-youth-makerspace',
+			slug: 'robotics-starter-kit',
+			input: {
+				name: 'Robotics starter kit (demo)', name_es: 'Kit de robótica para empezar (demo)',
+				description: 'Twelve programmable robots with sensors and a laptop cart, for one class.', description_es: 'Doce robots programables con sensores y un carrito de laptops, para una clase.',
+				quantity: '1', condition: 'fair', pickup_location: 'Makerspace loading door'
+			}
+		}
+	],
+	portland: [
+		{
+			partnerSlug: 'tri-river-county-library-maker-commons',
+			slug: 'water-quality-sensor-kit',
+			input: {
+				name: 'Water-quality sensor kit (demo)', name_es: 'Kit de sensores de calidad del agua (demo)',
+				description: 'Temperature, pH and turbidity probes with data loggers, for field trips to the slough.', description_es: 'Sondas de temperatura, pH y turbidez con registradores, para salidas de campo.',
+				quantity: '4', condition: 'new', pickup_location: 'Maker Commons desk'
+			}
+		}
+	]
+};
+
+export async function insertDemoLending(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>): Promise<void> {
+	for (const demo of demoLendingItems[ecosystemSlug] ?? []) {
+		await insertItem(db, { ecosystemId, partnerId: partnerIds.get(demo.partnerSlug)!, slug: demo.slug, input: itemSchema.parse(demo.input), isDemo: true });
 	}
 }

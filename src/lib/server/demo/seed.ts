@@ -7,7 +7,7 @@ import { insertPartner } from '../partners/partners.repository.js';
 import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../members/members.repository.js';
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
-import { importDemoOccupations, insertDemoOpportunities } from './demo-careers.js';
+import { importDemoOccupations, insertDemoLending, insertDemoOpportunities } from './demo-careers.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -85,6 +85,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			}
 			await insertDemoMeasurement(trx, ecosystemId, demo.slug);
 			await insertDemoOpportunities(trx, ecosystemId, demo.slug, partnerIds);
+			await insertDemoLending(trx, ecosystemId, demo.slug, partnerIds);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,
