@@ -26,7 +26,10 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.opportunities.post': 'yes',
 		'partner.applications.review': 'no',
 		'ecosystem.lending.reserve': 'yes',
-		'partner.lending.manage': 'yes'
+		'partner.lending.manage': 'yes',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'yes',
+		'ecosystem.matchmaking.manage': 'yes'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -41,7 +44,10 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.opportunities.post': 'yes',
 		'partner.applications.review': 'no',
 		'ecosystem.lending.reserve': 'yes',
-		'partner.lending.manage': 'yes'
+		'partner.lending.manage': 'yes',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'yes',
+		'ecosystem.matchmaking.manage': 'yes'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -56,7 +62,10 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.opportunities.post': 'own-partner',
 		'partner.applications.review': 'own-partner',
 		'ecosystem.lending.reserve': 'yes',
-		'partner.lending.manage': 'own-partner'
+		'partner.lending.manage': 'own-partner',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'own-partner',
+		'ecosystem.matchmaking.manage': 'no'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -71,7 +80,10 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.opportunities.post': 'own-partner',
 		'partner.applications.review': 'own-partner',
 		'ecosystem.lending.reserve': 'yes',
-		'partner.lending.manage': 'own-partner'
+		'partner.lending.manage': 'own-partner',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'own-partner',
+		'ecosystem.matchmaking.manage': 'no'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -86,7 +98,10 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.opportunities.post': 'no',
 		'partner.applications.review': 'no',
 		'ecosystem.lending.reserve': 'yes',
-		'partner.lending.manage': 'no'
+		'partner.lending.manage': 'no',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'no',
+		'ecosystem.matchmaking.manage': 'no'
 	}
 };
 
@@ -137,7 +152,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 14 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 17 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

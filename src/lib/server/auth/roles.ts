@@ -51,7 +51,10 @@ export type Permission =
 	| 'partner.opportunities.post'
 	| 'partner.applications.review'
 	| 'ecosystem.lending.reserve'
-	| 'partner.lending.manage';
+	| 'partner.lending.manage'
+	| 'ecosystem.needs.post'
+	| 'partner.offers.post'
+	| 'ecosystem.matchmaking.manage';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
@@ -75,7 +78,10 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.members.manage',
 		'partner.opportunities.post',
 		'ecosystem.lending.reserve',
-		'partner.lending.manage'
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post',
+		'ecosystem.matchmaking.manage'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -85,7 +91,10 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.profile.edit',
 		'partner.opportunities.post',
 		'ecosystem.lending.reserve',
-		'partner.lending.manage'
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post',
+		'ecosystem.matchmaking.manage'
 	],
 	// Applicants' contact data is for the partner they applied to: no backbone role reviews applications.
 	partner_admin: [
@@ -95,10 +104,20 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.opportunities.post',
 		'partner.applications.review',
 		'ecosystem.lending.reserve',
-		'partner.lending.manage'
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post'
 	],
-	partner_member: ['ecosystem.workspace.view', 'partner.opportunities.post', 'partner.applications.review', 'ecosystem.lending.reserve', 'partner.lending.manage'],
-	educator: ['ecosystem.workspace.view', 'ecosystem.lending.reserve']
+	partner_member: [
+		'ecosystem.workspace.view',
+		'partner.opportunities.post',
+		'partner.applications.review',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post'
+	],
+	educator: ['ecosystem.workspace.view', 'ecosystem.lending.reserve', 'ecosystem.needs.post']
 };
 
 export interface AccessScope {

@@ -37,6 +37,11 @@ export interface Database {
 	lending_unit: LendingUnitTable;
 	lending_reservation: LendingReservationTable;
 	lending_booking: LendingBookingTable;
+	zip_centroid: ZipCentroidTable;
+	need: NeedTable;
+	offer: OfferTable;
+	match_connection: MatchConnectionTable;
+	matchmaking_setting: MatchmakingSettingTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -482,4 +487,59 @@ export interface LendingBookingTable {
 	unit_no: number;
 	day: string;
 	reservation_id: string;
+}
+export interface ZipCentroidTable {
+	zip: string;
+	lat: number;
+	lon: number;
+	source: string;
+}
+export interface NeedTable {
+	id: string;
+	ecosystem_id: string;
+	posted_by_user_id: string;
+	partner_id: string | null;
+	kind: string;
+	title: string;
+	description: Generated<string>;
+	subject: string;
+	grade_band: string;
+	zip: string;
+	needed_from: string;
+	needed_by: string;
+	focus_share: number;
+	closed_at: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+}
+export interface OfferTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	posted_by_user_id: string | null;
+	kind: string;
+	title: string;
+	description: Generated<string>;
+	subjects_json: string;
+	grade_bands_json: string;
+	zip: string;
+	available_from: string;
+	available_until: string;
+	closed_at: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+}
+export interface MatchConnectionTable {
+	id: string;
+	ecosystem_id: string;
+	need_id: string;
+	offer_id: string;
+	created_by_user_id: string;
+	message: Generated<string>;
+	created_at: string;
+}
+export interface MatchmakingSettingTable {
+	ecosystem_id: string;
+	weights_json: string;
+	updated_at: string;
 }

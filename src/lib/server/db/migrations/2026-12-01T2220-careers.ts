@@ -3,8 +3,9 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Careers and partnerships: the O*NET STEM occupation list (reference data shared by every
  * ecosystem, loaded by scripts/import-occupations.ts), opportunities partners post for young
- * people and educators, applications with the poster's review notes and emailed messages, and the
- * equipment lending library.
+ * people and educators, applications with the poster's review notes and emailed messages, the
+ * equipment lending library, and needs ↔ offers matchmaking (with ZIP centroids, national
+ * reference data like occupations, for distances).
  *
  * Lending stock is enforced by the database, not by a check-then-insert: every lendable item has
  * one `lending_unit` row per physical unit, and a reservation claims (unit, day) pairs in
@@ -185,10 +186,82 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	// Freeing a reservation's days when it is cancelled or returned.
 	await db.schema.createIndex('lending_booking_reservation_idx').on('lending_booking').column('reservation_id').execute();
+
+	await db.schema
+		.createTable('zip_centroid')
+		.addColumn('zip', 'text', (c) => c.primaryKey())
+		.addColumn('lat', 'double precision', (c) => c.notNull())
+		.addColumn('lon', 'double precision', (c) => c.notNull())
+		.addColumn('source', 'text', (c) => c.notNull())
+		.execute();
+
+	await db.schema
+		.createTable('need')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('posted_by_user_id', 'text', (c) => c.notNull())
+		// The school or organisation of the educator who posted it, when they have one.
+		.addColumn('partner_id', 'text', (c) => c.references('partner.id').onDelete('set null'))
+		.addColumn('kind', 'text', (c) => c.notNull())
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('subject', 'text', (c) => c.notNull())
+		.addColumn('grade_band', 'text', (c) => c.notNull())
+		.addColumn('zip', 'text', (c) => c.notNull())
+		.addColumn('needed_from', 'text', (c) => c.notNull())
+		.addColumn('needed_by', 'text', (c) => c.notNull())
+		.addColumn('focus_share', 'integer', (c) => c.notNull().check(sql`focus_share between 0 and 100`))
+		.addColumn('closed_at', 'text')
+		.addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	// Open needs of an ecosystem, oldest first (the backbone's "waiting" list).
+	await db.schema.createIndex('need_open_idx').on('need').columns(['ecosystem_id', 'closed_at', 'created_at']).execute();
+
+	await db.schema
+		.createTable('offer')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('partner_id', 'text', (c) => c.notNull().references('partner.id').onDelete('cascade'))
+		.addColumn('posted_by_user_id', 'text')
+		.addColumn('kind', 'text', (c) => c.notNull())
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('subjects_json', 'text', (c) => c.notNull())
+		.addColumn('grade_bands_json', 'text', (c) => c.notNull())
+		.addColumn('zip', 'text', (c) => c.notNull())
+		.addColumn('available_from', 'text', (c) => c.notNull())
+		.addColumn('available_until', 'text', (c) => c.notNull())
+		.addColumn('closed_at', 'text')
+		.addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('offer_open_idx').on('offer').columns(['ecosystem_id', 'closed_at']).execute();
+
+	await db.schema
+		.createTable('match_connection')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('need_id', 'text', (c) => c.notNull().references('need.id').onDelete('cascade'))
+		.addColumn('offer_id', 'text', (c) => c.notNull().references('offer.id').onDelete('cascade'))
+		.addColumn('created_by_user_id', 'text', (c) => c.notNull())
+		.addColumn('message', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		// One connection per need and offer.
+		.addUniqueConstraint('match_connection_pair_uq', ['need_id', 'offer_id'])
+		.execute();
+
+	await db.schema
+		.createTable('matchmaking_setting')
+		.addColumn('ecosystem_id', 'text', (c) => c.primaryKey().references('ecosystem.id').onDelete('cascade'))
+		// JSON: subject, grade, distance, timing, priority weights and maxMiles (see matchmaking.ts).
+		.addColumn('weights_json', 'text', (c) => c.notNull())
+		.addColumn('updated_at', 'text', (c) => c.notNull())
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['lending_booking', 'lending_reservation', 'lending_unit', 'lending_item', 'opportunity_message', 'opportunity_application', 'opportunity', 'occupation']) {
+	for (const table of ['matchmaking_setting', 'match_connection', 'offer', 'need', 'zip_centroid', 'lending_booking', 'lending_reservation', 'lending_unit', 'lending_item', 'opportunity_message', 'opportunity_application', 'opportunity', 'occupation']) {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
 }
