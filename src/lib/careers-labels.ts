@@ -107,3 +107,41 @@ const loanStatuses: Record<string, () => string> = {
 	cancelled: m.lending_status_cancelled
 };
 export const loanStatusLabel = (status: string): string => loanStatuses[status]?.() ?? status;
+
+const needKinds: Record<string, () => string> = {
+	speaker: m.match_kind_speaker,
+	equipment: m.match_kind_equipment,
+	coach: m.match_kind_coach,
+	field_trip: m.match_kind_field_trip,
+	mentor: m.match_kind_mentor,
+	other: m.match_kind_other
+};
+export const needKindLabel = (kind: string): string => needKinds[kind]?.() ?? kind;
+
+const subjects: Record<string, () => string> = {
+	biology: m.match_subject_biology,
+	chemistry: m.match_subject_chemistry,
+	physics: m.match_subject_physics,
+	earth_environment: m.match_subject_earth_environment,
+	computer_science: m.match_subject_computer_science,
+	engineering_robotics: m.match_subject_engineering_robotics,
+	math: m.match_subject_math,
+	health: m.match_subject_health
+};
+export const subjectLabel = (subject: string): string => subjects[subject]?.() ?? subject;
+
+const bands: Record<string, () => string> = { k_5: m.match_band_k_5, '6_8': m.match_band_6_8, '9_12': m.match_band_9_12, postsecondary: m.match_band_postsecondary };
+export const gradeBandLabel = (band: string): string => bands[band]?.() ?? band;
+
+/** Why an offer was suggested, as a sentence. */
+export function matchReasonLabel(reason: { code: string; subject?: string; band?: string; miles?: number; from?: string; until?: string; share?: number }): string {
+	switch (reason.code) {
+		case 'subject': return m.match_reason_subject({ subject: subjectLabel(reason.subject ?? '') });
+		case 'grade': return m.match_reason_grade({ band: gradeBandLabel(reason.band ?? '') });
+		case 'distance': return m.match_reason_distance({ miles: String(reason.miles ?? 0) });
+		case 'distance_unknown': return m.match_reason_distance_unknown();
+		case 'timing': return m.match_reason_timing({ from: reason.from ?? '', until: reason.until ?? '' });
+		case 'priority': return m.match_reason_priority({ share: reason.share ?? 0 });
+		default: return reason.code;
+	}
+}

@@ -85,7 +85,8 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'POST', path: `${population}?/upload`, form: { which: 'upload', year: 'soon' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
 		...opportunityRoutes(),
-		...lendingRoutes()
+		...lendingRoutes(),
+		...needsRoutes()
 	];
 }
 
@@ -131,6 +132,21 @@ function lendingRoutes(): Route[] {
 		{ method: 'POST', path: `${lending}/loans?/return`, form: { reservation: 'no-such-reservation' }, allow: members, okStatus: 404 },
 		{ method: 'GET', path: `${lending}/new`, allow: lenders },
 		{ method: 'POST', path: `${lending}/new`, form: { partner: 'brick-and-bolt-youth-makerspace', name: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 }
+	];
+}
+
+/** Needs ↔ offers: a members' board; offers by partner staff; ranking weights by the backbone. */
+function needsRoutes(): Route[] {
+	const needs = `${eco}/needs`;
+	return [
+		{ method: 'GET', path: needs, allow: members },
+		{ method: 'POST', path: `${needs}?/weights`, form: { subject: 'lots' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${needs}/new`, allow: members },
+		{ method: 'POST', path: `${needs}/new`, form: { title: '' }, allow: members, okStatus: 422 },
+		{ method: 'GET', path: `${needs}/offers/new`, allow: ['backbone_admin', 'backbone_staff', 'partner_admin', 'partner_member'] },
+		{ method: 'POST', path: `${needs}/offers/new`, form: { partner: 'brick-and-bolt-youth-makerspace', title: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'GET', path: `${needs}/no-such-need`, allow: members, okStatus: 404 },
+		{ method: 'POST', path: `${needs}/no-such-need?/connect`, form: { offer: 'none' }, allow: members, okStatus: 404 }
 	];
 }
 

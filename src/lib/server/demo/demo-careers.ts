@@ -9,6 +9,9 @@ import { insertOpportunity } from '../opportunities/opportunities.repository.js'
 import { opportunitySchema } from '../opportunities/opportunities.js';
 import { insertItem } from '../lending/lending.repository.js';
 import { itemSchema } from '../lending/lending.js';
+import { insertNeed, insertOffer } from '../matchmaking/matchmaking.repository.js';
+import { importZipCentroids, SHARED_ZIP_CENTROIDS } from '../matchmaking/matchmaking.service.js';
+import { needSchema, offerSchema } from '../matchmaking/matchmaking.js';
 
 /**
  * Fictional opportunities for the demo ecosystems, every one labelled "(demo)". Deadlines are
@@ -122,15 +125,24 @@ export const demoOpportunities: Record<string, DemoOpportunity[]> = {
 	]
 };
 
-/** Imports the O*NET list for the demo when the shared data sits beside the checkout. */
-export async function importDemoOccupations(db: Kysely<Database>): Promise<void> {
-	const file = path.resolve(process.cwd(), SHARED_ONET_FILE);
-	if (!existsSync(file)) {
-		console.warn(`Parity demo: ${file} is absent, so demo opportunities name no STEM career (run npm run import:occupations).`);
-		return;
+/**
+ * Imports the O*NET list and the ZIP centroids for the demo when the shared data sits beside the
+ * checkout; without them opportunities name no career and matches show no distance.
+ */
+export async function importDemoReferenceData(db: Kysely<Database>): Promise<void> {
+	const imports = [
+		{ file: SHARED_ONET_FILE, run: (file: string) => importOccupationsFile({ db, file }), what: 'the O*NET list (npm run import:occupations)' },
+		{ file: SHARED_ZIP_CENTROIDS, run: (file: string) => importZipCentroids({ db, file }), what: 'the ZIP centroids' }
+	];
+	for (const { file: relative, run, what } of imports) {
+		const file = path.resolve(process.cwd(), relative);
+		if (!existsSync(file)) {
+			console.warn(`Parity demo: ${file} is absent, so ${what} was not imported.`);
+			continue;
+		}
+		const outcome = await run(file);
+		if (!outcome.ok) console.warn(`Parity demo: ${what} was not imported: ${outcome.problems.join('; ')}`);
 	}
-	const outcome = await importOccupationsFile({ db, file });
-	if (!outcome.ok) console.warn(`Parity demo: the O*NET list was not imported: ${outcome.problems.join('; ')}`);
 }
 
 export async function insertDemoOpportunities(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>): Promise<void> {
@@ -180,5 +192,43 @@ export const demoLendingItems: Record<string, { partnerSlug: string; slug: strin
 export async function insertDemoLending(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>): Promise<void> {
 	for (const demo of demoLendingItems[ecosystemSlug] ?? []) {
 		await insertItem(db, { ecosystemId, partnerId: partnerIds.get(demo.partnerSlug)!, slug: demo.slug, input: itemSchema.parse(demo.input), isDemo: true });
+	}
+}
+
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Fictional needs (posted by the demo educators) and partner offers, labelled "(demo)". */
+export const demoMatchmaking: Record<string, { needs: { by: string; input: Record<string, string> }[]; offers: { partnerSlug: string; input: Record<string, string | string[]> }[] }> = {
+	philadelphia: {
+		needs: [
+			{ by: 'andre.educator@philadelphia.demo.parity.example', input: { kind: 'speaker', title: 'A scientist to speak to 9th-grade biology (demo)', description: 'Thirty students are starting a unit on cells and would love to meet someone who works in a lab.', subject: 'biology', grade_band: '9_12', zip: '19121', focus_share: '85' } },
+			{ by: 'andre.educator@philadelphia.demo.parity.example', input: { kind: 'field_trip', title: 'A host for an environmental science field trip (demo)', description: 'Two classes want to see water testing in the field.', subject: 'earth_environment', grade_band: '6_8', zip: '19121', focus_share: '85' } }
+		],
+		offers: [
+			{ partnerSlug: 'helix-row-biotherapeutics', input: { kind: 'speaker', title: 'Lab scientists visit classrooms (demo)', description: 'Our scientists bring a short talk and a hands-on activity.', subjects: ['biology', 'chemistry'], grade_bands: ['9_12'], zip: '19104' } },
+			{ partnerSlug: 'cobalt-crescent-software', input: { kind: 'coach', title: 'Developers coach robotics clubs (demo)', description: 'Weekly volunteers for after-school robotics and coding clubs.', subjects: ['computer_science', 'engineering_robotics'], grade_bands: ['6_8', '9_12'], zip: '19106' } }
+		]
+	},
+	portland: {
+		needs: [
+			{ by: 'tasha.educator@portland.demo.parity.example', input: { kind: 'speaker', title: 'An engineer for our 4th-grade STEAM week (demo)', description: 'A short visit about how bridges and trains are built.', subject: 'engineering_robotics', grade_band: 'k_5', zip: '97217', focus_share: '70' } }
+		],
+		offers: [
+			{ partnerSlug: 'greenline-transit-engineering', input: { kind: 'speaker', title: 'Transportation engineers visit classrooms (demo)', description: 'Engineers from our light-rail team bring models and stories.', subjects: ['engineering_robotics', 'physics'], grade_bands: ['k_5', '6_8'], zip: '97201' } }
+		]
+	}
+};
+
+export async function insertDemoMatchmaking(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>, memberships: Map<string, { userId: string; partnerId: string | null }>): Promise<void> {
+	const demo = demoMatchmaking[ecosystemSlug];
+	if (!demo) return;
+	for (const need of demo.needs) {
+		const poster = memberships.get(need.by)!;
+		const input = needSchema.parse({ ...need.input, needed_from: day(7), needed_by: day(60) });
+		await insertNeed(db, { ecosystemId, userId: poster.userId, partnerId: poster.partnerId, isDemo: true, ...input });
+	}
+	for (const offer of demo.offers) {
+		const input = offerSchema.parse({ ...offer.input, available_from: day(0), available_until: day(180) });
+		await insertOffer(db, { ecosystemId, partnerId: partnerIds.get(offer.partnerSlug)!, userId: null, isDemo: true, ...input });
 	}
 }

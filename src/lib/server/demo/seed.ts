@@ -7,7 +7,7 @@ import { insertPartner } from '../partners/partners.repository.js';
 import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../members/members.repository.js';
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
-import { importDemoOccupations, insertDemoLending, insertDemoOpportunities } from './demo-careers.js';
+import { importDemoReferenceData, insertDemoLending, insertDemoMatchmaking, insertDemoOpportunities } from './demo-careers.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -38,7 +38,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 		);
 	}
 
-	await importDemoOccupations(db);
+	await importDemoReferenceData(db);
 	await db.transaction().execute(async (trx) => {
 		const platformAdminId = userIds.get(DEMO_PLATFORM_ADMIN.email)!;
 		const already = await trx.selectFrom('platform_admin').select('user_id').where('user_id', '=', platformAdminId).executeTakeFirst();
@@ -86,6 +86,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			await insertDemoMeasurement(trx, ecosystemId, demo.slug);
 			await insertDemoOpportunities(trx, ecosystemId, demo.slug, partnerIds);
 			await insertDemoLending(trx, ecosystemId, demo.slug, partnerIds);
+			const members = new Map(demo.people.map((p) => [p.email, { userId: userIds.get(p.email)!, partnerId: p.partnerSlug ? (partnerIds.get(p.partnerSlug) ?? null) : null }]));
+			await insertDemoMatchmaking(trx, ecosystemId, demo.slug, partnerIds, members);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,
