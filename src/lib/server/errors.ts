@@ -22,6 +22,7 @@ export const errorCodes = {
 	RESERVATION_STATE: { status: 409, message: 'That reservation has already moved on (picked up, returned or cancelled). Reload the page.' },
 	NEED_NOT_FOUND: { status: 404, message: 'There is no such need in this ecosystem.' },
 	OFFER_NOT_FOUND: { status: 404, message: 'There is no such open offer in this ecosystem.' },
+	COMMITMENT_NOT_FOUND: { status: 404, message: 'There is no such commitment in this ecosystem.' },
 	SLUG_TAKEN: { status: 409, message: 'That web address is already used. Choose another.' },
 	ALREADY_MEMBER: { status: 409, message: 'That person already has a role in this ecosystem.' },
 	INVITATION_INVALID: { status: 410, message: 'This invitation link is not valid. Ask for a new one.' },

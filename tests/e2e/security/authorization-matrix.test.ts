@@ -86,7 +86,8 @@ function routes(ids: { initiativeId: string; memberId: string; metricSlug: strin
 		{ method: 'POST', path: `${population}?/fetch`, form: { which: 'fetch', year: 'soon' }, allow: backbone, okStatus: 422 },
 		...opportunityRoutes(),
 		...lendingRoutes(),
-		...needsRoutes()
+		...needsRoutes(),
+		...commitmentRoutes()
 	];
 }
 
@@ -147,6 +148,18 @@ function needsRoutes(): Route[] {
 		{ method: 'POST', path: `${needs}/offers/new`, form: { partner: 'brick-and-bolt-youth-makerspace', title: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
 		{ method: 'GET', path: `${needs}/no-such-need`, allow: members, okStatus: 404 },
 		{ method: 'POST', path: `${needs}/no-such-need?/connect`, form: { offer: 'none' }, allow: members, okStatus: 404 }
+	];
+}
+
+/** The commitment register: public to read; partner admins (own partner) and backbone staff publish. */
+function commitmentRoutes(): Route[] {
+	const commitments = `${eco}/commitments`;
+	return [
+		{ method: 'GET', path: commitments, allow: everyone },
+		{ method: 'GET', path: `${commitments}/new`, allow: [...backbone, 'partner_admin'] },
+		{ method: 'POST', path: `${commitments}/new`, form: { partner: 'brick-and-bolt-youth-makerspace', title: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'GET', path: `${commitments}/no-such-commitment`, allow: everyone, okStatus: 404, publicStatus: 404 },
+		{ method: 'POST', path: `${commitments}/no-such-commitment?/progress`, form: { progress: '-1' }, allow: members, okStatus: 404 }
 	];
 }
 

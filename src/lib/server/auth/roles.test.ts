@@ -29,7 +29,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.lending.manage': 'yes',
 		'ecosystem.needs.post': 'yes',
 		'partner.offers.post': 'yes',
-		'ecosystem.matchmaking.manage': 'yes'
+		'ecosystem.matchmaking.manage': 'yes',
+		'partner.commitments.manage': 'yes'
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -47,7 +48,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.lending.manage': 'yes',
 		'ecosystem.needs.post': 'yes',
 		'partner.offers.post': 'yes',
-		'ecosystem.matchmaking.manage': 'yes'
+		'ecosystem.matchmaking.manage': 'yes',
+		'partner.commitments.manage': 'yes'
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -65,7 +67,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.lending.manage': 'own-partner',
 		'ecosystem.needs.post': 'yes',
 		'partner.offers.post': 'own-partner',
-		'ecosystem.matchmaking.manage': 'no'
+		'ecosystem.matchmaking.manage': 'no',
+		'partner.commitments.manage': 'own-partner'
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -83,7 +86,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.lending.manage': 'own-partner',
 		'ecosystem.needs.post': 'yes',
 		'partner.offers.post': 'own-partner',
-		'ecosystem.matchmaking.manage': 'no'
+		'ecosystem.matchmaking.manage': 'no',
+		'partner.commitments.manage': 'no'
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -101,7 +105,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.lending.manage': 'no',
 		'ecosystem.needs.post': 'yes',
 		'partner.offers.post': 'no',
-		'ecosystem.matchmaking.manage': 'no'
+		'ecosystem.matchmaking.manage': 'no',
+		'partner.commitments.manage': 'no'
 	}
 };
 
@@ -152,7 +157,7 @@ const cases: Case[] = ecosystemRoles.flatMap((role) =>
 
 describe('decide: every role × permission × ecosystem × partner × two-factor', () => {
 	it('covers the whole grid', () => {
-		expect(cases).toHaveLength(5 * 17 * 2 * 3 * 3);
+		expect(cases).toHaveLength(5 * 18 * 2 * 3 * 3);
 	});
 
 	it.each(cases.map((c) => [`${c.role} ${c.permission} (${c.ecosystem} ecosystem, ${c.partner} partner, ${c.twoFactor.label}) → ${c.expected}`, c] as const))(

@@ -54,7 +54,8 @@ export type Permission =
 	| 'partner.lending.manage'
 	| 'ecosystem.needs.post'
 	| 'partner.offers.post'
-	| 'ecosystem.matchmaking.manage';
+	| 'ecosystem.matchmaking.manage'
+	| 'partner.commitments.manage';
 
 /** Permissions that open partner-level or personal data: they need two-factor sign-in. */
 const needsTwoFactor: ReadonlySet<Permission> = new Set([
@@ -81,7 +82,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.lending.manage',
 		'ecosystem.needs.post',
 		'partner.offers.post',
-		'ecosystem.matchmaking.manage'
+		'ecosystem.matchmaking.manage',
+		'partner.commitments.manage'
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -94,7 +96,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.lending.manage',
 		'ecosystem.needs.post',
 		'partner.offers.post',
-		'ecosystem.matchmaking.manage'
+		'ecosystem.matchmaking.manage',
+		'partner.commitments.manage'
 	],
 	// Applicants' contact data is for the partner they applied to: no backbone role reviews applications.
 	partner_admin: [
@@ -106,7 +109,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.lending.reserve',
 		'partner.lending.manage',
 		'ecosystem.needs.post',
-		'partner.offers.post'
+		'partner.offers.post',
+		'partner.commitments.manage'
 	],
 	partner_member: [
 		'ecosystem.workspace.view',

@@ -42,6 +42,8 @@ export interface Database {
 	offer: OfferTable;
 	match_connection: MatchConnectionTable;
 	matchmaking_setting: MatchmakingSettingTable;
+	commitment: CommitmentTable;
+	commitment_update: CommitmentUpdateTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -542,4 +544,30 @@ export interface MatchmakingSettingTable {
 	ecosystem_id: string;
 	weights_json: string;
 	updated_at: string;
+}
+export interface CommitmentTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	title: string;
+	title_es: string | null;
+	description: Generated<string>;
+	description_es: string | null;
+	target: number;
+	unit: string;
+	unit_es: string | null;
+	due_year: number;
+	created_by_user_id: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+}
+export interface CommitmentUpdateTable {
+	id: string;
+	ecosystem_id: string;
+	commitment_id: string;
+	progress: number;
+	note: Generated<string>;
+	note_es: string | null;
+	created_by_user_id: string | null;
+	created_at: string;
 }

@@ -12,6 +12,7 @@ import { itemSchema } from '../lending/lending.js';
 import { insertNeed, insertOffer } from '../matchmaking/matchmaking.repository.js';
 import { importZipCentroids, SHARED_ZIP_CENTROIDS } from '../matchmaking/matchmaking.service.js';
 import { needSchema, offerSchema } from '../matchmaking/matchmaking.js';
+import { insertCommitment, insertUpdate } from '../commitments/commitments.repository.js';
 
 /**
  * Fictional opportunities for the demo ecosystems, every one labelled "(demo)". Deadlines are
@@ -230,5 +231,28 @@ export async function insertDemoMatchmaking(db: Executor, ecosystemId: string, e
 	for (const offer of demo.offers) {
 		const input = offerSchema.parse({ ...offer.input, available_from: day(0), available_until: day(180) });
 		await insertOffer(db, { ecosystemId, partnerId: partnerIds.get(offer.partnerSlug)!, userId: null, isDemo: true, ...input });
+	}
+}
+
+/** Fictional commitments with progress, labelled "(demo)". */
+export const demoCommitments: Record<string, { partnerSlug: string; title: string; title_es: string; target: number; unit: string; unit_es: string; years: number; progress: number[] }[]> = {
+	philadelphia: [
+		{ partnerSlug: 'helix-row-biotherapeutics', title: '200 paid internships for Philadelphia youth (demo)', title_es: '200 pasantías pagadas para jóvenes de Filadelfia (demo)', target: 200, unit: 'paid internships', unit_es: 'pasantías pagadas', years: 1, progress: [40, 85] },
+		{ partnerSlug: 'larchwood-university-college-of-science', title: '60 science teachers in summer research (demo)', title_es: '60 docentes de ciencias en investigación de verano (demo)', target: 60, unit: 'teachers', unit_es: 'docentes', years: 3, progress: [12] }
+	],
+	portland: [
+		{ partnerSlug: 'ferngate-semiconductor', title: '120 paid summer internships (demo)', title_es: '120 pasantías de verano pagadas (demo)', target: 120, unit: 'internships', unit_es: 'pasantías', years: 2, progress: [30] }
+	]
+};
+
+export async function insertDemoCommitments(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>): Promise<void> {
+	const year = new Date().getUTCFullYear();
+	for (const c of demoCommitments[ecosystemSlug] ?? []) {
+		const id = await insertCommitment(db, { ecosystemId, partnerId: partnerIds.get(c.partnerSlug)!, userId: null, isDemo: true, title: c.title, title_es: c.title_es, description: '', target: c.target, unit: c.unit, unit_es: c.unit_es, due_year: year + c.years });
+		let daysAgo = 30 * c.progress.length;
+		for (const progress of c.progress) {
+			await insertUpdate(db, { ecosystemId, commitmentId: id, userId: null, progress, note: '', at: new Date(Date.now() - daysAgo * 86_400_000).toISOString() });
+			daysAgo -= 30;
+		}
 	}
 }

@@ -7,7 +7,7 @@ import { insertPartner } from '../partners/partners.repository.js';
 import { findUserByEmail, insertMembership, insertPlatformAdmin } from '../members/members.repository.js';
 import { DEMO_PASSWORD, demoEcosystems } from './demo-content.js';
 import { insertDemoMeasurement } from './demo-measurement.js';
-import { importDemoReferenceData, insertDemoLending, insertDemoMatchmaking, insertDemoOpportunities } from './demo-careers.js';
+import { importDemoReferenceData, insertDemoCommitments, insertDemoLending, insertDemoMatchmaking, insertDemoOpportunities } from './demo-careers.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -88,6 +88,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			await insertDemoLending(trx, ecosystemId, demo.slug, partnerIds);
 			const members = new Map(demo.people.map((p) => [p.email, { userId: userIds.get(p.email)!, partnerId: p.partnerSlug ? (partnerIds.get(p.partnerSlug) ?? null) : null }]));
 			await insertDemoMatchmaking(trx, ecosystemId, demo.slug, partnerIds, members);
+			await insertDemoCommitments(trx, ecosystemId, demo.slug, partnerIds);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

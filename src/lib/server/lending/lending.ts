@@ -10,7 +10,7 @@ export const CALENDAR_DAYS = 56;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (value: string) => DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const date = (message: string) => z.string({ message }).refine(isRealDate, message);
-const text = (max: number, label: string) => z.string().max(max, `${label} can have at most ${max} characters.`);
+const text = (max: number, label: string) => z.string({ message: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}.` }).max(max, `${label} can have at most ${max} characters.`);
 
 export const itemSchema = z.object({
 	name: text(120, 'The name').min(3, 'Name the equipment (at least 3 characters).'),

@@ -7,7 +7,7 @@ export const gradeBands = ['k_5', '6_8', '9_12', 'postsecondary'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (value: string) => DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const date = (message: string) => z.string({ message }).refine(isRealDate, message);
-const text = (max: number, label: string) => z.string().max(max, `${label} can have at most ${max} characters.`);
+const text = (max: number, label: string) => z.string({ message: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}.` }).max(max, `${label} can have at most ${max} characters.`);
 const list = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
 	z
 		.union([z.string(), z.array(z.string())])

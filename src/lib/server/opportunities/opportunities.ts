@@ -19,7 +19,7 @@ const validDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.pars
 const date = (message: string) => z.string({ message }).refine(validDate, message);
 const optionalInt = (min: number, max: number, message: string) =>
 	z.coerce.number({ message }).int(message).min(min, message).max(max, message).optional();
-const text = (max: number, label: string) => z.string().max(max, `${label} can have at most ${max} characters.`);
+const text = (max: number, label: string) => z.string({ message: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}.` }).max(max, `${label} can have at most ${max} characters.`);
 const list = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
 	z
 		.union([z.string(), z.array(z.string())])

@@ -4,8 +4,8 @@ import { sql, type Kysely } from 'kysely';
  * Careers and partnerships: the O*NET STEM occupation list (reference data shared by every
  * ecosystem, loaded by scripts/import-occupations.ts), opportunities partners post for young
  * people and educators, applications with the poster's review notes and emailed messages, the
- * equipment lending library, and needs ↔ offers matchmaking (with ZIP centroids, national
- * reference data like occupations, for distances).
+ * equipment lending library, needs ↔ offers matchmaking (with ZIP centroids, national
+ * reference data like occupations, for distances), and the public commitment register.
  *
  * Lending stock is enforced by the database, not by a check-then-insert: every lendable item has
  * one `lending_unit` row per physical unit, and a reservation claims (unit, day) pairs in
@@ -258,10 +258,45 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('weights_json', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute();
+
+	await db.schema
+		.createTable('commitment')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('partner_id', 'text', (c) => c.notNull().references('partner.id').onDelete('cascade'))
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('title_es', 'text')
+		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('description_es', 'text')
+		.addColumn('target', 'integer', (c) => c.notNull().check(sql`target > 0`))
+		// What is counted, e.g. 'paid internships'.
+		.addColumn('unit', 'text', (c) => c.notNull())
+		.addColumn('unit_es', 'text')
+		.addColumn('due_year', 'integer', (c) => c.notNull())
+		.addColumn('created_by_user_id', 'text')
+		.addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('commitment_ecosystem_idx').on('commitment').columns(['ecosystem_id', 'due_year']).execute();
+
+	await db.schema
+		.createTable('commitment_update')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('ecosystem_id', 'text', (c) => c.notNull().references('ecosystem.id').onDelete('cascade'))
+		.addColumn('commitment_id', 'text', (c) => c.notNull().references('commitment.id').onDelete('cascade'))
+		// Cumulative progress so far (not an increment), so a correction is just a new update.
+		.addColumn('progress', 'integer', (c) => c.notNull().check(sql`progress >= 0`))
+		.addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+		.addColumn('note_es', 'text')
+		.addColumn('created_by_user_id', 'text')
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	// The latest update of each commitment.
+	await db.schema.createIndex('commitment_update_latest_idx').on('commitment_update').columns(['commitment_id', 'created_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['matchmaking_setting', 'match_connection', 'offer', 'need', 'zip_centroid', 'lending_booking', 'lending_reservation', 'lending_unit', 'lending_item', 'opportunity_message', 'opportunity_application', 'opportunity', 'occupation']) {
+	for (const table of ['commitment_update', 'commitment', 'matchmaking_setting', 'match_connection', 'offer', 'need', 'zip_centroid', 'lending_booking', 'lending_reservation', 'lending_unit', 'lending_item', 'opportunity_message', 'opportunity_application', 'opportunity', 'occupation']) {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
 }
