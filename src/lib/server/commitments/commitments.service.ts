@@ -5,7 +5,7 @@ import { decide, type Actor } from '../auth/roles.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
-import { findPartnerBySlug, listPartners } from '../partners/partners.repository.js';
+import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import * as repo from './commitments.repository.js';
 import { commitmentSchema, percentOf, progressSchema } from './commitments.js';
 
@@ -30,7 +30,7 @@ export async function getCommitment({ db, actor, ecosystemId, id }: { db: Db; ac
 
 export async function prepareCommitmentForm({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partners = (await listPartners(db, ecosystemId)).filter((p) => decide(actor, 'partner.commitments.manage', { ecosystemId, partnerId: p.id }) === 'allow');
+	const partners = await partnersActorActsFor(db, actor, ecosystemId, 'partner.commitments.manage');
 	if (partners.length === 0) throw new DomainError('FORBIDDEN');
 	return { partners: partners.map((p) => ({ slug: p.slug, name: p.name })) };
 }
@@ -52,8 +52,7 @@ export async function publishCommitment({
 	isDemo?: boolean;
 }): Promise<Outcome<{ id: string }>> {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
-	requireAccess(actor, 'partner.commitments.manage', { ecosystemId, partnerId: partner?.id ?? 'none' });
+	const partner = await partnerActedFor(db, actor, ecosystemId, partnerSlug, 'partner.commitments.manage');
 	const parsed = validate(commitmentSchema, input);
 	if (!parsed.ok) return parsed;
 	if (!partner) return invalid([{ field: 'partner', message: 'Choose the partner organisation making the commitment.' }]);

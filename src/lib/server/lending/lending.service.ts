@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
 import { requireAccess } from '../auth/access.js';
-import { decide, publicActor, type Actor } from '../auth/roles.js';
+import { publicActor, type Actor } from '../auth/roles.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { ADDRESS_JUST_TAKEN, isUniqueViolation, retryOnUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
 import { nowIso, slugify } from '../util.js';
-import { findPartnerBySlug, listPartners } from '../partners/partners.repository.js';
+import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import { todayUtc } from '../opportunities/opportunities.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import * as m from '../../paraglide/messages.js';
@@ -30,9 +30,7 @@ export async function getItem({ db, ecosystemId, slug, today = todayUtc() }: { d
 	return { item, calendar: availabilityByDay(item.quantity, daysBetween(today, last), booked) };
 }
 
-async function lendingPartners(db: Db, actor: Actor, ecosystemId: string) {
-	return (await listPartners(db, ecosystemId)).filter((p) => decide(actor, 'partner.lending.manage', { ecosystemId, partnerId: p.id }) === 'allow');
-}
+const lendingPartners = (db: Db, actor: Actor, ecosystemId: string) => partnersActorActsFor(db, actor, ecosystemId, 'partner.lending.manage');
 
 export async function prepareItemForm({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
@@ -58,8 +56,7 @@ export async function addItem({
 	isDemo?: boolean;
 }): Promise<Outcome<{ slug: string }>> {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
-	requireAccess(actor, 'partner.lending.manage', { ecosystemId, partnerId: partner?.id ?? 'none' });
+	const partner = await partnerActedFor(db, actor, ecosystemId, partnerSlug, 'partner.lending.manage');
 	const parsed = validate(itemSchema, input);
 	if (!parsed.ok) return parsed;
 	if (!partner) return invalid([{ field: 'partner', message: 'Choose the partner organisation that lends this.' }]);

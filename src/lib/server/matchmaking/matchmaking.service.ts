@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
-import { findPartnerBySlug, listPartners } from '../partners/partners.repository.js';
+import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import * as m from '../../paraglide/messages.js';
 import * as repo from './matchmaking.repository.js';
@@ -72,7 +72,7 @@ export async function postNeed({ db, actor, ecosystemId, input, isDemo = false }
 
 export async function prepareOfferForm({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partners = (await listPartners(db, ecosystemId)).filter((p) => decide(actor, 'partner.offers.post', { ecosystemId, partnerId: p.id }) === 'allow');
+	const partners = await partnersActorActsFor(db, actor, ecosystemId, 'partner.offers.post');
 	if (partners.length === 0) throw new DomainError('FORBIDDEN');
 	return { partners: partners.map((p) => ({ slug: p.slug, name: p.name })) };
 }
@@ -94,8 +94,7 @@ export async function postOffer({
 	isDemo?: boolean;
 }): Promise<Outcome<{ id: string }>> {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
-	requireAccess(actor, 'partner.offers.post', { ecosystemId, partnerId: partner?.id ?? 'none' });
+	const partner = await partnerActedFor(db, actor, ecosystemId, partnerSlug, 'partner.offers.post');
 	const parsed = validate(offerSchema, input);
 	if (!parsed.ok) return parsed;
 	if (!partner) return invalid([{ field: 'partner', message: 'Choose the partner organisation making the offer.' }]);

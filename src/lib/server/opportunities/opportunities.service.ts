@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
 import { requireAccess } from '../auth/access.js';
-import { decide, membershipIn, partnerRoles, publicActor, type Actor } from '../auth/roles.js';
+import { membershipIn, partnerRoles, publicActor, type Actor } from '../auth/roles.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { ADDRESS_JUST_TAKEN, isUniqueViolation, retryOnUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
 import { nowIso, slugify } from '../util.js';
-import { findPartnerBySlug, listPartners } from '../partners/partners.repository.js';
+import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import { listOccupations } from '../careers/careers.repository.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import * as m from '../../paraglide/messages.js';
@@ -55,10 +55,7 @@ export async function savedOpportunities({ db, ecosystemId, slugs, today = today
 }
 
 /** The partners this person may post for: their own partner, or every partner for backbone staff. */
-async function postablePartners(db: Db, actor: Actor, ecosystemId: string) {
-	const partners = await listPartners(db, ecosystemId);
-	return partners.filter((p) => decide(actor, 'partner.opportunities.post', { ecosystemId, partnerId: p.id }) === 'allow');
-}
+const postablePartners = (db: Db, actor: Actor, ecosystemId: string) => partnersActorActsFor(db, actor, ecosystemId, 'partner.opportunities.post');
 
 /** What the "Post an opportunity" form offers. */
 export async function prepareOpportunityForm({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
@@ -89,8 +86,7 @@ export async function postOpportunity({
 	isDemo?: boolean;
 }): Promise<Outcome<{ slug: string }>> {
 	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
-	const partner = await findPartnerBySlug(db, ecosystemId, partnerSlug);
-	requireAccess(actor, 'partner.opportunities.post', { ecosystemId, partnerId: partner?.id ?? 'none' });
+	const partner = await partnerActedFor(db, actor, ecosystemId, partnerSlug, 'partner.opportunities.post');
 	const parsed = validate(opportunitySchema, input);
 	if (!parsed.ok) return parsed;
 	if (!partner) return invalid([{ field: 'partner', message: 'Choose the partner organisation offering this opportunity.' }]);
