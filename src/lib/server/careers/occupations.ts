@@ -10,10 +10,6 @@ export type CareerArea = (typeof careerAreas)[number];
 
 export const isCareerArea = (value: string): value is CareerArea => (careerAreas as readonly string[]).includes(value);
 
-/** The attribution O*NET's CC BY 4.0 licence asks for, shown wherever occupations appear. */
-export const ONET_ATTRIBUTION =
-	'This page includes information from O*NET OnLine by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.';
-
 export interface OccupationRecord {
 	code: string;
 	socCode: string;
