@@ -2,6 +2,8 @@ import type { AppContext } from './context.js';
 import { sendDueReminders } from './submissions/cycles.service.js';
 import { purgeStories } from './stories/stories.service.js';
 import { sendDueReminders as sendEventReminders } from './events/events.service.js';
+import { closeExpiredOpportunities } from './opportunities/opportunities.service.js';
+import { sendOverdueReminders } from './lending/lending.service.js';
 
 /**
  * Work the server does on a timer, in this process. Each task is idempotent (it records what it
@@ -26,4 +28,8 @@ export const scheduledWork: ScheduledWork[] = [
 	{ name: 'event reminders', everyMs: 5 * minute, run: ({ ctx, origin }) => sendEventReminders({ ctx, origin }) },
 	// Youth stories: record expired consent and delete what is due (withdrawn, expired, unconsented).
 	{ name: 'story purge', everyMs: hour, atStart: true, run: ({ ctx }) => purgeStories({ db: ctx.db.kysely }) },
+	// Opportunities close themselves once their deadline day is over (reads already treat them as closed).
+	{ name: 'closing expired opportunities', everyMs: hour, atStart: true, run: ({ ctx }) => closeExpiredOpportunities({ db: ctx.db.kysely }) },
+	// Overdue loans get at most one reminder a day.
+	{ name: 'overdue-loan reminders', everyMs: hour, atStart: true, run: ({ ctx }) => sendOverdueReminders({ ctx }) },
 ];

@@ -9,6 +9,7 @@ import { storyRoutes } from './routes/stories.js';
 import { communicationRoutes } from './routes/communication.js';
 import { programRoutes } from './routes/programs.js';
 import { educatorRoutes } from './routes/educators.js';
+import { careerRoutes } from './routes/careers.js';
 
 /**
  * Every route × every role. A route names who may use it; everyone else must be refused:
@@ -26,6 +27,7 @@ const routeTables: RouteTable[] = [
 	communicationRoutes,
 	programRoutes,
 	educatorRoutes,
+	careerRoutes,
 ];
 
 describe('authorisation: every route × every role', () => {

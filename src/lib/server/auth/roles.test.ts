@@ -45,6 +45,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.evidence.manage': 'yes',
 		'ecosystem.schools.assess': 'yes',
 		'ecosystem.schools.manage': 'yes',
+		'partner.opportunities.post': 'yes',
+		'partner.applications.review': 'no',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'yes',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'yes',
+		'ecosystem.matchmaking.manage': 'yes',
+		'partner.commitments.manage': 'yes',
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -78,6 +86,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.evidence.manage': 'yes',
 		'ecosystem.schools.assess': 'yes',
 		'ecosystem.schools.manage': 'yes',
+		'partner.opportunities.post': 'yes',
+		'partner.applications.review': 'no',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'yes',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'yes',
+		'ecosystem.matchmaking.manage': 'yes',
+		'partner.commitments.manage': 'yes',
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -111,6 +127,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.evidence.manage': 'no',
 		'ecosystem.schools.assess': 'no',
 		'ecosystem.schools.manage': 'no',
+		'partner.opportunities.post': 'own-partner',
+		'partner.applications.review': 'own-partner',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'own-partner',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'own-partner',
+		'ecosystem.matchmaking.manage': 'no',
+		'partner.commitments.manage': 'own-partner',
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -144,6 +168,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.evidence.manage': 'no',
 		'ecosystem.schools.assess': 'no',
 		'ecosystem.schools.manage': 'no',
+		'partner.opportunities.post': 'own-partner',
+		'partner.applications.review': 'own-partner',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'own-partner',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'own-partner',
+		'ecosystem.matchmaking.manage': 'no',
+		'partner.commitments.manage': 'no',
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -177,6 +209,14 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'ecosystem.evidence.manage': 'no',
 		'ecosystem.schools.assess': 'yes',
 		'ecosystem.schools.manage': 'no',
+		'partner.opportunities.post': 'no',
+		'partner.applications.review': 'no',
+		'ecosystem.lending.reserve': 'yes',
+		'partner.lending.manage': 'no',
+		'ecosystem.needs.post': 'yes',
+		'partner.offers.post': 'no',
+		'ecosystem.matchmaking.manage': 'no',
+		'partner.commitments.manage': 'no',
 	}
 };
 
@@ -192,6 +232,7 @@ const twoFactorPermissions = new Set<Permission>([
 	'ecosystem.events.attendance',
 	'ecosystem.pd.manage',
 	'partner.pd.manage',
+	'partner.applications.review',
 ]);
 
 const twoFactorModes = [

@@ -38,6 +38,14 @@ export type Actor = SignedInActor | PublicActor;
 export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
+	| 'partner.commitments.manage'
+	| 'ecosystem.matchmaking.manage'
+	| 'partner.offers.post'
+	| 'ecosystem.needs.post'
+	| 'partner.lending.manage'
+	| 'ecosystem.lending.reserve'
+	| 'partner.applications.review'
+	| 'partner.opportunities.post'
 	| 'ecosystem.schools.manage'
 	| 'ecosystem.schools.assess'
 	| 'ecosystem.evidence.manage'
@@ -84,6 +92,7 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 	'ecosystem.events.attendance',
 	'ecosystem.pd.manage',
 	'partner.pd.manage',
+	'partner.applications.review',
 ]);
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
@@ -117,6 +126,13 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.evidence.manage',
 		'ecosystem.schools.assess',
 		'ecosystem.schools.manage',
+		'partner.opportunities.post',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post',
+		'ecosystem.matchmaking.manage',
+		'partner.commitments.manage',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -143,6 +159,13 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.evidence.manage',
 		'ecosystem.schools.assess',
 		'ecosystem.schools.manage',
+		'partner.opportunities.post',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post',
+		'ecosystem.matchmaking.manage',
+		'partner.commitments.manage',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',
@@ -157,6 +180,13 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.pd.participate',
 		'partner.pd.manage',
 		'ecosystem.evidence.suggest',
+		'partner.opportunities.post',
+		'partner.applications.review',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post',
+		'partner.commitments.manage',
 	],
 	partner_member: [
 		'ecosystem.workspace.view',
@@ -166,11 +196,19 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.pd.participate',
 		'partner.pd.manage',
 		'ecosystem.evidence.suggest',
+		'partner.opportunities.post',
+		'partner.applications.review',
+		'ecosystem.lending.reserve',
+		'partner.lending.manage',
+		'ecosystem.needs.post',
+		'partner.offers.post',
 	],
 	educator: [
 		'ecosystem.workspace.view',
 		'ecosystem.pd.participate',
 		'ecosystem.schools.assess',
+		'ecosystem.lending.reserve',
+		'ecosystem.needs.post',
 	],
 };
 

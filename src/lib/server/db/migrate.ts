@@ -1,6 +1,5 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Kysely } from 'kysely';
-import * as outboxLease from './migrations/2026-12-01T2300-outbox-lease.js';
 import * as foundation from './migrations/2026-11-25T1500-foundation.js';
 import * as measurement from './migrations/2026-11-25T1700-measurement.js';
 import * as submissions from './migrations/2026-12-01T2100-submissions.js';
@@ -10,13 +9,14 @@ import * as communication from './migrations/2026-12-01T2130-communication.js';
 import * as submissionsReview from './migrations/2026-12-01T2140-submissions-review.js';
 import * as agenda from './migrations/2026-12-01T2200-agenda.js';
 import * as educators from './migrations/2026-12-01T2210-educators.js';
+import * as careers from './migrations/2026-12-01T2220-careers.js';
+import * as outboxLease from './migrations/2026-12-01T2300-outbox-lease.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
  * them. Names are dated and frozen: never edit a migration that has shipped; add a new one.
  */
 export const migrations: Record<string, Migration> = {
-	'2026-12-01T2300-outbox-lease': outboxLease,
 	'2026-11-25T1500-foundation': foundation,
 	'2026-11-25T1700-measurement': measurement,
 	'2026-12-01T2100-submissions': submissions,
@@ -26,6 +26,8 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T2140-submissions-review': submissionsReview,
 	'2026-12-01T2200-agenda': agenda,
 	'2026-12-01T2210-educators': educators,
+	'2026-12-01T2220-careers': careers,
+	'2026-12-01T2300-outbox-lease': outboxLease,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

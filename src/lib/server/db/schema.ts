@@ -76,6 +76,21 @@ export interface Database {
 	school_rubric_domain: SchoolRubricDomainTable;
 	school_assessment: SchoolAssessmentTable;
 	school_assessment_score: SchoolAssessmentScoreTable;
+	occupation: OccupationTable;
+	opportunity: OpportunityTable;
+	opportunity_application: OpportunityApplicationTable;
+	opportunity_message: OpportunityMessageTable;
+	lending_item: LendingItemTable;
+	lending_unit: LendingUnitTable;
+	lending_reservation: LendingReservationTable;
+	lending_booking: LendingBookingTable;
+	zip_centroid: ZipCentroidTable;
+	need: NeedTable;
+	offer: OfferTable;
+	match_connection: MatchConnectionTable;
+	matchmaking_setting: MatchmakingSettingTable;
+	commitment: CommitmentTable;
+	commitment_update: CommitmentUpdateTable;
 }
 
 /** better-auth owns these rows; Parity reads them and never writes them outside better-auth. */
@@ -986,4 +1001,200 @@ export interface SchoolAssessmentScoreTable {
 	domain_id: string;
 	level: number;
 	action_plan: Generated<string>;
+}
+export interface OccupationTable {
+	code: string;
+	soc_code: string;
+	major_group: string;
+	title: string;
+	stem_types: Generated<string>;
+	source: string;
+	imported_at: string;
+}
+export interface OpportunityTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	slug: string;
+	kind: string;
+	audience: string;
+	title: string;
+	title_es: string | null;
+	description_md: Generated<string>;
+	description_md_es: string | null;
+	occupation_code: string | null;
+	min_age: number | null;
+	max_age: number | null;
+	min_grade: number | null;
+	max_grade: number | null;
+	zip_codes_json: Generated<string>;
+	focus_json: Generated<string>;
+	location: Generated<string>;
+	pay_kind: string;
+	pay_amount: number | null;
+	pay_period: string | null;
+	starts_on: string | null;
+	ends_on: string | null;
+	deadline: string;
+	places: number;
+	closed_at: string | null;
+	closed_reason: string | null;
+	posted_by_user_id: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface OpportunityApplicationTable {
+	id: string;
+	ecosystem_id: string;
+	opportunity_id: string;
+	applicant_name: string;
+	applicant_email: string;
+	applicant_phone: string | null;
+	age: number | null;
+	grade: number | null;
+	zip: string | null;
+	statement: Generated<string>;
+	locale: Generated<string>;
+	status: string;
+	notes: Generated<string>;
+	placed_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+export interface OpportunityMessageTable {
+	id: string;
+	ecosystem_id: string;
+	application_id: string;
+	sender_user_id: string | null;
+	subject: string;
+	body: string;
+	created_at: string;
+}
+export interface LendingItemTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	slug: string;
+	name: string;
+	name_es: string | null;
+	description: Generated<string>;
+	description_es: string | null;
+	quantity: number;
+	condition: string;
+	pickup_location: Generated<string>;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface LendingUnitTable {
+	ecosystem_id: string;
+	item_id: string;
+	unit_no: number;
+}
+export interface LendingReservationTable {
+	id: string;
+	ecosystem_id: string;
+	item_id: string;
+	user_id: string;
+	quantity: number;
+	starts_on: string;
+	ends_on: string;
+	purpose: Generated<string>;
+	status: string;
+	pickup_note: string | null;
+	return_note: string | null;
+	return_condition: string | null;
+	picked_up_at: string | null;
+	returned_at: string | null;
+	reminded_at: string | null;
+	created_at: string;
+}
+export interface LendingBookingTable {
+	ecosystem_id: string;
+	item_id: string;
+	unit_no: number;
+	day: string;
+	reservation_id: string;
+}
+export interface ZipCentroidTable {
+	zip: string;
+	lat: number;
+	lon: number;
+	source: string;
+}
+export interface NeedTable {
+	id: string;
+	ecosystem_id: string;
+	posted_by_user_id: string;
+	partner_id: string | null;
+	kind: string;
+	title: string;
+	description: Generated<string>;
+	subject: string;
+	grade_band: string;
+	zip: string;
+	needed_from: string;
+	needed_by: string;
+	focus_share: number;
+	closed_at: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+}
+export interface OfferTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	posted_by_user_id: string | null;
+	kind: string;
+	title: string;
+	description: Generated<string>;
+	subjects_json: string;
+	grade_bands_json: string;
+	zip: string;
+	available_from: string;
+	available_until: string;
+	closed_at: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+}
+export interface MatchConnectionTable {
+	id: string;
+	ecosystem_id: string;
+	need_id: string;
+	offer_id: string;
+	created_by_user_id: string;
+	message: Generated<string>;
+	created_at: string;
+}
+export interface MatchmakingSettingTable {
+	ecosystem_id: string;
+	weights_json: string;
+	updated_at: string;
+}
+export interface CommitmentTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	title: string;
+	title_es: string | null;
+	description: Generated<string>;
+	description_es: string | null;
+	target: number;
+	unit: string;
+	unit_es: string | null;
+	due_year: number;
+	created_by_user_id: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+}
+export interface CommitmentUpdateTable {
+	id: string;
+	ecosystem_id: string;
+	commitment_id: string;
+	progress: number;
+	note: Generated<string>;
+	note_es: string | null;
+	created_by_user_id: string | null;
+	created_at: string;
 }

@@ -94,6 +94,13 @@ export async function listQueued(db: Executor, limit = 50) {
 		.execute();
 }
 
+/**
+ * Mail between a partner and the people who applied to its opportunities: the addresses are the
+ * applicants' contact data, which only the posting partner may see, so the backbone's outbox
+ * viewer leaves these out (they are still delivered, or held when no SMTP server is set).
+ */
+export const partnerPrivateKinds = ['opportunity_applied', 'opportunity_message'];
+
 export interface OutboxEntry {
 	id: string;
 	to: string;
@@ -110,6 +117,7 @@ export async function listOutbox(db: Executor, ecosystemId: string, limit = 100)
 	const rows = await db
 		.selectFrom('outbox')
 		.where('ecosystem_id', '=', ecosystemId)
+		.where('kind', 'not in', partnerPrivateKinds)
 		.selectAll()
 		.orderBy('created_at', 'desc')
 		.limit(limit)

@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AppContext } from '../context.js';
+import { requireAccess } from '../auth/access.js';
+import { decide, membershipIn, type Actor } from '../auth/roles.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import { validate } from '../validation.js';
+import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
+import type { OutgoingMessage } from '../mail/mail.repository.js';
+import * as m from '../../paraglide/messages.js';
+import * as repo from './matchmaking.repository.js';
+import { daysWaiting, defaultWeights, needSchema, offerSchema, rankOffers, weightsSchema, type Weights } from './matchmaking.js';
+
+type Db = Kysely<Database>;
+
+/** Where the Census ZCTA internal points sit beside a checkout (../shared/data/SOURCES.md §1). */
+export const SHARED_ZIP_CENTROIDS = '../shared/data/geo/zcta2010_centroids_phl_pdx.csv';
+
+/** Loads ZIP (ZCTA) internal points for distances; all or nothing. Run by the demo seed and scripts. */
+export async function importZipCentroids({ db, file }: { db: Db; file: string }): Promise<{ ok: true; imported: number } | { ok: false; problems: string[] }> {
+	const rows = parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+	const problems: string[] = [];
+	const points = rows.map((r, i) => {
+		const point = { zip: r['zcta5'] ?? '', lat: Number(r['intpt_lat']), lon: Number(r['intpt_lon']) };
+		if (!/^\d{5}$/.test(point.zip) || !Number.isFinite(point.lat) || !Number.isFinite(point.lon) || Math.abs(point.lat) > 90 || Math.abs(point.lon) > 180) {
+			problems.push(`Line ${i + 2}: expected zcta5, intpt_lat and intpt_lon.`);
+		}
+		return point;
+	});
+	if (problems.length || points.length === 0) return { ok: false, problems: problems.length ? problems : ['The file has no rows.'] };
+	await db.transaction().execute((trx) => repo.upsertZipCentroids(trx, points, `Census TIGER/Line 2010 ZCTA internal points (${file.split('/').pop()})`));
+	return { ok: true, imported: points.length };
+}
+
+async function weightsOf(db: Db, ecosystemId: string): Promise<Weights> {
+	const stored = await repo.findWeights(db, ecosystemId);
+	return stored ? { ...defaultWeights, ...(JSON.parse(stored) as Partial<Weights>) } : defaultWeights;
+}
+
+const parseOffer = (o: repo.OfferRow) => ({ ...o, subjects: JSON.parse(o.subjects_json) as string[], grade_bands: JSON.parse(o.grade_bands_json) as string[] });
+
+/** The board: open needs and offers; the backbone also sees needs nobody has answered and how long they have waited. */
+export async function listBoard({ db, actor, ecosystemId, now = new Date() }: { db: Db; actor: Actor; ecosystemId: string; now?: Date }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const [needs, offers] = await Promise.all([repo.listOpenNeeds(db, ecosystemId), repo.listOpenOffers(db, ecosystemId)]);
+	const backbone = decide(actor, 'ecosystem.matchmaking.manage', { ecosystemId }) === 'allow';
+	const withWait = needs.map((n) => ({ ...n, connections: Number(n.connections), waitingDays: daysWaiting(n.created_at, now) }));
+	return {
+		needs: withWait,
+		offers: offers.map(parseOffer),
+		unanswered: backbone ? withWait.filter((n) => n.connections === 0).sort((a, b) => b.waitingDays - a.waitingDays) : null,
+		weights: backbone ? await weightsOf(db, ecosystemId) : null
+	};
+}
+
+/** An educator (or any member) posts what their class or school needs. */
+export async function postNeed({ db, actor, ecosystemId, input, isDemo = false }: { db: Db; actor: Actor; ecosystemId: string; input: unknown; isDemo?: boolean }): Promise<Outcome<{ id: string }>> {
+	requireAccess(actor, 'ecosystem.needs.post', { ecosystemId });
+	const parsed = validate(needSchema, input);
+	if (!parsed.ok) return parsed;
+	const partnerId = membershipIn(actor, ecosystemId)?.partnerId ?? null;
+	return db.transaction().execute(async (trx) => {
+		const id = await repo.insertNeed(trx, { ecosystemId, userId: actor.userId, partnerId, isDemo, ...parsed.value });
+		await recordAudit(trx, { actor, ecosystemId, action: 'need.post', entityType: 'need', entityId: id, summary: `Posted the need “${parsed.value.title}”` });
+		return ok({ id });
+	});
+}
+
+export async function prepareOfferForm({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partners = await partnersActorActsFor(db, actor, ecosystemId, 'partner.offers.post');
+	if (partners.length === 0) throw new DomainError('FORBIDDEN');
+	return { partners: partners.map((p) => ({ slug: p.slug, name: p.name })) };
+}
+
+/** A partner offers help (a speaker, equipment, a coach, a site to visit…). */
+export async function postOffer({
+	db,
+	actor,
+	ecosystemId,
+	partnerSlug,
+	input,
+	isDemo = false
+}: {
+	db: Db;
+	actor: Actor;
+	ecosystemId: string;
+	partnerSlug: string;
+	input: unknown;
+	isDemo?: boolean;
+}): Promise<Outcome<{ id: string }>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partner = await partnerActedFor(db, actor, ecosystemId, partnerSlug, 'partner.offers.post');
+	const parsed = validate(offerSchema, input);
+	if (!parsed.ok) return parsed;
+	if (!partner) return invalid([{ field: 'partner', message: 'Choose the partner organisation making the offer.' }]);
+	return db.transaction().execute(async (trx) => {
+		const id = await repo.insertOffer(trx, { ecosystemId, partnerId: partner.id, userId: actor.userId, isDemo, ...parsed.value });
+		await recordAudit(trx, { actor, ecosystemId, action: 'offer.post', entityType: 'offer', entityId: id, summary: `${partner.name} offered “${parsed.value.title}”` });
+		return ok({ id });
+	});
+}
+
+/** A need with the open offers that could meet it, ranked, each with the reasons it ranks there. */
+export async function getNeedWithSuggestions({ db, actor, ecosystemId, needId }: { db: Db; actor: Actor; ecosystemId: string; needId: string }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const need = await repo.findNeed(db, ecosystemId, needId);
+	if (!need) throw new DomainError('NEED_NOT_FOUND');
+	const offers = (await repo.listOpenOffers(db, ecosystemId)).map(parseOffer);
+	const points = await repo.centroidsOf(db, [need.zip, ...offers.map((o) => o.zip)]);
+	const located = offers.map((o) => ({ ...o, location: points.get(o.zip) ?? null }));
+	const suggestions = rankOffers({ ...need, location: points.get(need.zip) ?? null }, located, await weightsOf(db, ecosystemId));
+	const connections = await repo.listConnections(db, ecosystemId, need.id);
+	return {
+		need,
+		isPoster: need.posted_by_user_id === actor.userId,
+		suggestions: suggestions.map((s) => ({
+			score: s.score,
+			reasons: s.reasons,
+			offer: { id: s.offer.id, title: s.offer.title, partnerName: s.offer.partner_name, partnerId: s.offer.partner_id, zip: s.offer.zip, kind: s.offer.kind },
+			canConnect: need.posted_by_user_id === actor.userId || decide(actor, 'partner.offers.post', { ecosystemId, partnerId: s.offer.partner_id }) === 'allow',
+			connected: connections.some((c) => c.offer_id === s.offer.id)
+		})),
+		connections
+	};
+}
+
+/**
+ * Either side connects a need with an offer: the need's poster, or staff of the offering partner.
+ * The other side gets an email through the outbox with the message and how to reply.
+ */
+export async function connectNeedAndOffer({
+	ctx,
+	actor,
+	ecosystemId,
+	needId,
+	offerId,
+	message = '',
+	locale = 'en'
+}: {
+	ctx: Pick<AppContext, 'mailer'> & { db: { kysely: Db } };
+	actor: Actor;
+	ecosystemId: string;
+	needId: string;
+	offerId: string;
+	message?: string;
+	locale?: 'en' | 'es';
+}): Promise<Outcome<null>> {
+	const db = ctx.db.kysely;
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const need = await repo.findNeed(db, ecosystemId, needId);
+	if (!need) throw new DomainError('NEED_NOT_FOUND');
+	const offer = (await repo.listOpenOffers(db, ecosystemId)).find((o) => o.id === offerId);
+	if (!offer) throw new DomainError('OFFER_NOT_FOUND');
+	const fromNeedSide = need.posted_by_user_id === actor.userId;
+	if (!fromNeedSide) requireAccess(actor, 'partner.offers.post', { ecosystemId, partnerId: offer.partner_id });
+	const note = message.trim().slice(0, 1000);
+	const to = fromNeedSide ? (offer.poster_email ?? offer.partner_email) : need.poster_email;
+	let mail: OutgoingMessage | null = null;
+	try {
+		await db.transaction().execute(async (trx) => {
+			const id = await repo.insertConnection(trx, { ecosystemId, needId: need.id, offerId: offer.id, userId: actor.userId, message: note });
+			await recordAudit(trx, { actor, ecosystemId, action: 'match.connect', entityType: 'match_connection', entityId: id, summary: `Connected the need “${need.title}” with “${offer.title}” (${offer.partner_name})` });
+		});
+	} catch (error) {
+		if (isUniqueViolation(error)) return invalid([{ field: 'offer', message: 'These two are already connected.' }]);
+		throw error;
+	}
+	if (to) {
+		mail = {
+			ecosystemId,
+			to,
+			subject: m.match_mail_subject({ need: need.title }, { locale }),
+			text: m.match_mail_body({ from: actor.name, email: actor.email, need: need.title, offer: offer.title, message: note || '—' }, { locale }),
+			kind: 'match_connection'
+		};
+		await ctx.mailer.send(mail);
+	}
+	return ok(null);
+}
+
+/** Backbone staff tune how much each consideration counts in the ranking. */
+export async function saveMatchmakingWeights({ db, actor, ecosystemId, input }: { db: Db; actor: Actor; ecosystemId: string; input: unknown }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.matchmaking.manage', { ecosystemId });
+	const parsed = validate(weightsSchema, input);
+	if (!parsed.ok) return parsed;
+	return db.transaction().execute(async (trx) => {
+		await repo.saveWeights(trx, ecosystemId, JSON.stringify(parsed.value));
+		await recordAudit(trx, { actor, ecosystemId, action: 'matchmaking.weights', entityType: 'ecosystem', entityId: ecosystemId, summary: 'Changed the matchmaking weights', detail: parsed.value });
+		return ok(null);
+	});
+}

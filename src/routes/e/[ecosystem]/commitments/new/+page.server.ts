@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runtime } from '#lib/server/runtime.js';
+import { prepareCommitmentForm, publishCommitment } from '#lib/server/commitments/commitments.service.js';
+import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
+import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
+import { formToObject } from '#lib/server/validation.js';
+
+export const load: PageServerLoad = async (event) => {
+	const { ecosystem } = await event.parent();
+	return guard(event, () => prepareCommitmentForm({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id }));
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const ecosystem = await ecosystemOf(event);
+		const values = formToObject(await event.request.formData());
+		const outcome = await guard(event, () =>
+			publishCommitment({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, partnerSlug: values.partner ?? '', input: values })
+		);
+		if (!outcome.ok) return invalidForm(outcome.issues, values);
+		redirect(303, `/e/${ecosystem.slug}/commitments/${outcome.value.id}`);
+	}
+};
