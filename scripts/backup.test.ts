@@ -91,7 +91,7 @@ describe('SQLite backup', () => {
 		const target = join(dir, 'cli.sqlite');
 		const done = await backupCli([target], { DATABASE_URL: source });
 		expect(done.code).toBe(0);
-		expect(done.stdout).toMatch(/Backed up .*live\.sqlite to .*cli\.sqlite \([\d.]+ KiB\); integrity check: ok/);
+		expect(done.stdout).toMatch(/Backed up .*live\.sqlite to .*cli\.sqlite \([\d.]+ (?:KiB|MiB)\); integrity check: ok/);
 		expect(done.stdout).toMatch(/partner\s+2 rows/);
 
 		const again = await backupCli([target], { DATABASE_URL: source });

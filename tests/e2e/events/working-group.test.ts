@@ -5,8 +5,9 @@ import { browserSignIn, chromiumPath, closeBrowser, expectAccessible, newContext
 const describeBrowser = chromiumPath() ? describe : describe.skip;
 const eco = '/e/philadelphia';
 const group = `${eco}/groups/measurement-and-evaluation-workgroup`;
-// Not one of the authorisation matrix's accounts, whose group memberships that test relies on.
-const andre = 'priya.partner@philadelphia.demo.parity.example';
+// Not one of the authorisation matrix's accounts (whose group memberships that test relies on),
+// nor priya, whom the sign-in test gives two-factor sign-in.
+const author = 'tom.member@philadelphia.demo.parity.example';
 const marisol = 'marisol.member@philadelphia.demo.parity.example';
 
 /** The newest message to `to` whose text matches `pattern`, from the ecosystem outbox (no SMTP in the demo). */
@@ -18,7 +19,7 @@ async function outboxText(admin: HttpSession, to: string, pattern: RegExp): Prom
 }
 
 describeBrowser('working groups: join, discuss with @mentions, share a file (JavaScript off)', () => {
-	let andreContext: BrowserContext;
+	let authorContext: BrowserContext;
 	let marisolContext: BrowserContext;
 	let page: Page;
 	let admin: HttpSession;
@@ -26,19 +27,19 @@ describeBrowser('working groups: join, discuss with @mentions, share a file (Jav
 	let threadPath = '';
 
 	beforeAll(async () => {
-		andreContext = await newContext({ javaScriptEnabled: false });
+		authorContext = await newContext({ javaScriptEnabled: false });
 		marisolContext = await newContext({ javaScriptEnabled: false });
-		page = await andreContext.newPage();
-		await browserSignIn(page, andre);
+		page = await authorContext.newPage();
+		await browserSignIn(page, author);
 		admin = await signedIn('backbone_admin');
 	});
 	afterAll(async () => {
-		await andreContext?.close();
+		await authorContext?.close();
 		await marisolContext?.close();
 		await closeBrowser();
 	});
 
-	it('an educator joins a members-only group and starts a discussion that mentions a member, who is emailed', async () => {
+	it('a partner member joins a members-only group and starts a discussion that mentions a member, who is emailed', async () => {
 		await page.goto(`${eco}/groups`);
 		await page.getByRole('link', { name: 'Measurement and evaluation workgroup (demo)' }).click();
 		await submit(page, page.getByRole('button', { name: 'Join this group' }));
@@ -65,7 +66,7 @@ describeBrowser('working groups: join, discuss with @mentions, share a file (Jav
 		await submit(hers, hers.getByRole('button', { name: 'Post the reply' }));
 		expect(await hers.getByRole('status').textContent()).toContain('Your reply is posted.');
 		expect(await hers.locator('main').textContent()).toContain('Yes, we will review it by Friday.');
-		expect(await outboxText(admin, andre, new RegExp(`New reply in “${title}”`))).toContain('Yes, we will review it by Friday.');
+		expect(await outboxText(admin, author, new RegExp(`New reply in “${title}”`))).toContain('Yes, we will review it by Friday.');
 	});
 
 	it('members share a PDF, refused files say why, and downloads come as attachments', async () => {
