@@ -358,7 +358,7 @@ ${[
 	),
 	...imports.results.map(({ database, done }) =>
 		done.maxRssKb / 1024 >= 300
-			? `- **${database} import misses the 300 MB memory target** (${mb(done.maxRssKb)}). Rows are streamed and written in batches of 1,000 and the file is never held whole, but the peak still grows with the file: the garbage collector runs late (a forced collection after reading 300k rows leaves a 12 MB heap), and each batch's insert statement (15,000 parameters) is prepared anew, whose native memory V8 does not see. A statement cache in the SQLite driver, \`COPY\` on PostgreSQL, or \`--max-old-space-size\` for import workers would lower it; not done yet.`
+			? `- **${database} import misses the 300 MB memory target** (${mb(done.maxRssKb)}). Rows are streamed and written in batches of 1,000 and the file is never held whole, but the peak still grows with the file: the garbage collector runs late (a forced collection after reading 300k rows leaves a 12 MB heap), and each batch builds a 15,000-parameter statement (on SQLite also prepared anew, native memory V8 does not see). A statement cache in the SQLite driver, \`COPY\` on PostgreSQL, or \`--max-old-space-size\` for import workers would lower it; not done yet.`
 			: `- ${database} import stays under 300 MB (${mb(done.maxRssKb)}): rows are streamed and written in batches of 1,000; the file is never held whole.`
 	),
 	bigRecompute.ms < 2000
