@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { distanceMiles as milesBetween } from '../geo/distance.js';
 import { validate } from '../validation.js';
-import { daysWaiting, defaultWeights, milesBetween, needSchema, offerSchema, rankOffers, scoreMatch, type NeedFacts, type OfferFacts } from './matchmaking.js';
+import { daysWaiting, defaultWeights, needSchema, offerSchema, rankOffers, scoreMatch, type NeedFacts, type OfferFacts } from './matchmaking.js';
 
 // Census internal points of two North Philadelphia ZCTAs and one in Center City (2010 TIGER).
 const n19121 = { lat: 39.9819795, lon: -75.1791198 };

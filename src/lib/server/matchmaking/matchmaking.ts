@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { distanceMiles } from '../geo/distance.js';
 
 export const needKinds = ['speaker', 'equipment', 'coach', 'field_trip', 'mentor', 'other'] as const;
 export const subjects = ['biology', 'chemistry', 'physics', 'earth_environment', 'computer_science', 'engineering_robotics', 'math', 'health'] as const;
@@ -113,15 +114,6 @@ export interface Suggestion {
 	reasons: MatchReason[];
 }
 
-/** Great-circle distance in miles between two points (haversine, mean Earth radius). */
-export function milesBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-	const rad = Math.PI / 180;
-	const dLat = (b.lat - a.lat) * rad;
-	const dLon = (b.lon - a.lon) * rad;
-	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-	return 2 * 3958.8 * Math.asin(Math.sqrt(h));
-}
-
 /**
  * Scores an offer for a need, or null when it cannot help (another kind of help, or no overlap in
  * dates). Subject and grade band count fully or not at all; distance counts less the farther
@@ -144,7 +136,7 @@ export function scoreMatch(need: NeedFacts, offer: OfferFacts, w: Weights = defa
 		reasons.push({ code: 'grade', band: need.grade_band });
 	}
 	if (need.location && offer.location) {
-		const miles = Math.round(milesBetween(need.location, offer.location) * 10) / 10;
+		const miles = Math.round(distanceMiles(need.location, offer.location) * 10) / 10;
 		score += w.distance * Math.max(0, 1 - miles / w.maxMiles);
 		reasons.push({ code: 'distance', miles });
 	} else reasons.push({ code: 'distance_unknown' });

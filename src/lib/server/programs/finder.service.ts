@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { distanceMiles } from '../geo/distance.js';
 import type { Database } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { findPartnerById } from '../partners/partners.repository.js';
 import { childrenOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
 import { searchPrograms, type FinderRow } from './finder.repository.js';
 import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
-import { distanceMiles, hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
+import { hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
 import { zipPoint } from './programs.service.js';
 import { listZipAreas } from '../geo/geo.repository.js';
 import { renderSvgMap } from '../geo/svg-map.js';

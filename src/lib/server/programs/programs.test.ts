@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceMiles, foldText, programFormToInput, rrule, searchWords, timeOfDay, verificationState, weekdayOf } from './programs.js';
+import { distanceMiles } from '../geo/distance.js';
+import { foldText, programFormToInput, rrule, searchWords, timeOfDay, verificationState, weekdayOf } from './programs.js';
 
 describe('verificationState', () => {
 	const now = new Date('2026-12-01T00:00:00Z');

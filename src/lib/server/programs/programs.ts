@@ -254,16 +254,6 @@ export function dueBefore(now: Date): string {
 	return new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
 }
 
-const EARTH_RADIUS_MILES = 3958.8;
-/** Great-circle distance in miles. */
-export function distanceMiles(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-	const rad = Math.PI / 180;
-	const dLat = (b.lat - a.lat) * rad;
-	const dLon = (b.lon - a.lon) * rad;
-	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-	return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Degrees of latitude spanned by `miles`, for the database's first, coarse radius filter. */
 export const latitudeSpan = (miles: number): number => miles / 69.0;
 export const longitudeSpan = (miles: number, lat: number): number => miles / (69.172 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
