@@ -2,13 +2,18 @@ import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { scheduledWork } from './scheduled-work.js';
+import { createJobQueue, type JobQueue } from './jobs/index.js';
+import { slotKey } from './jobs/jobs.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
- * migrations, seeds the demo into an empty database (DEMO=true), and starts the timers of the
- * scheduled work (scheduled-work.ts: mail retries, reminders, purges).
+ * migrations, seeds the demo into an empty database (DEMO=true), and starts the durable job queue
+ * (jobs/: pg-boss on PostgreSQL, a table worked in process on SQLite) with the scheduled work
+ * (scheduled-work.ts: mail retries, reminders, purges) as periodic jobs, so with several app
+ * servers each run happens once.
  */
 let current: AppContext | undefined;
+let queue: JobQueue | undefined;
 let starting: Promise<AppContext> | undefined;
 
 export function startRuntime(): Promise<AppContext> {
@@ -19,17 +24,18 @@ export function startRuntime(): Promise<AppContext> {
 			if (seeded) console.log(`Parity: seeded demo data (${seeded.ecosystems} ecosystems, ${seeded.accounts} accounts).`);
 		}
 		const origin = config().ORIGIN ?? `http://localhost:${config().PORT}`;
-		const timers = scheduledWork.map((work) => {
-			const run = () => void work.run({ ctx, origin }).catch((error: unknown) => console.error(`Parity: ${work.name} failed`, error));
-			if (work.atStart) run();
-			const timer = setInterval(run, work.everyMs);
-			timer.unref();
-			return timer;
-		});
+		const jobs = createJobQueue(ctx.db);
+		await jobs.start();
+		for (const work of scheduledWork) {
+			await jobs.work(work.name, () => work.run({ ctx, origin }));
+			await jobs.every(work.name, work.everyMs);
+			// Several servers starting in one period send one start-up run between them.
+			if (work.atStart) await jobs.send(work.name, {}, { singletonKey: `start:${slotKey(work.everyMs, new Date())}` });
+		}
 		process.once('sveltekit:shutdown' as 'exit', () => {
-			for (const timer of timers) clearInterval(timer);
-			void ctx.close();
+			void jobs.stop().finally(() => ctx.close());
 		});
+		queue = jobs;
 		current = ctx;
 		return ctx;
 	})();
@@ -39,4 +45,10 @@ export function startRuntime(): Promise<AppContext> {
 export function runtime(): AppContext {
 	if (!current) throw new Error('Parity runtime used before the init hook finished');
 	return current;
+}
+
+/** The server process's job queue (the admin page lists its recent jobs). */
+export function jobQueue(): JobQueue {
+	if (!queue) throw new Error('Parity job queue used before the init hook finished');
+	return queue;
 }

@@ -54,7 +54,7 @@ describeBrowser('backbone and partner staff in a browser', () => {
 
 	it('the platform admin and partner admin pages pass axe too', async () => {
 		for (const [role, paths] of [
-			['platform_admin', ['/admin', '/admin/outbox', '/account']],
+			['platform_admin', ['/admin', '/admin/outbox', '/admin/jobs', '/account']],
 			['partner_admin', [`${eco}/workspace`, `${eco}/partners/brick-and-bolt-youth-makerspace/edit`, `${eco}/partners/brick-and-bolt-youth-makerspace/team`]],
 			['educator', [`${eco}/workspace`, `${eco}/admin`]]
 		] as const) {
@@ -67,6 +67,19 @@ describeBrowser('backbone and partner staff in a browser', () => {
 			}
 			await context.close();
 		}
+	});
+
+	it('the platform admin sees the background work the server ran from its durable queue', async () => {
+		const context = await newContext();
+		const other = await context.newPage();
+		await browserSignIn(other, demoAccounts.platform_admin);
+		// Start-up runs (story purge, expired opportunities, overdue loans) are jobs like any other.
+		await expect.poll(async () => {
+			await other.goto('/admin/jobs');
+			return other.getByRole('row', { name: /story-purge.*Done/ }).count();
+		}, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+		expect(await other.getByRole('row', { name: /closing-expired-opportunities/ }).count()).toBeGreaterThanOrEqual(1);
+		await context.close();
 	});
 
 	it('shows every problem of an invalid form at once and keeps what was typed', async () => {

@@ -14,6 +14,8 @@ export interface Db {
 	dialect: DialectName;
 	/** The raw node:sqlite handle (SQLite only): used for online backups. */
 	sqlite?: DatabaseSync;
+	/** The connection URL (PostgreSQL only): pg-boss opens its own small pool with it. */
+	url?: string;
 	close(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ function openPostgres(url: string): Db {
 		types: types as pg.CustomTypesConfig
 	});
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-	return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+	return { kysely, dialect: 'postgres', url: withDefaultUser(url), close: () => kysely.destroy() };
 }
 
 /**

@@ -17,6 +17,7 @@ export interface Database {
 	invitation: InvitationTable;
 	audit_log: AuditLogTable;
 	outbox: OutboxTable;
+	job: JobTable;
 	metric: MetricTable;
 	benchmark_population: BenchmarkPopulationTable;
 	benchmark_value: BenchmarkValueTable;
@@ -254,6 +255,24 @@ export interface AuditLogTable {
 	detail_json: string | null;
 	created_at: string;
 }
+/** The SQLite job queue (jobs/table-queue.ts); PostgreSQL uses pg-boss's own schema. */
+export interface JobTable {
+	id: string;
+	name: string;
+	data: string;
+	state: 'created' | 'retry' | 'active' | 'completed' | 'failed';
+	singleton_key: string | null;
+	retry_count: number;
+	retry_limit: number;
+	retry_delay_seconds: number;
+	expire_in_seconds: number;
+	start_after: string;
+	started_on: string | null;
+	completed_on: string | null;
+	created_on: string;
+	output: string | null;
+}
+
 export interface OutboxTable {
 	id: string;
 	ecosystem_id: string | null;

@@ -27,6 +27,7 @@ export const foundationRoutes: RouteTable = async (admin) => {
 	const population = `${ms}/benchmarks/${populationSlug}`;
 	const rows: Route[] = [
 		{ method: 'GET', path: '/', allow: everyone },
+		{ method: 'GET', path: '/healthz', allow: everyone },
 		{ method: 'GET', path: eco, allow: everyone },
 		{ method: 'GET', path: `${eco}/partners`, allow: everyone },
 		{ method: 'GET', path: own, allow: everyone },
@@ -36,6 +37,7 @@ export const foundationRoutes: RouteTable = async (admin) => {
 		{ method: 'POST', path: '/account?/password', form: { currentPassword: '' }, allow: signedInRoles, okStatus: 422, publicStatus: 303 },
 		{ method: 'GET', path: '/admin', allow: ['platform_admin'] },
 		{ method: 'GET', path: '/admin/outbox', allow: ['platform_admin'] },
+		{ method: 'GET', path: '/admin/jobs', allow: ['platform_admin'] },
 		{ method: 'POST', path: '/admin?/create', form: { which: 'ecosystem', name: '' }, allow: ['platform_admin'], okStatus: 422 },
 		{ method: 'GET', path: `${eco}/workspace`, allow: members },
 		{ method: 'GET', path: `${eco}/admin`, allow: backbone },
