@@ -1,6 +1,7 @@
 import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import * as m from '#lib/paraglide/messages.js';
 import { startRuntime, runtime } from '#lib/server/runtime.js';
 import { config } from '#lib/server/config.js';
 import { loadActor } from '#lib/server/auth/actor.js';
@@ -8,6 +9,7 @@ import { publicActor } from '#lib/server/auth/roles.js';
 import { CLIENT_IP_HEADER } from '#lib/server/auth/better-auth.js';
 import { securityHeaders } from '#lib/server/http/security-headers.js';
 import { isCrossOriginWrite } from '#lib/server/http/cross-origin.js';
+import { isDatabaseUnavailable, isStorageFull, RETRY_AFTER_SECONDS } from '#lib/server/db/unavailable.js';
 
 export const init: ServerInit = async () => {
 	if (!building) await startRuntime();
@@ -66,6 +68,8 @@ const secure: Handle = async ({ event, resolve }) => {
 	if (/frame-ancestors \*/.test(response.headers.get('content-security-policy') ?? '')) {
 		response.headers.delete('x-frame-options');
 	}
+	// The database is unreachable (handleError chose 503): tell clients and balancers when to retry.
+	if (response.status === 503 && !response.headers.has('retry-after')) response.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
 	if (event.locals.actor?.kind === 'user' && !response.headers.has('cache-control')) {
 		response.headers.set('cache-control', 'private, no-store');
 	}
@@ -76,12 +80,23 @@ export const handle = sequence(secure, refuseCrossOriginWrites, localize, authen
 
 /**
  * Errors raised with error() (kind 'app') and Kit's own (404s) keep their plain-language message.
+ * A database that cannot be reached gives 503 (with Retry-After, set in `secure`): nothing was
+ * written, since every write is one transaction, and the next request after it returns works.
  * Anything unexpected is logged with a short reference; the page shows only the reference,
  * never a stack trace or internal message.
  */
 export const handleError: HandleServerError = (caught) => {
 	if (caught.kind !== 'unknown') return;
+	if (isDatabaseUnavailable(caught.error)) {
+		console.error(`[unavailable] ${caught.event.request.method} ${caught.event.url.pathname}: the database cannot be reached`);
+		return { status: 503, message: m.error_unavailable_message({ seconds: RETRY_AFTER_SECONDS }, { locale: caught.event.locals.locale ?? 'en' }), code: 'unavailable' };
+	}
+	if (isStorageFull(caught.error)) {
+		console.error(`[storage full] ${caught.event.request.method} ${caught.event.url.pathname}: the database's disk is full; free space or raise its size limit`);
+		return { status: 507, message: m.error_storage_full_message({}, { locale: caught.event.locals.locale ?? 'en' }), code: 'storage-full' };
+	}
 	const reference = crypto.randomUUID().slice(0, 8);
 	console.error(`[error ${reference}] ${caught.event.request.method} ${caught.event.url.pathname}`, caught.error);
 	return { status: 500, message: `Something went wrong on our side (reference ${reference}).`, code: reference };
 };
+

@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startSmtp } from '../../src/lib/server/testing/smtp.js';
+import { freePort, waitForHttp } from './processes.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	await waitForListening(server, baseURL);
+	await waitForHttp(server, baseURL + '/');
 
 	const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 	const haveChromium = existsSync(chromiumPath);
@@ -73,34 +73,4 @@ export default async function setup(project: TestProject) {
 		await smtp.stop();
 		rmSync(dir, { recursive: true, force: true });
 	};
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
-
-async function waitForListening(server: ChildProcess, baseURL: string): Promise<void> {
-	let output = '';
-	server.stdout?.on('data', (chunk) => (output += chunk));
-	server.stderr?.on('data', (chunk) => (output += chunk));
-	const deadline = Date.now() + 90_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`Parity server exited early:\n${output}`);
-		try {
-			const response = await fetch(baseURL + '/');
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	server.kill('SIGKILL');
-	throw new Error(`Parity server did not answer within 90 s:\n${output}`);
 }

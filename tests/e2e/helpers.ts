@@ -74,6 +74,13 @@ export class HttpSession {
 		return this.request(path, { method: 'POST', form, headers });
 	}
 
+	/** The same cookies sent to another server (e.g. a second app server behind the balancer). */
+	on(origin: string): HttpSession {
+		const other = new HttpSession(origin);
+		for (const [name, value] of this.cookies) other.cookies.set(name, value);
+		return other;
+	}
+
 	async signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
 		const response = await this.post('/sign-in', { email, password, next: '/account' });
 		if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);

@@ -61,6 +61,9 @@ function openPostgres(url: string): Db {
 		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 		types: types as pg.CustomTypesConfig
 	});
+	// An idle connection that breaks (the database restarts, the network drops) is reported here;
+	// without a listener Node would stop the whole process. The pool replaces it on the next query.
+	pool.on('error', (error) => console.error(`Parity: a PostgreSQL connection closed: ${error.message}`));
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { kysely, dialect: 'postgres', url: withDefaultUser(url), close: () => kysely.destroy() };
 }

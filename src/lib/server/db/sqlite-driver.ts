@@ -19,6 +19,9 @@ function wrap(raw: DatabaseSync): SqliteDatabase {
 	return {
 		close: () => raw.close(),
 		prepare(sql: string): SqliteStatement {
+			// SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR…);
+			// Kysely's ROLLBACK would then fail with "no transaction is active" and hide the real error.
+			if (/^\s*rollback\s*;?\s*$/i.test(sql) && !raw.isTransaction) return NO_OP;
 			const statement = raw.prepare(sql);
 			// `reader` tells Kysely whether to expect rows; a statement reads when it has result columns.
 			const reader = statement.columns().length > 0;
@@ -37,6 +40,13 @@ function wrap(raw: DatabaseSync): SqliteDatabase {
 		}
 	};
 }
+
+const NO_OP: SqliteStatement = {
+	reader: false,
+	all: () => [],
+	run: () => ({ changes: 0, lastInsertRowid: 0 }),
+	iterate: () => [][Symbol.iterator]()
+};
 
 function* iterate(statement: StatementSync, parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
 	yield* statement.iterate(...bind(parameters)) as IterableIterator<unknown>;

@@ -1,0 +1,215 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planPostgres, type PostgresPlan } from '../../../src/lib/server/testing/postgres-plan.js';
+import { startSmtp, type Received, type SmtpServer } from '../../../src/lib/server/testing/smtp.js';
+import { createContext, type AppContext } from '../../../src/lib/server/context.js';
+import { makeActor, makeEvent } from '../../../src/lib/server/testing/factories.js';
+import { reviewSubmission } from '../../../src/lib/server/submissions/cycles.service.js';
+import { DEMO_PASSWORD, HttpSession, demoAccounts } from '../helpers.js';
+import { createPgDatabase, dropPgDatabase, freePort, pgQuery, startAppServer, waitForHttp, type AppServer } from '../processes.js';
+
+/**
+ * The production layout on one machine: two app servers (node server.js) on one PostgreSQL
+ * database, nginx from Debian in front of them, round robin. Needs PostgreSQL and nginx; in CI
+ * (CI=true) both must be there, elsewhere the suite is skipped with a notice.
+ */
+const plan: PostgresPlan = await planPostgres();
+const nginxPath = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => spawnSync(path, ['-v']).status === 0) ?? null;
+const missing = !plan.reachable ? `PostgreSQL is not reachable (${plan.reason})` : !nginxPath ? 'nginx is not installed (apt-get install -y nginx)' : null;
+if (missing && process.env.CI === 'true') throw new Error(`The two-server test must run in CI, but ${missing}.`);
+if (missing) console.warn(`\n!! Two-server scale-out test SKIPPED: ${missing}.\n`);
+const describeScaleOut = missing ? describe.skip : describe;
+
+const secret = 'scale-out-secret-scale-out-secret-0123456789';
+
+describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'parity-scale-out-'));
+	const dbName = `parity_scale_${process.pid}_${randomBytes(3).toString('hex')}`;
+	const received: Received[] = [];
+	let smtp: SmtpServer;
+	let databaseUrl: string;
+	const servers: AppServer[] = [];
+	let nginx: ChildProcess | undefined;
+	let balancer: string;
+	let ctx: AppContext;
+
+	beforeAll(async () => {
+		databaseUrl = await createPgDatabase(plan.adminUrl, dbName);
+		smtp = await startSmtp(received);
+		// The first server migrates and seeds the demo; the second starts on the ready database,
+		// as a rolling deployment would.
+		for (let i = 0; i < 2; i += 1) {
+			servers.push(
+				await startAppServer({
+					DATABASE_URL: databaseUrl,
+					DEMO: 'true',
+					SIGN_IN_RATE_LIMIT: '5',
+					SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+					BETTER_AUTH_SECRET: secret
+				})
+			);
+		}
+		const port = await freePort();
+		balancer = `http://127.0.0.1:${port}`;
+		writeFileSync(join(dir, 'nginx.conf'), nginxConfig(port, servers.map((s) => s.url), dir));
+		nginx = spawn(nginxPath!, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+		await waitForHttp(nginx, `${balancer}/healthz`);
+		ctx = await createContext({ databaseUrl, migrate: false, smtpUrl: undefined, secret, origin: balancer });
+	}, 240_000);
+
+	afterAll(async () => {
+		await ctx?.close();
+		nginx?.kill('SIGTERM');
+		await Promise.all(servers.map((server) => server.stop()));
+		await smtp?.stop();
+		await dropPgDatabase(plan.adminUrl, dbName);
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('nginx spreads requests over both servers', async () => {
+		const served = new Set<string>();
+		for (let i = 0; i < 10; i += 1) {
+			const response = await fetch(`${balancer}/healthz`);
+			expect(response.status).toBe(200);
+			served.add(response.headers.get('x-upstream') ?? '');
+		}
+		expect([...served].sort()).toEqual(servers.map((s) => new URL(s.url).host).sort());
+	});
+
+	it('a session made on one server works on the other', async () => {
+		const [a, b] = servers;
+		const session = new HttpSession(a!.url);
+		await session.signIn(demoAccounts.backbone_staff);
+		expect((await session.get('/account')).status).toBe(200);
+		const response = await session.on(b!.url).get('/account');
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain(demoAccounts.backbone_staff);
+	});
+
+	it('sign-in rate limiting counts attempts made on both servers', async () => {
+		const ip = '198.18.200.1';
+		const statuses: number[] = [];
+		// SIGN_IN_RATE_LIMIT is 5 per window on each server; alternate between them.
+		for (let i = 0; i < 6; i += 1) {
+			const session = new HttpSession(servers[i % 2]!.url);
+			const response = await session.post('/sign-in', { email: demoAccounts.educator, password: `wrong-${i}`, next: '/account' }, { 'x-forwarded-for': ip });
+			statuses.push(response.status);
+		}
+		expect(statuses.slice(0, 5).every((status) => status !== 429)).toBe(true);
+		expect(statuses[5]).toBe(429);
+		// The right password from a fresh address still works: the limit is per client.
+		await new HttpSession(servers[1]!.url).signIn(demoAccounts.educator, DEMO_PASSWORD);
+	});
+
+	it('1,000 registrations arriving at once through nginx fill 100 seats exactly', async () => {
+		const eco = await ctx.db.kysely.selectFrom('ecosystem').select('id').where('slug', '=', 'philadelphia').executeTakeFirstOrThrow();
+		const event = await makeEvent(ctx.db.kysely, eco.id, { capacity: 100, title: 'Scale-out convening' });
+		const statuses = await Promise.all(
+			Array.from({ length: 1000 }, (_, n) =>
+				new HttpSession(balancer).post(`/e/philadelphia/events/${event.slug}`, { name: `Person ${n}`, email: `person-${n}@scale.example.org` })
+			).map((p) => p.then((r) => r.status))
+		);
+		expect(statuses.filter((status) => status === 303)).toHaveLength(1000);
+		const rows = await ctx.db.kysely.selectFrom('event_registration').select(['status']).where('event_id', '=', event.id).execute();
+		expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(100);
+		expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(900);
+		expect(await ctx.db.kysely.selectFrom('event').select('seats_taken').where('id', '=', event.id).executeTakeFirstOrThrow()).toEqual({ seats_taken: 100 });
+
+		// Each person gets their one email, though both servers deliver and retry mail.
+		await expect
+			.poll(() => received.filter((m) => m.to.some((to) => to.endsWith('@scale.example.org'))).length, { timeout: 180_000, interval: 1000 })
+			.toBeGreaterThanOrEqual(1000);
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		const perPerson = new Map<string, number>();
+		for (const mail of received) for (const to of mail.to) if (to.endsWith('@scale.example.org')) perPerson.set(to, (perPerson.get(to) ?? 0) + 1);
+		expect(perPerson.size).toBe(1000);
+		expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
+	}, 300_000);
+
+	it('a chart cache is renewed on both servers when new data is accepted', async () => {
+		const eco = await ctx.db.kysely.selectFrom('ecosystem').select('id').where('slug', '=', 'philadelphia').executeTakeFirstOrThrow();
+		const csvPath = await firstChartCsv(servers[0]!.url);
+		const before = await Promise.all(servers.map(async (s) => (await fetch(s.url + csvPath)).text()));
+		expect(before[0]).toBe(before[1]);
+		const pending = await ctx.db.kysely
+			.selectFrom('submission')
+			.innerJoin('collection_cycle', 'collection_cycle.id', 'submission.cycle_id')
+			.select(['submission.id'])
+			.where('submission.ecosystem_id', '=', eco.id)
+			.where('submission.status', '=', 'submitted')
+			.orderBy('collection_cycle.year', 'desc')
+			.execute();
+		expect(pending.length).toBeGreaterThan(0);
+		const reviewer = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id });
+		for (const { id } of pending) {
+			const outcome = await reviewSubmission({ ctx, actor: reviewer, ecosystemId: eco.id, submissionId: id, input: { decision: 'accept' }, origin: balancer });
+			expect(outcome.ok).toBe(true);
+		}
+		const after = await Promise.all(servers.map(async (s) => (await fetch(s.url + csvPath)).text()));
+		expect(after[0]).toBe(after[1]);
+		expect(after[0]).not.toBe(before[0]);
+	});
+
+	it('each periodic job runs once per period across both servers', async () => {
+		// Both servers schedule 'mail-retries' every minute; pg-boss's cron makes one job per minute.
+		await expect
+			.poll(async () => Number((await pgQuery(databaseUrl, `select count(*) as n from pgboss.job where name = 'mail-retries' and state = 'completed'`))[0]?.n ?? 0), {
+				timeout: 150_000,
+				interval: 2000
+			})
+			.toBeGreaterThanOrEqual(1);
+		const perMinute = await pgQuery(databaseUrl, `select singleton_on, count(*) as n from pgboss.job where name = 'mail-retries' group by singleton_on having count(*) > 1`);
+		expect(perMinute).toEqual([]);
+		// The start-up runs both servers asked for are one job per period too.
+		const starts = await pgQuery(databaseUrl, `select name, singleton_key, count(*) as n from pgboss.job where singleton_key like 'start:%' group by name, singleton_key having count(*) > 1`);
+		expect(starts).toEqual([]);
+		expect(Number((await pgQuery(databaseUrl, `select count(*) as n from pgboss.job where name = 'story-purge' and state = 'completed'`))[0]?.n)).toBeGreaterThanOrEqual(1);
+	}, 200_000);
+});
+
+async function firstChartCsv(origin: string): Promise<string> {
+	const html = await (await fetch(`${origin}/e/philadelphia/dashboard`)).text();
+	const match = /href="(\/e\/philadelphia\/dashboard\/[^"]+\.csv)"/.exec(html);
+	if (!match) throw new Error('The dashboard links no chart CSV');
+	return match[1]!.replace(/&amp;/g, '&');
+}
+
+function nginxConfig(port: number, upstreams: string[], dir: string): string {
+	return `
+daemon off;
+worker_processes 1;
+user root;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	client_body_temp_path ${dir}/client_body;
+	proxy_temp_path ${dir}/proxy;
+	fastcgi_temp_path ${dir}/fastcgi;
+	uwsgi_temp_path ${dir}/uwsgi;
+	scgi_temp_path ${dir}/scgi;
+	upstream parity {
+${upstreams.map((u) => `		server ${new URL(u).host};`).join('\n')}
+		keepalive 64;
+	}
+	server {
+		listen 127.0.0.1:${port};
+		location / {
+			proxy_pass http://parity;
+			proxy_http_version 1.1;
+			proxy_set_header Connection "";
+			proxy_set_header Host $http_host;
+			proxy_set_header X-Forwarded-For $http_x_forwarded_for;
+			proxy_set_header X-Forwarded-Proto $scheme;
+			proxy_set_header X-Forwarded-Host $http_host;
+			add_header X-Upstream $upstream_addr always;
+		}
+	}
+}
+`;
+}
