@@ -198,7 +198,10 @@ export function servicesIn(document: unknown): { at: string; service: Json; orga
 }
 
 /** Maps one HSDS service onto Parity's program fields, saying what had to be left out. */
-export function fromHsdsService(at: string, service: Json, organization?: Json): ImportedService {
+export function fromHsdsService(at: string, given: Json, organization?: Json): ImportedService {
+	// A list entry that is not an object (null, a number…) maps to nothing, so the import's checks
+	// report "name is required" at its place instead of crashing on it.
+	const service: Json = given && typeof given === 'object' && !Array.isArray(given) ? given : {};
 	const warnings: string[] = [];
 	const org = (service.organization as Json | undefined) ?? organization ?? {};
 	const attrs = arr(service.attributes).filter((a) => typeof a.link_type === 'string' && (a.link_type as string).startsWith('parity:'));

@@ -4,7 +4,7 @@
  * down instead of filling memory. Every problem is counted (the first ones are kept to show).
  */
 import { Transform, type Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { ProblemList, readHeader, readParticipantRow, type ParticipantRow } from './participants.js';
 
 export interface StreamProgress {
@@ -73,8 +73,8 @@ export async function readParticipantStream(source: Readable, options: StreamOpt
 			if (onProgress && progress.rowsRead % progressEvery === 0) await onProgress({ ...progress });
 		}
 	} catch (error) {
-		const code = (error as { code?: unknown }).code;
-		if (typeof code !== 'string' || !code.startsWith('CSV_')) throw error;
+		// csv-parse's codes are not all CSV_… (INVALID_OPENING_QUOTE is not): its error class says it.
+		if (!(error instanceof CsvError)) throw error;
 		problems.add([{ row: record + 1, column: '', value: '', message: `The file is not valid CSV from here on (${(error as Error).message}). Save it again as CSV (UTF-8) and upload that.` }]);
 	} finally {
 		source.unpipe();
