@@ -4,12 +4,13 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import * as m from '#lib/paraglide/messages.js';
 import { startRuntime, runtime } from '#lib/server/runtime.js';
 import { config } from '#lib/server/config.js';
-import { loadActor } from '#lib/server/auth/actor.js';
+import { sessionActor } from '#lib/server/auth/sessions.js';
 import { publicActor } from '#lib/server/auth/roles.js';
 import { CLIENT_IP_HEADER } from '#lib/server/auth/better-auth.js';
 import { securityHeaders } from '#lib/server/http/security-headers.js';
 import { isCrossOriginWrite } from '#lib/server/http/cross-origin.js';
 import { isDatabaseUnavailable, isStorageFull, RETRY_AFTER_SECONDS } from '#lib/server/db/unavailable.js';
+import { log } from '#lib/server/log.js';
 
 export const init: ServerInit = async () => {
 	if (!building) await startRuntime();
@@ -37,7 +38,7 @@ const localize: Handle = ({ event, resolve }) =>
 
 /** better-auth answers /api/auth/*; everything else gets `locals.actor` from the session cookie. */
 const authenticate: Handle = async ({ event, resolve }) => {
-	const { auth, db } = runtime();
+	const { auth } = runtime();
 	const headers = new Headers(event.request.headers);
 	// Rate limits key on this header; never trust a client-sent value.
 	headers.set(CLIENT_IP_HEADER, event.getClientAddress());
@@ -46,11 +47,11 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	}
 	event.locals.actor = publicActor;
 	event.locals.sessionId = null;
-	const session = await auth.api.getSession({ headers }).catch(() => null);
-	if (session) {
-		const cfg = config();
-		event.locals.actor = await loadActor(db.kysely, session.user, { forAdmins: cfg.TWO_FACTOR_FOR_ADMINS, demo: cfg.DEMO });
-		event.locals.sessionId = session.session.id;
+	const cfg = config();
+	const signedIn = await sessionActor(runtime(), headers, { forAdmins: cfg.TWO_FACTOR_FOR_ADMINS, demo: cfg.DEMO });
+	if (signedIn) {
+		event.locals.actor = signedIn.actor;
+		event.locals.sessionId = signedIn.sessionId;
 	}
 	return resolve(event);
 };
@@ -88,15 +89,15 @@ export const handle = sequence(secure, refuseCrossOriginWrites, localize, authen
 export const handleError: HandleServerError = (caught) => {
 	if (caught.kind !== 'unknown') return;
 	if (isDatabaseUnavailable(caught.error)) {
-		console.error(`[unavailable] ${caught.event.request.method} ${caught.event.url.pathname}: the database cannot be reached`);
+		log('error', 'database unreachable', { method: caught.event.request.method, path: caught.event.url.pathname, error: caught.error });
 		return { status: 503, message: m.error_unavailable_message({ seconds: RETRY_AFTER_SECONDS }, { locale: caught.event.locals.locale ?? 'en' }), code: 'unavailable' };
 	}
 	if (isStorageFull(caught.error)) {
-		console.error(`[storage full] ${caught.event.request.method} ${caught.event.url.pathname}: the database's disk is full; free space or raise its size limit`);
+		log('error', "database storage full: free space or raise the database's size limit", { method: caught.event.request.method, path: caught.event.url.pathname, error: caught.error });
 		return { status: 507, message: m.error_storage_full_message({}, { locale: caught.event.locals.locale ?? 'en' }), code: 'storage-full' };
 	}
 	const reference = crypto.randomUUID().slice(0, 8);
-	console.error(`[error ${reference}] ${caught.event.request.method} ${caught.event.url.pathname}`, caught.error);
+	log('error', 'unexpected error', { reference, method: caught.event.request.method, path: caught.event.url.pathname, error: caught.error });
 	return { status: 500, message: `Something went wrong on our side (reference ${reference}).`, code: reference };
 };
 

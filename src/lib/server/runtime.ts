@@ -4,6 +4,7 @@ import { seedDemoIfEmpty } from './demo/seed.js';
 import { scheduledWork } from './scheduled-work.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { slotKey } from './jobs/jobs.js';
+import { log } from './log.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
@@ -21,7 +22,7 @@ export function startRuntime(): Promise<AppContext> {
 		const ctx = await createContext();
 		if (config().DEMO) {
 			const seeded = await seedDemoIfEmpty(ctx);
-			if (seeded) console.log(`Parity: seeded demo data (${seeded.ecosystems} ecosystems, ${seeded.accounts} accounts).`);
+			if (seeded) log('info', 'seeded demo data', { ecosystems: seeded.ecosystems, accounts: seeded.accounts });
 		}
 		const origin = config().ORIGIN ?? `http://localhost:${config().PORT}`;
 		const jobs = createJobQueue(ctx.db);

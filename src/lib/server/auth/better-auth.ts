@@ -3,6 +3,7 @@ import { twoFactor } from 'better-auth/plugins';
 import type { Db } from '../db/connection.js';
 import type { Mailer } from '../mail/mailer.js';
 import { authEmail } from '../mail/templates.js';
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from './sessions.js';
 
 export interface AuthOptions {
 	db: Db;
@@ -61,9 +62,10 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 				locale: { type: 'string', required: false, input: true }
 			}
 		},
+		// Idle timeout; the absolute one is enforced in sessions.ts on every request.
 		session: {
-			expiresIn: 60 * 60 * 24 * 7,
-			updateAge: 60 * 60 * 24
+			expiresIn: SESSION_IDLE_SECONDS,
+			updateAge: SESSION_REFRESH_SECONDS
 		},
 		rateLimit: {
 			enabled: true,

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { openSqlite } from './sqlite-driver.js';
 import type { Database } from './schema.js';
+import { log } from '../log.js';
 
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -63,7 +64,7 @@ function openPostgres(url: string): Db {
 	});
 	// An idle connection that breaks (the database restarts, the network drops) is reported here;
 	// without a listener Node would stop the whole process. The pool replaces it on the next query.
-	pool.on('error', (error) => console.error(`Parity: a PostgreSQL connection closed: ${error.message}`));
+	pool.on('error', (error) => log('warn', 'a PostgreSQL connection closed', { error: error.message }));
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { kysely, dialect: 'postgres', url: withDefaultUser(url), close: () => kysely.destroy() };
 }

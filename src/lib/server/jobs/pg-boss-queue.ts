@@ -3,6 +3,7 @@ import { PgBoss } from 'pg-boss';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_POLICY, cronFor, errorLine, queueName, type JobHandler, type JobPolicy, type JobQueue, type JobState, type JobView, type SendOptions } from './jobs.js';
+import { log } from '../log.js';
 
 export interface PgBossQueueOptions {
 	/** How often an idle worker asks for jobs (pg-boss allows 0.5 s at the finest). */
@@ -28,7 +29,7 @@ export class PgBossQueue implements JobQueue {
 		private readonly options: PgBossQueueOptions = {}
 	) {
 		this.boss = new PgBoss({ connectionString: url, schema: SCHEMA, max: 4, application_name: 'parity-jobs' });
-		this.boss.on('error', (error: Error) => console.error(`Parity: job queue: ${errorLine(error)}`));
+		this.boss.on('error', (error: Error) => log('error', 'job queue error', { error: errorLine(error) }));
 	}
 
 	start(): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_POLICY, afterFailure, cronFor, errorLine, queueName, slotKey, type JobHandler, type JobPolicy, type JobQueue, type JobView, type SendOptions } from './jobs.js';
+import { log } from '../log.js';
 
 interface Registered {
 	handler: JobHandler<object>;
@@ -43,7 +44,7 @@ export class TableQueue implements JobQueue {
 		const timer = setInterval(() => void this.poll(), this.pollMs);
 		timer.unref();
 		this.timers.add(timer);
-		const pruning = setInterval(() => void this.prune().catch((error: unknown) => console.error(`Parity: job pruning failed: ${errorLine(error)}`)), 3_600_000);
+		const pruning = setInterval(() => void this.prune().catch((error: unknown) => log('error', 'job pruning failed', { error: errorLine(error) })), 3_600_000);
 		pruning.unref();
 		this.timers.add(pruning);
 	}
@@ -96,7 +97,7 @@ export class TableQueue implements JobQueue {
 		cronFor(everyMs); // the same periods as on PostgreSQL, refused the same way
 		const enqueue = () =>
 			void this.send(queue, {}, { singletonKey: slotKey(everyMs, this.now()) }).catch((error: unknown) =>
-				console.error(`Parity: could not schedule ${queue}: ${errorLine(error)}`)
+				log('error', 'could not schedule a job', { queue, error: errorLine(error) })
 			);
 		const timer = setInterval(enqueue, everyMs);
 		timer.unref();
@@ -128,7 +129,7 @@ export class TableQueue implements JobQueue {
 		if (!this.running || this.polling) return this.polling ?? Promise.resolve();
 		this.polling = this.drain()
 			.then(() => undefined)
-			.catch((error: unknown) => console.error(`Parity: job queue poll failed: ${errorLine(error)}`))
+			.catch((error: unknown) => log('error', 'job queue poll failed', { error: errorLine(error) }))
 			.finally(() => {
 				this.polling = undefined;
 			});

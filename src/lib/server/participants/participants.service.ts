@@ -29,6 +29,7 @@ import {
 } from './participants.js';
 import { readParticipantStream } from './participants.stream.js';
 import * as repo from './participants.repository.js';
+import { log } from '../log.js';
 
 /** Where participant rows go: a cycle, a partner asked to report to it, and one of its people metrics. */
 export interface ParticipantTarget {
@@ -160,7 +161,7 @@ export async function importSpooledParticipantFile(args: UploadCall & { metric?:
 		throw error;
 	}
 	void runParticipantImport({ db, actor, jobId: started.jobId, target: started.target, fileName: file.name, open: () => createReadStream(file.path) })
-		.catch((error: unknown) => console.error(`Participant import ${started.jobId} failed`, error))
+		.catch((error: unknown) => log('error', 'participant import failed', { jobId: started.jobId, error }))
 		.finally(() => rm(file.path, { force: true }));
 	return ok({ jobId: started.jobId });
 }
