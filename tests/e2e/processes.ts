@@ -37,6 +37,8 @@ export async function waitForHttp(child: ChildProcess, url: string, timeoutMs = 
 export interface AppServer {
 	process: ChildProcess;
 	url: string;
+	/** Everything the server printed so far (for a failing test's message). */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -49,10 +51,17 @@ export async function startAppServer(env: Record<string, string>, timeoutMs = 18
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: '', TRUST_PROXY: 'true', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	let output = '';
+	const keep = (chunk: Buffer) => {
+		output = (output + chunk.toString()).slice(-20_000);
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
 	await waitForHttp(child, `${url}/healthz`, timeoutMs);
 	return {
 		process: child,
 		url,
+		output: () => output,
 		async stop() {
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');

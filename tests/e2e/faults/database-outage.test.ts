@@ -79,6 +79,8 @@ describeOutage('the database stops under a running server, then returns', () => 
 		expect((await visitor.get('/e/philadelphia/events')).status).toBe(200);
 
 		await relay.close();
+		// The server must live through it: report its own words if it does not.
+		server.process.once('exit', (code) => console.error(`The app server exited (${code}) during the outage:\n${server.output()}`));
 
 		for (const path of ['/e/philadelphia', '/e/philadelphia/dashboard', `/e/philadelphia/events/${event.slug}`]) {
 			const response = await visitor.get(path);
@@ -112,6 +114,6 @@ describeOutage('the database stops under a running server, then returns', () => 
 		const rows = await ctx.db.kysely.selectFrom('event_registration').select('email').where('event_id', '=', event.id).execute();
 		expect(rows).toEqual([]);
 		expect((await visitor.post(`/e/philadelphia/events/${event.slug}`, { name: 'After Outage', email: 'after@example.org' })).status).toBe(303);
-		expect(server.process.exitCode).toBeNull();
+		expect(server.process.exitCode, server.output()).toBeNull();
 	}, 120_000);
 });

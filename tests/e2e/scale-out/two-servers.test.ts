@@ -92,17 +92,17 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 
 	it('sign-in rate limiting counts attempts made on both servers', async () => {
 		const ip = '198.18.200.1';
-		const statuses: number[] = [];
-		// SIGN_IN_RATE_LIMIT is 5 per window on each server; alternate between them.
-		for (let i = 0; i < 6; i += 1) {
-			const session = new HttpSession(servers[i % 2]!.url);
-			const response = await session.post('/sign-in', { email: demoAccounts.educator, password: `wrong-${i}`, next: '/account' }, { 'x-forwarded-for': ip });
-			statuses.push(response.status);
+		// SIGN_IN_RATE_LIMIT is 5 a minute; the attempts alternate between the two servers.
+		for (let i = 0; i < 5; i += 1) {
+			const response = await new HttpSession(servers[i % 2]!.url).post('/sign-in', { email: demoAccounts.educator, password: `wrong-${i}`, next: '/account' }, { 'x-forwarded-for': ip });
+			expect(await response.text()).not.toContain('Too many attempts');
 		}
-		expect(statuses.slice(0, 5).every((status) => status !== 429)).toBe(true);
-		expect(statuses[5]).toBe(429);
-		// The right password from a fresh address still works: the limit is per client.
-		await new HttpSession(servers[1]!.url).signIn(demoAccounts.educator, DEMO_PASSWORD);
+		// Neither server saw more than three, yet the right password is now refused: they count together.
+		const limited = await new HttpSession(servers[1]!.url).post('/sign-in', { email: demoAccounts.educator, password: DEMO_PASSWORD, next: '/account' }, { 'x-forwarded-for': ip });
+		expect(limited.status).not.toBe(303);
+		expect(await limited.text()).toContain('Too many attempts');
+		// The same person from another address is let in: the limit is per client.
+		await new HttpSession(servers[0]!.url).signIn(demoAccounts.educator, DEMO_PASSWORD);
 	});
 
 	it('1,000 registrations arriving at once through nginx fill 100 seats exactly', async () => {
@@ -113,7 +113,9 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 				new HttpSession(balancer).post(`/e/philadelphia/events/${event.slug}`, { name: `Person ${n}`, email: `person-${n}@scale.example.org` })
 			).map((p) => p.then((r) => r.status))
 		);
-		expect(statuses.filter((status) => status === 303)).toHaveLength(1000);
+		const answered = new Map<number, number>();
+		for (const status of statuses) answered.set(status, (answered.get(status) ?? 0) + 1);
+		expect(Object.fromEntries(answered)).toEqual({ 303: 1000 });
 		const rows = await ctx.db.kysely.selectFrom('event_registration').select(['status']).where('event_id', '=', event.id).execute();
 		expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(100);
 		expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(900);
@@ -132,8 +134,7 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 
 	it('a chart cache is renewed on both servers when new data is accepted', async () => {
 		const eco = await ctx.db.kysely.selectFrom('ecosystem').select('id').where('slug', '=', 'philadelphia').executeTakeFirstOrThrow();
-		const csvPath = await firstChartCsv(servers[0]!.url);
-		const before = await Promise.all(servers.map(async (s) => (await fetch(s.url + csvPath)).text()));
+		const before = await Promise.all(servers.map((s) => chartCsvs(s.url)));
 		expect(before[0]).toBe(before[1]);
 		const pending = await ctx.db.kysely
 			.selectFrom('submission')
@@ -145,14 +146,12 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 			.execute();
 		expect(pending.length).toBeGreaterThan(0);
 		const reviewer = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: eco.id });
-		for (const { id } of pending) {
-			const outcome = await reviewSubmission({ ctx, actor: reviewer, ecosystemId: eco.id, submissionId: id, input: { decision: 'accept' }, origin: balancer });
-			expect(outcome.ok).toBe(true);
-		}
-		const after = await Promise.all(servers.map(async (s) => (await fetch(s.url + csvPath)).text()));
+		const outcome = await reviewSubmission({ ctx, actor: reviewer, ecosystemId: eco.id, submissionId: pending[0]!.id, input: { decision: 'accept' }, origin: balancer });
+		expect(outcome).toMatchObject({ ok: true, value: { status: 'accepted' } });
+		const after = await Promise.all(servers.map((s) => chartCsvs(s.url)));
 		expect(after[0]).toBe(after[1]);
 		expect(after[0]).not.toBe(before[0]);
-	});
+	}, 300_000);
 
 	it('each periodic job runs once per period across both servers', async () => {
 		// Both servers schedule 'mail-retries' every minute; pg-boss's cron makes one job per minute.
@@ -162,7 +161,7 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 				interval: 2000
 			})
 			.toBeGreaterThanOrEqual(1);
-		const perMinute = await pgQuery(databaseUrl, `select singleton_on, count(*) as n from pgboss.job where name = 'mail-retries' group by singleton_on having count(*) > 1`);
+		const perMinute = await pgQuery(databaseUrl, `select date_trunc('minute', created_on) as minute, count(*) as n from pgboss.job where name = 'mail-retries' group by 1 having count(*) > 1`);
 		expect(perMinute).toEqual([]);
 		// The start-up runs both servers asked for are one job per period too.
 		const starts = await pgQuery(databaseUrl, `select name, singleton_key, count(*) as n from pgboss.job where singleton_key like 'start:%' group by name, singleton_key having count(*) > 1`);
@@ -171,11 +170,13 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 	}, 200_000);
 });
 
-async function firstChartCsv(origin: string): Promise<string> {
+/** Every chart's CSV on the public dashboard, as one text (pages carry a per-request nonce; CSVs do not). */
+async function chartCsvs(origin: string): Promise<string> {
 	const html = await (await fetch(`${origin}/e/philadelphia/dashboard`)).text();
-	const match = /href="(\/e\/philadelphia\/dashboard\/[^"]+\.csv)"/.exec(html);
-	if (!match) throw new Error('The dashboard links no chart CSV');
-	return match[1]!.replace(/&amp;/g, '&');
+	const paths = [...new Set([...html.matchAll(/href="(\/e\/philadelphia\/dashboard\/[^"]+\.csv[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
+	if (paths.length === 0) throw new Error('The dashboard links no chart CSV');
+	const texts = await Promise.all(paths.map(async (path) => `${path}\n${await (await fetch(origin + path)).text()}`));
+	return texts.join('\n');
 }
 
 function nginxConfig(port: number, upstreams: string[], dir: string): string {
@@ -208,6 +209,8 @@ ${upstreams.map((u) => `		server ${new URL(u).host};`).join('\n')}
 			proxy_set_header X-Forwarded-Proto $scheme;
 			proxy_set_header X-Forwarded-Host $http_host;
 			add_header X-Upstream $upstream_addr always;
+			# A thousand registrations queue on one event's row lock; give the last ones time.
+			proxy_read_timeout 300s;
 		}
 	}
 }
