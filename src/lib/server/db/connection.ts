@@ -65,6 +65,11 @@ function openPostgres(url: string): Db {
 	// An idle connection that breaks (the database restarts, the network drops) is reported here;
 	// without a listener Node would stop the whole process. The pool replaces it on the next query.
 	pool.on('error', (error) => log('warn', 'a PostgreSQL connection closed', { error: error.message }));
+	// The same for a connection in use (Kysely holds one per query or transaction): its query fails
+	// (the request answers 503) and the pool drops it; without this listener the process would stop.
+	pool.on('connect', (client) => {
+		client.on('error', (error) => log('warn', 'a PostgreSQL connection in use closed', { error: error.message }));
+	});
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { kysely, dialect: 'postgres', url: withDefaultUser(url), close: () => kysely.destroy() };
 }
