@@ -80,7 +80,8 @@ describeOutage('the database stops under a running server, then returns', () => 
 
 		await relay.close();
 		// The server must live through it: report its own words if it does not.
-		server.process.once('exit', (code) => console.error(`The app server exited (${code}) during the outage:\n${server.output()}`));
+		const died = (code: number | null) => console.error(`The app server exited (${code}) during the outage:\n${server.output()}`);
+		server.process.once('exit', died);
 
 		for (const path of ['/e/philadelphia', '/e/philadelphia/dashboard', `/e/philadelphia/events/${event.slug}`]) {
 			const response = await visitor.get(path);
@@ -115,5 +116,6 @@ describeOutage('the database stops under a running server, then returns', () => 
 		expect(rows).toEqual([]);
 		expect((await visitor.post(`/e/philadelphia/events/${event.slug}`, { name: 'After Outage', email: 'after@example.org' })).status).toBe(303);
 		expect(server.process.exitCode, server.output()).toBeNull();
+		server.process.off('exit', died);
 	}, 120_000);
 });
