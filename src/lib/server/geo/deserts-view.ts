@@ -47,7 +47,10 @@ export function desertMap(d: ProgramDeserts, locale: Locale): string | null {
 		return renderSvgMap({ areas, title, id: 'desert-map' });
 	}
 	const points = d.places.map((p) => ({ lat: p.lat, lon: p.lon, className: `desert-${rows.get(p.zip)?.band ?? 'nodata'}`, title: tip(p.zip) }));
-	return renderSvgMap({ points, title, id: 'desert-map' });
+	// A single circle cannot be fitted: frame a few miles around it.
+	const only = points.length === 1 ? points[0]! : null;
+	const fit: GeoJSON.MultiPoint | undefined = only ? { type: 'MultiPoint', coordinates: [[only.lon - 0.05, only.lat - 0.04], [only.lon + 0.05, only.lat + 0.04]] } : undefined;
+	return renderSvgMap({ points, title, id: 'desert-map', fit });
 }
 
 export function focusLabel(keys: string[], locale: Locale): string {
