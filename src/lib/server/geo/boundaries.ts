@@ -126,7 +126,7 @@ export function checkBoundaries(document: unknown): Check {
 		}
 		const found = zipOf(feature.properties);
 		const label = found.zip ? `${at} (ZIP ${found.zip})` : at;
-		if (!found.zip) messages.push(`${at}: no 5-digit ZIP code in its properties (looked in ${found.tried}).`);
+		if (found.zip === null) messages.push(`${at}: no 5-digit ZIP code in its properties (looked in ${found.tried}).`);
 		else if (seen.has(found.zip)) messages.push(`${label}: ZIP ${found.zip} appears twice (also features[${seen.get(found.zip)}]); merge its parts into one MultiPolygon.`);
 		else seen.set(found.zip, i);
 		const problems = geometryProblems(feature.geometry);
