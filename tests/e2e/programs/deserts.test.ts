@@ -20,7 +20,11 @@ const describeBrowser = chromiumPath() && haveZcta ? describe : describe.skip;
 const seeded = new Map<string, Map<string, number>>();
 for (const f of demoYouthFigures('philadelphia')) seeded.set(f.zip, (seeded.get(f.zip) ?? new Map()).set(f.group_key, f.youth));
 const focusGroups = demoMeasurement['philadelphia']!.focusGroups;
-const number = (text: string) => (text.trim() === '—' ? null : Number(text.replace(/,/g, '')));
+/** A table cell's leading number ("1,234", or "—" for none; a note may follow on its own line). */
+const number = (text: string) => {
+	const lead = /^(—|[\d,.]+)/.exec(text.trim())?.[1];
+	return lead === undefined || lead === '—' ? null : Number(lead.replace(/,/g, ''));
+};
 
 async function tableRows(page: Page) {
 	return page.locator('table.desert-table tbody tr').evaluateAll((rows) =>
@@ -138,9 +142,9 @@ describeBrowser('program deserts in Spanish', () => {
 	it('reads in Spanish and passes axe', async () => {
 		const page = await staff.newPage();
 		await browserSignIn(page, demoAccounts.backbone_staff);
-		// The language choice is Paraglide's cookie (what the language switcher sets).
-		await staff.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'es', url: new URL(page.url()).origin }]);
-		await page.goto(`${eco}/admin/asset-map/deserts`);
+		// The site's language switch (a plain link) sets the language cookie and comes back.
+		await page.goto(`/language/es?next=${encodeURIComponent(`${eco}/admin/asset-map/deserts`)}`);
+		await page.waitForURL(`**${eco}/admin/asset-map/deserts`);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Desiertos de programas');
 		expect(await page.locator('main').innerText()).toContain('Leyenda');
 		await expectAccessible(page);
