@@ -83,7 +83,7 @@ describeBrowser('program deserts: backbone staff upload the Philadelphia ZCTAs, 
 		await page.goto(`${eco}/admin/asset-map/geography`);
 		await page.setInputFiles('#field-boundaries', zctaFile);
 		await submit(page, page.getByRole('button', { name: 'Upload boundaries' }));
-		expect(await page.getByRole('status').innerText()).toContain('Boundaries of 48 ZIP codes saved');
+		expect(await page.locator('main').innerText()).toContain('Boundaries of 48 ZIP codes saved');
 
 		await page.getByRole('link', { name: 'See the program desert map' }).click();
 		await page.waitForLoadState('load');
@@ -112,6 +112,11 @@ describeBrowser('program deserts: backbone staff upload the Philadelphia ZCTAs, 
 			['—', '19112']
 		]);
 		expect([...seatsByZip.values()].some((s) => s > 0)).toBe(true);
+	});
+
+	it('passes axe on the desert map drawn on the uploaded shapes', async () => {
+		await page.goto(`${eco}/admin/asset-map/deserts`);
+		expect(await page.locator('svg.svg-map path').count()).toBe(48);
 		await expectAccessible(page);
 	});
 
