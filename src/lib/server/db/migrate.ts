@@ -11,6 +11,7 @@ import * as agenda from './migrations/2026-12-01T2200-agenda.js';
 import * as educators from './migrations/2026-12-01T2210-educators.js';
 import * as careers from './migrations/2026-12-01T2220-careers.js';
 import * as outboxLease from './migrations/2026-12-01T2300-outbox-lease.js';
+import * as geography from './migrations/2026-12-02T0120-geography.js';
 import * as jobs from './migrations/2026-12-02T0190-jobs.js';
 
 /**
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T2210-educators': educators,
 	'2026-12-01T2220-careers': careers,
 	'2026-12-01T2300-outbox-lease': outboxLease,
+	'2026-12-02T0120-geography': geography,
 	'2026-12-02T0190-jobs': jobs,
 };
 

@@ -851,6 +851,7 @@ export interface ZipYouthPopulationTable {
 	group_key: string;
 	youth: number;
 	source: Generated<string>;
+	year: number | null;
 	updated_at: string;
 }
 export interface PdCreditTypeTable {

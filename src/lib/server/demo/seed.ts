@@ -13,6 +13,7 @@ import { insertDemoStories } from './demo-stories.js';
 import { insertDemoEvents } from './demo-events.js';
 import { insertDemoGroups } from './demo-groups.js';
 import { insertDemoPrograms } from './demo-programs.js';
+import { insertDemoYouthPopulation } from './demo-youth.js';
 import { insertDemoEducators } from './demo-educators.js';
 import { importDemoReferenceData, insertDemoCommitments, insertDemoLending, insertDemoMatchmaking, insertDemoOpportunities } from './demo-careers.js';
 
@@ -108,6 +109,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			await insertDemoEvents(trx, ecosystemId, demo.slug);
 			await insertDemoGroups(trx, ecosystemId, demo.slug, userIds);
 			await insertDemoPrograms(trx, ecosystemId, demo.slug, partnerIds);
+			await insertDemoYouthPopulation(trx, ecosystemId, demo.slug);
 			const schoolTeams = demo.people
 				.filter((p) => p.role === 'educator' && p.partnerSlug)
 				.map((p) => ({ slug: p.partnerSlug!, name: demo.partners.find((x) => x.slug === p.partnerSlug)?.name ?? p.partnerSlug!, userId: userIds.get(p.email)! }));

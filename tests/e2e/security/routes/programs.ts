@@ -30,6 +30,12 @@ export const programRoutes: RouteTable = async (admin) => {
 		{ method: 'POST', path: `${eco}/admin/asset-map?/import`, form: { file: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${eco}/admin/asset-map?/importCsv`, form: { files: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: `${eco}/programs/hsds/datapackage.zip`, allow: everyone },
+		// Geography and program deserts (backbone only; the uploads refuse an empty file).
+		{ method: 'GET', path: `${eco}/admin/asset-map/geography`, allow: backbone },
+		{ method: 'POST', path: `${eco}/admin/asset-map/geography?/boundaries`, form: { boundaries: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${eco}/admin/asset-map/geography?/youth`, form: { youth: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/admin/asset-map/deserts`, allow: backbone },
+		{ method: 'GET', path: `${eco}/admin/asset-map/deserts?subject=robotics&free=1&age=11-13&format=after_school`, allow: backbone },
 	];
 	return rows;
 };
