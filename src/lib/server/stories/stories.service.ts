@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { requireAccess } from '../auth/access.js';
+import { requireAccess, requireSignedIn } from '../auth/access.js';
 import { decide, membershipIn, partnerRoles, publicActor, type Actor } from '../auth/roles.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { findEcosystemById, listEcosystems } from '../ecosystems/ecosystems.repository.js';
@@ -705,6 +705,7 @@ export async function moderateStory({
 	locale: Locale;
 }): Promise<Outcome<null>> {
 	await requireStoryModerator(db, actor, ecosystemId);
+	requireSignedIn(actor);
 	// Linking a story to what it illustrates is the backbone's call, not a trusted partner's.
 	if (action === 'link' || action === 'unlink') requireAccess(actor, 'ecosystem.stories.moderate', { ecosystemId });
 	return db.transaction().execute(async (trx) => {
