@@ -17,6 +17,7 @@ import { makePartner } from '../testing/factories.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTO_SIDE } from './story-photo.js';
 import {
 	exportStories,
+	getConsentLinkPhoto,
 	getModerationPhoto,
 	getPublicStory,
 	getPublicStoryPhoto,
@@ -456,6 +457,10 @@ describeEachDatabase('youth stories service', (get) => {
 			expect((await getStoryForModeration({ db, actor: staff, ecosystemId: eco.id, storyId: story.storyId })).hasPhoto).toBe(true);
 			expect(Buffer.from((await getModerationPhoto({ db, actor: staff, ecosystemId: eco.id, storyId: story.storyId })).data).equals(bytes)).toBe(true);
 			await expect(getPublicStoryPhoto({ db, ecosystemId: eco.id, storyId: story.storyId })).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
+			// The parent sees the photo they are consenting to, through their link only.
+			expect(await viewConsentLink({ db, ecosystemId: eco.id, token: story.consentToken })).toMatchObject({ hasPhoto: true });
+			expect(Buffer.from((await getConsentLinkPhoto({ db, ecosystemId: eco.id, token: story.consentToken })).data).equals(bytes)).toBe(true);
+			await expect(getConsentLinkPhoto({ db, ecosystemId: eco.id, token: 'not-a-token' })).rejects.toMatchObject({ code: 'STORY_LINK_INVALID' });
 			await giveParentConsent({ ctx, ecosystemId: eco.id, token: story.consentToken, input: parentConsent(), origin, locale: 'es' });
 			await expect(getPublicStoryPhoto({ db, ecosystemId: eco.id, storyId: story.storyId })).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
 			await moderateStory({ db, actor: staff, ecosystemId: eco.id, storyId: story.storyId, action: 'approve', input: { scopes: ['wall'] }, locale: 'en' });

@@ -239,8 +239,18 @@ export async function viewConsentLink({ db, ecosystemId, token }: { db: Db; ecos
 		displayName: story.display_name,
 		storyText: story.story_text,
 		requestedScopes: parseScopes(story.requested_scopes_json) ?? [],
-		consentedScopes: parseScopes(story.consent_scopes_json) ?? []
+		consentedScopes: parseScopes(story.consent_scopes_json) ?? [],
+		/** The parent sees the photo too: it is part of what they consent to. */
+		hasPhoto: (await repo.storiesWithPhotos(db, ecosystemId, [story.id])).has(story.id)
 	};
+}
+
+/** The photo, for the parent reading the consent link (as long as the link is valid). */
+export async function getConsentLinkPhoto({ db, ecosystemId, token }: { db: Db; ecosystemId: string; token: string }) {
+	const { story } = await openLink(db, ecosystemId, token, 'parent_consent');
+	const photo = await repo.findPhoto(db, ecosystemId, story.id);
+	if (!photo) throw new DomainError('STORY_NOT_FOUND');
+	return photo;
 }
 
 /**
