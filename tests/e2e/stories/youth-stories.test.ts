@@ -311,6 +311,10 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 			await moderator.goto(`/language/${locale}?next=/`);
 			await moderator.goto(`${eco}/admin/stories`);
 			await accessible(moderator);
+			await moderator.goto(`${eco}/admin/stories/moderators`);
+			expect(await moderator.locator('main table tbody tr').count()).toBeGreaterThan(0);
+			await accessible(moderator);
+			await moderator.goto(`${eco}/admin/stories`);
 			for (const href of await moderator.locator('main table a').evaluateAll((links) => links.slice(0, 4).map((a) => a.getAttribute('href')!))) {
 				await moderator.goto(href);
 				await accessible(moderator);
