@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserSignIn, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, mailTo, newContext, submit } from '../helpers.js';
+import sharp from 'sharp';
+import { browserSignIn, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, mailTo, newContext, signedIn, submit } from '../helpers.js';
 
 const describeBrowser = chromiumPath() ? describe : describe.skip;
 const eco = '/e/philadelphia';
@@ -38,17 +39,52 @@ async function accessible(page: Page): Promise<void> {
 	await expectAccessible(checker);
 }
 
-/** Every public surface a story can appear on, fetched as a signed-out visitor would. */
-async function publicSurfaces(storyId: string): Promise<Record<string, { status: number; text: string }>> {
+/**
+ * A phone photo as it leaves the phone: EXIF naming the school and the owner, and the GPS
+ * position. None of it may reach any public response.
+ */
+async function phonePhoto(): Promise<Buffer> {
+	return sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#2f6f4f' } })
+		.jpeg()
+		.withExif({
+			IFD0: { ImageDescription: 'Kensington Health Sciences Academy robotics lab', Artist: 'Ana Rodriguez' },
+			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 59/1 30/1', GPSLongitudeRef: 'W', GPSLongitude: '75/1 7/1 40/1' }
+		})
+		.toBuffer();
+}
+
+type Surface = { status: number; text: string; headers: Headers; bytes: Buffer };
+
+/**
+ * Every surface a story can appear on: the wall (filters, both languages), its page, share card,
+ * photo, the embed and the feed as a signed-out visitor, and the CSV export as partner staff.
+ * Binary answers (the photo) are searched byte for byte, as latin1 text.
+ */
+async function publicSurfaces(storyId: string): Promise<Record<string, Surface>> {
 	const visitor = new HttpSession();
-	const out: Record<string, { status: number; text: string }> = {};
-	for (const path of [`${eco}/stories`, `${eco}/stories?language=es`, `${eco}/stories?interest=robotics`, `${eco}/stories/${storyId}`, `${eco}/stories/${storyId}/card.svg`, `${eco}/stories/embed`]) {
-		const response = await visitor.get(path);
-		out[path] = { status: response.status, text: await response.text() };
+	const out: Record<string, Surface> = {};
+	const fetchInto = async (session: HttpSession, path: string, label = path) => {
+		const response = await session.get(path);
+		const bytes = Buffer.from(await response.arrayBuffer());
+		const binary = (response.headers.get('content-type') ?? '').startsWith('image/jpeg');
+		out[label] = { status: response.status, headers: response.headers, bytes, text: bytes.toString(binary ? 'latin1' : 'utf8') };
+	};
+	for (const path of [
+		`${eco}/stories`,
+		`${eco}/stories?language=es`,
+		`${eco}/stories?interest=robotics`,
+		`${eco}/stories/${storyId}`,
+		`${eco}/stories/${storyId}/card.svg`,
+		`${eco}/stories/${storyId}/photo`,
+		`${eco}/stories/embed`,
+		`${eco}/stories/feed.json`
+	]) {
+		await fetchInto(visitor, path);
 	}
 	await visitor.get('/language/es?next=/');
-	const es = await visitor.get(`${eco}/stories`);
-	out[`${eco}/stories (es)`] = { status: es.status, text: await es.text() };
+	await fetchInto(visitor, `${eco}/stories`, `${eco}/stories (es)`);
+	await fetchInto(visitor, `${eco}/stories/feed.json`, `${eco}/stories/feed.json (es)`);
+	await fetchInto(await signedIn('partner_member'), `${eco}/stories/export.csv`, `${eco}/stories/export.csv (partner)`);
 	return out;
 }
 
@@ -86,9 +122,12 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 
 		// A first try with problems: every one is listed, in Spanish, and what was typed stays.
 		await page.getByLabel('Nombre que se mostrará', { exact: true }).fill('María');
+		// A PDF renamed .jpg: the type is read from the contents, and the message says so.
+		await page.getByLabel('Una foto (opcional)', { exact: true }).setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n') });
 		await pauseLikeAPerson(page);
 		await submit(page, page.getByRole('button', { name: 'Enviar mi historia' }));
 		const problems = await page.getByRole('alert').textContent();
+		expect(problems).toContain('Ese archivo no es una foto JPEG, PNG o WebP');
 		expect(problems).toContain('Escribe tu historia');
 		expect(problems).toContain('Escribe el correo electrónico de tu madre');
 		expect(problems).toContain('Marca la casilla');
@@ -101,6 +140,9 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 		await page.getByLabel('Los sitios web de las organizaciones aliadas', { exact: true }).check();
 		await page.getByLabel('Correo de tu madre, padre o tutor', { exact: true }).fill(parentEmail);
 		await page.getByLabel('Escribí esta historia y quiero compartirla.', { exact: true }).check();
+		const photo = await phonePhoto();
+		expect(photo.includes('Kensington') && (await sharp(photo).metadata()).exif !== undefined, 'the fixture carries EXIF').toBe(true);
+		await page.getByLabel('Una foto (opcional)', { exact: true }).setInputFiles({ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: photo });
 		await pauseLikeAPerson(page);
 		await submit(page, page.getByRole('button', { name: 'Enviar mi historia' }));
 		expect(await page.locator('h1').textContent()).toContain('¡Gracias por compartir tu historia!');
@@ -133,6 +175,7 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 		const storyId = new URL(moderator.url()).pathname.split('/').at(-1)!;
 		await accessible(moderator);
 		expect(await moderator.locator('main').textContent()).toContain('Kensington Health Sciences Academy');
+		expect(await moderator.locator('img.story-photo').count()).toBe(1);
 		const phone = moderator.locator('.findings li', { hasText: '215-555-0199' });
 		await submit(moderator, phone.getByRole('button', { name: 'Remove' }));
 		expect(await moderator.locator('.moderation-text').textContent()).not.toContain('215-555-0199');
@@ -143,13 +186,24 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 		expect(surfaces[`${eco}/stories`]!.text).toContain('Quiero diseñar prótesis');
 		expect(surfaces[`${eco}/stories/${storyId}`]!.status).toBe(200);
 		expect(surfaces[`${eco}/stories/embed`]!.text).toContain('Quiero diseñar prótesis');
+		expect(surfaces[`${eco}/stories/feed.json`]!.text).toContain('Quiero diseñar prótesis');
+		expect(surfaces[`${eco}/stories/export.csv (partner)`]!.text).toContain(storyId);
 		// Maria did not allow social media, so there is no share card.
 		expect(surfaces[`${eco}/stories/${storyId}/card.svg`]!.status).toBe(404);
+		// The photo is Parity's own re-encoding: a JPEG, at most 1600 px, no EXIF or GPS.
+		const served = surfaces[`${eco}/stories/${storyId}/photo`]!;
+		expect(served.status).toBe(200);
+		expect(served.headers.get('content-type')).toBe('image/jpeg');
+		expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+		const meta = await sharp(served.bytes).metadata();
+		expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['jpeg', 1600, 1200, undefined]);
+		for (const marker of ['Exif', 'GPS', 'Ana Rodriguez']) expect(served.bytes.includes(marker), marker).toBe(false);
+		expect(Object.keys(surfaces)).toHaveLength(11);
 		for (const [path, { text }] of Object.entries(surfaces)) {
 			expect(text, path).not.toContain('215-555-0199');
 			expect(text, path).not.toContain('Kensington');
 			expect(text, path).not.toContain(parentEmail);
-			expect(text, path).not.toContain('Ana Rodríguez');
+			expect(text, path).not.toContain('Ana Rodr');
 		}
 		await page.goto(`${eco}/stories/${storyId}`);
 		await accessible(page);
@@ -164,7 +218,10 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 		expect(surfaces[`${eco}/stories`]!.text).not.toContain('Quiero diseñar prótesis');
 		expect(surfaces[`${eco}/stories (es)`]!.text).not.toContain('Quiero diseñar prótesis');
 		expect(surfaces[`${eco}/stories/embed`]!.text).not.toContain('Quiero diseñar prótesis');
+		expect(surfaces[`${eco}/stories/feed.json`]!.text).not.toContain('Quiero diseñar prótesis');
+		expect(surfaces[`${eco}/stories/export.csv (partner)`]!.text).not.toContain(storyId);
 		expect(surfaces[`${eco}/stories/${storyId}`]!.status).toBe(404);
+		expect(surfaces[`${eco}/stories/${storyId}/photo`]!.status).toBe(404);
 		await maria.context.close();
 		await mother.context.close();
 	}, JOURNEY);
@@ -254,6 +311,10 @@ describeBrowser('Hear From Our Youth, in a browser with JavaScript off', () => {
 			await moderator.goto(`/language/${locale}?next=/`);
 			await moderator.goto(`${eco}/admin/stories`);
 			await accessible(moderator);
+			await moderator.goto(`${eco}/admin/stories/moderators`);
+			expect(await moderator.locator('main table tbody tr').count()).toBeGreaterThan(0);
+			await accessible(moderator);
+			await moderator.goto(`${eco}/admin/stories`);
 			for (const href of await moderator.locator('main table a').evaluateAll((links) => links.slice(0, 4).map((a) => a.getAttribute('href')!))) {
 				await moderator.goto(href);
 				await accessible(moderator);

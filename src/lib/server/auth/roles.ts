@@ -61,6 +61,10 @@ export type Permission =
 	| 'ecosystem.events.manage'
 	| 'ecosystem.events.propose'
 	| 'ecosystem.stories.moderate'
+	// Youth stories, part two: partner staff the backbone trusts moderate as their partner; the
+	// stories CSV export (public stories only) for staff and partners.
+	| 'partner.stories.moderate'
+	| 'ecosystem.stories.export'
 	| 'platform.ecosystems.manage'
 	| 'ecosystem.workspace.view'
 	| 'ecosystem.site.edit'
@@ -89,6 +93,7 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 	// Each partner's own self-check answers are visible to the backbone only.
 	'ecosystem.health_check.review',
 	'ecosystem.stories.moderate',
+	'partner.stories.moderate',
 	'ecosystem.events.attendance',
 	'ecosystem.pd.manage',
 	'partner.pd.manage',
@@ -133,6 +138,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.offers.post',
 		'ecosystem.matchmaking.manage',
 		'partner.commitments.manage',
+		'ecosystem.stories.export',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -166,6 +172,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.offers.post',
 		'ecosystem.matchmaking.manage',
 		'partner.commitments.manage',
+		'ecosystem.stories.export',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',
@@ -187,6 +194,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.needs.post',
 		'partner.offers.post',
 		'partner.commitments.manage',
+		'partner.stories.moderate',
+		'ecosystem.stories.export',
 	],
 	partner_member: [
 		'ecosystem.workspace.view',
@@ -202,6 +211,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.lending.manage',
 		'ecosystem.needs.post',
 		'partner.offers.post',
+		'partner.stories.moderate',
+		'ecosystem.stories.export',
 	],
 	educator: [
 		'ecosystem.workspace.view',

@@ -46,6 +46,8 @@ export interface Database {
 	story_token: StoryTokenTable;
 	story_report: StoryReportTable;
 	story_link: StoryLinkTable;
+	story_photo: StoryPhotoTable;
+	story_moderator: StoryModeratorTable;
 	event_series: EventSeriesTable;
 	event: EventTable;
 	event_registration: EventRegistrationTable;
@@ -639,6 +641,28 @@ export interface StoryLinkTable {
 	story_id: string;
 	target_type: 'metric' | 'initiative';
 	target_id: string;
+	created_at: string;
+}
+/** A story's photo as Parity re-encoded it (JPEG, no metadata); never the uploaded bytes. */
+export interface StoryPhotoTable {
+	id: string;
+	ecosystem_id: string;
+	story_id: string;
+	content_type: 'image/jpeg';
+	width: number;
+	height: number;
+	size_bytes: number;
+	sha256: string;
+	data: Uint8Array;
+	created_at: string;
+}
+/** Partner staff an ecosystem trusts to moderate stories. */
+export interface StoryModeratorTable {
+	id: string;
+	ecosystem_id: string;
+	user_id: string;
+	partner_id: string;
+	granted_by_user_id: string;
 	created_at: string;
 }
 export interface EventSeriesTable {

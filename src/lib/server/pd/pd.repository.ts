@@ -1,8 +1,10 @@
-import { sql, type Selectable } from 'kysely';
+import { type Selectable } from 'kysely';
 import type { PdCertificateTable } from '../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { newId, nowIso } from '../util.js';
 import { sessionTimes, type OfferingInput } from './pd.js';
+// The request budget is shared by every domain (http/request-budget.ts); pd's callers keep `repo.takeRequestBudget`.
+export { takeRequestBudget } from '../http/request-budget.js';
 
 export interface OfferingRow {
 	id: string;
@@ -431,25 +433,4 @@ export async function insertCreditType(db: Executor, ecosystemId: string, values
 		.values({ id, ecosystem_id: ecosystemId, code: values.code, name: values.name, name_es: values.name_es ?? null, created_at: nowIso() })
 		.execute();
 	return id;
-}
-
-/**
- * One request against a fixed-window budget for `key`: true when it fits, false when the window's
- * budget is spent. The upsert is a single statement, so concurrent requests cannot both take the
- * last unit.
- */
-export async function takeRequestBudget(db: Executor, key: string, limit: number, windowMs: number, now = new Date()): Promise<boolean> {
-	const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
-	const row = await db
-		.insertInto('request_budget')
-		.values({ key, window_start: windowStart, count: 1 })
-		.onConflict((oc) =>
-			oc.column('key').doUpdateSet({
-				count: sql`case when request_budget.window_start = excluded.window_start then request_budget.count + 1 else 1 end`,
-				window_start: sql`excluded.window_start`
-			})
-		)
-		.returning('count')
-		.executeTakeFirstOrThrow();
-	return Number(row.count) <= limit;
 }

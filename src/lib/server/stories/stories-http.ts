@@ -4,7 +4,9 @@ import * as m from '../../paraglide/messages.js';
 import { config } from '../config.js';
 import type { FieldIssue } from '../errors.js';
 import { ageBands, type AgeBand } from './stories.js';
-import { HourlyLimit, addressKey, checkSubmission, formStamp } from './submission-guard.js';
+import { takeRequestBudget } from '../http/request-budget.js';
+import { runtime } from '../runtime.js';
+import { SUBMISSIONS_PER_HOUR, REPORTS_PER_HOUR, addressKey, checkSubmission, formStamp } from './submission-guard.js';
 
 /**
  * What the story routes share: the age answer kept for the browser session, and the bot and
@@ -32,21 +34,39 @@ export function rememberBand(cookies: Cookies, ecosystemSlug: string, band: AgeB
 
 export const newFormStamp = () => formStamp(config().authSecret);
 
-const submissions = new HourlyLimit(5);
-const reports = new HourlyLimit(20);
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Per-address budgets live in the database (request_budget), so every server process counts
+ * against the same number. The key is a keyed hash of the address, never the address itself.
+ */
+const withinBudget = (event: Pick<RequestEvent, 'getClientAddress'>, purpose: 'submit' | 'report', limit: number) =>
+	takeRequestBudget(runtime().db.kysely, `story-${purpose}:${addressKey(config().authSecret, event.getClientAddress())}`, limit, HOUR);
 
 /** Honeypot, timing and per-address limit; returns the problem to show, or null. */
-export function screenSubmission(event: Pick<RequestEvent, 'getClientAddress'>, values: Record<string, string | undefined>, locale: 'en' | 'es'): FieldIssue[] | null {
+export async function screenSubmission(
+	event: Pick<RequestEvent, 'getClientAddress'>,
+	values: Record<string, string | undefined>,
+	locale: 'en' | 'es'
+): Promise<FieldIssue[] | null> {
 	const check = checkSubmission({ stamp: values.stamp, honeypot: values.website, secret: config().authSecret });
-	if (check === 'too_fast' || check === 'stale' || check === 'bot') return [{ field: 'form', message: m.stories_err_too_fast({}, { locale }) }];
-	if (!submissions.take(addressKey(config().authSecret, event.getClientAddress()))) return [{ field: 'form', message: m.stories_err_rate({}, { locale }) }];
+	if (check !== 'ok') return [{ field: 'form', message: m.stories_err_too_fast({}, { locale }) }];
+	if (!(await withinBudget(event, 'submit', SUBMISSIONS_PER_HOUR))) return [{ field: 'form', message: m.stories_err_rate({}, { locale }) }];
 	return null;
 }
 
-/** The keyed hash that counts distinct reporters, or null when this address reports too much. */
-export function reporterKey(event: Pick<RequestEvent, 'getClientAddress'>): string | null {
-	const key = addressKey(config().authSecret, event.getClientAddress());
-	return reports.take(key) ? key : null;
+/**
+ * The "report this story" form gets the same bot checks as the submission form. Answers the
+ * keyed hash that counts distinct reporters, or why the report is refused.
+ */
+export async function screenReport(
+	event: Pick<RequestEvent, 'getClientAddress'>,
+	values: { stamp?: string; website?: string }
+): Promise<{ ok: true; key: string } | { ok: false; problem: 'bot' | 'rate' }> {
+	const check = checkSubmission({ stamp: values.stamp, honeypot: values.website, secret: config().authSecret });
+	if (check !== 'ok') return { ok: false, problem: 'bot' };
+	if (!(await withinBudget(event, 'report', REPORTS_PER_HOUR))) return { ok: false, problem: 'rate' };
+	return { ok: true, key: addressKey(config().authSecret, event.getClientAddress()) };
 }
 
 /**

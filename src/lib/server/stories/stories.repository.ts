@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { StoryConsentTable, StoryTable, StoryTokenTable } from '../db/schema.js';
+import { createHash } from 'node:crypto';
 import { newId, nowIso } from '../util.js';
 import type { Scope, WallFilter } from './stories.js';
 
@@ -279,8 +280,93 @@ export async function listDueForDeletion(
 
 export async function deleteStory(db: Executor, ecosystemId: string, id: string): Promise<void> {
 	// Children first: SQLite enforces the cascades only with foreign keys on, and explicit is clearer.
-	for (const table of ['story_link', 'story_report', 'story_token', 'story_consent'] as const) {
+	for (const table of ['story_photo', 'story_link', 'story_report', 'story_token', 'story_consent'] as const) {
 		await db.deleteFrom(table).where('ecosystem_id', '=', ecosystemId).where('story_id', '=', id).execute();
 	}
 	await db.deleteFrom('story').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).execute();
+}
+
+// ---- Photos ----
+
+/** Stores the re-encoded photo of a story (replacing any earlier one). */
+export async function putPhoto(
+	db: Executor,
+	ecosystemId: string,
+	storyId: string,
+	photo: { contentType: 'image/jpeg'; width: number; height: number; data: Uint8Array }
+): Promise<void> {
+	await db.deleteFrom('story_photo').where('ecosystem_id', '=', ecosystemId).where('story_id', '=', storyId).execute();
+	await db
+		.insertInto('story_photo')
+		.values({
+			id: newId(),
+			ecosystem_id: ecosystemId,
+			story_id: storyId,
+			content_type: photo.contentType,
+			width: photo.width,
+			height: photo.height,
+			size_bytes: photo.data.length,
+			sha256: createHash('sha256').update(photo.data).digest('hex'),
+			data: photo.data,
+			created_at: nowIso()
+		})
+		.execute();
+}
+
+export async function findPhoto(db: Executor, ecosystemId: string, storyId: string) {
+	return db
+		.selectFrom('story_photo')
+		.select(['content_type', 'width', 'height', 'size_bytes', 'sha256', 'data'])
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('story_id', '=', storyId)
+		.executeTakeFirst();
+}
+
+export async function deletePhoto(db: Executor, ecosystemId: string, storyId: string): Promise<number> {
+	const result = await db.deleteFrom('story_photo').where('ecosystem_id', '=', ecosystemId).where('story_id', '=', storyId).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+/** Which of these stories have a photo (a list page asks once, not once per story). */
+export async function storiesWithPhotos(db: Executor, ecosystemId: string, storyIds: string[]): Promise<Set<string>> {
+	if (storyIds.length === 0) return new Set();
+	const rows = await db.selectFrom('story_photo').select('story_id').where('ecosystem_id', '=', ecosystemId).where('story_id', 'in', storyIds).execute();
+	return new Set(rows.map((r) => r.story_id));
+}
+
+// ---- Trusted partner moderators ----
+
+export async function findTrustedModerator(db: Executor, ecosystemId: string, userId: string) {
+	return db.selectFrom('story_moderator').select(['id', 'partner_id']).where('ecosystem_id', '=', ecosystemId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function insertTrustedModerator(db: Executor, ecosystemId: string, values: { userId: string; partnerId: string; grantedBy: string }): Promise<boolean> {
+	const result = await db
+		.insertInto('story_moderator')
+		.values({ id: newId(), ecosystem_id: ecosystemId, user_id: values.userId, partner_id: values.partnerId, granted_by_user_id: values.grantedBy, created_at: nowIso() })
+		.onConflict((oc) => oc.columns(['ecosystem_id', 'user_id']).doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteTrustedModerator(db: Executor, ecosystemId: string, userId: string): Promise<number> {
+	const result = await db.deleteFrom('story_moderator').where('ecosystem_id', '=', ecosystemId).where('user_id', '=', userId).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+/** Partner staff of the ecosystem, each with whether the backbone trusts them to moderate stories. */
+export async function listPartnerStaff(db: Executor, ecosystemId: string) {
+	return db
+		.selectFrom('membership')
+		.innerJoin('user', 'user.id', 'membership.user_id')
+		.innerJoin('partner', 'partner.id', 'membership.partner_id')
+		.leftJoin('story_moderator', (join) =>
+			join.onRef('story_moderator.user_id', '=', 'membership.user_id').onRef('story_moderator.ecosystem_id', '=', 'membership.ecosystem_id')
+		)
+		.select(['membership.user_id', 'membership.partner_id', 'user.name', 'user.email', 'partner.name as partner_name', 'story_moderator.created_at as trusted_at'])
+		.where('membership.ecosystem_id', '=', ecosystemId)
+		.where('membership.role', 'in', ['partner_admin', 'partner_member'])
+		.orderBy('partner.name')
+		.orderBy('user.name')
+		.execute();
 }

@@ -11,9 +11,20 @@ import { DELIVERED_PRIVATE_LINK } from '../mail/mail.repository.js';
 import { addDays } from './stories.js';
 import { insertMetric } from '../metrics/metrics.repository.js';
 import { metricSchema } from '../metrics/metrics.js';
+import sharp from 'sharp';
+import { crc32, deflateSync } from 'node:zlib';
+import { makePartner } from '../testing/factories.js';
+import { MAX_PHOTO_BYTES, MAX_PHOTO_SIDE } from './story-photo.js';
 import {
+	exportStories,
+	getConsentLinkPhoto,
+	getModerationPhoto,
 	getPublicStory,
+	getPublicStoryPhoto,
 	getStoryForModeration,
+	listPartnerModerators,
+	setPartnerModerator,
+	storiesFeed,
 	giveParentConsent,
 	listLinkedStories,
 	listStoriesBesideMetrics,
@@ -55,6 +66,36 @@ const parentConsent = (overrides: Record<string, unknown> = {}) => ({
 	...overrides
 });
 
+/** A phone photo as it leaves the phone: EXIF with the owner's name and the GPS position. */
+async function photoWithGps(): Promise<Uint8Array> {
+	const bytes = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#3a6ea5' } })
+		.jpeg()
+		.withExif({
+			IFD0: { Artist: 'Maria Rodriguez', Make: 'PhoneMaker' },
+			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 58/1 3/1', GPSLongitudeRef: 'W', GPSLongitude: '75/1 9/1 20/1' }
+		})
+		.toBuffer();
+	return new Uint8Array(bytes);
+}
+
+/** A PNG that declares 100,000 × 100,000 pixels in a few hundred bytes (an "image bomb"). */
+function imageBomb(): Uint8Array {
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const crc = Buffer.alloc(4);
+		crc.writeUInt32BE(crc32(body));
+		return Buffer.concat([length, body, crc]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(100_000, 0);
+	header.writeUInt32BE(100_000, 4);
+	header[8] = 8;
+	const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(100_001 * 4))), chunk('IEND', Buffer.alloc(0))]);
+	return new Uint8Array(png);
+}
+
 const tokenIn = (body: string, kind: 'consent' | 'withdraw') => new RegExp(`/stories/${kind}/([\\w-]+)`).exec(body)?.[1];
 
 describeEachDatabase('youth stories service', (get) => {
@@ -75,16 +116,16 @@ describeEachDatabase('youth stories service', (get) => {
 	const mailTo = (address: string) => received.filter((r) => r.to.includes(address));
 	const staffOf = (ecosystemId: string) => makeActor(ctx, { role: 'backbone_staff', ecosystemId });
 
-	async function submittedTeenStory(ecosystemId: string, overrides: Record<string, unknown> = {}) {
+	async function submittedTeenStory(ecosystemId: string, overrides: Record<string, unknown> = {}, photo: Uint8Array | null = null) {
 		const input = teenStory(overrides);
-		const outcome = await submitStory({ ctx, ecosystemId, band: '13_15', input, origin, locale: 'es' });
+		const outcome = await submitStory({ ctx, ecosystemId, band: '13_15', input, origin, locale: 'es', photo });
 		if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
 		const consentToken = tokenIn(mailTo(input.parent_email as string).at(-1)?.body ?? '', 'consent');
 		return { ...outcome.value, parentEmail: input.parent_email as string, consentToken: consentToken!, withdrawToken: tokenIn(outcome.value.withdrawUrl, 'withdraw')! };
 	}
 
-	async function publishedTeenStory(ecosystemId: string, scopes = ['wall', 'partner_site', 'social']) {
-		const story = await submittedTeenStory(ecosystemId);
+	async function publishedTeenStory(ecosystemId: string, scopes = ['wall', 'partner_site', 'social'], photo: Uint8Array | null = null) {
+		const story = await submittedTeenStory(ecosystemId, {}, photo);
 		const consent = await giveParentConsent({ ctx, ecosystemId, token: story.consentToken, input: parentConsent(), origin, locale: 'es' });
 		if (!consent.ok) throw new Error(JSON.stringify(consent.issues));
 		const staff = await staffOf(ecosystemId);
@@ -389,6 +430,159 @@ describeEachDatabase('youth stories service', (get) => {
 			const eco = await makeEcosystem(db);
 			const actor = await makeActor(ctx, { role: 'backbone_staff', ecosystemId: eco.id, twoFactor: false });
 			await expect(listModerationQueue({ db, actor, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'TWO_FACTOR_REQUIRED' });
+		});
+	});
+
+	describe('photos', () => {
+		it('stores only a re-encoded copy without EXIF or GPS, shown only while the story is public', async () => {
+			const eco = await makeEcosystem(db);
+			const upload = await photoWithGps();
+			// The fixture really carries what must go: EXIF, the GPS block and the owner's name.
+			expect((await sharp(upload).metadata()).exif).toBeDefined();
+			expect(Buffer.from(upload).includes('Maria Rodriguez')).toBe(true);
+
+			const story = await submittedTeenStory(eco.id, {}, upload);
+			const stored = await db.selectFrom('story_photo').selectAll().where('story_id', '=', story.storyId).executeTakeFirstOrThrow();
+			const bytes = Buffer.from(stored.data);
+			expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+			for (const marker of ['Exif', 'GPS', 'Maria Rodriguez', 'PhoneMaker', 'http://ns.adobe.com/xap']) expect(bytes.includes(marker), marker).toBe(false);
+			const meta = await sharp(bytes).metadata();
+			expect(meta).toMatchObject({ format: 'jpeg', width: MAX_PHOTO_SIDE, height: 1200 });
+			expect(meta.exif).toBeUndefined();
+			expect(meta.icc).toBeUndefined();
+			expect(stored).toMatchObject({ content_type: 'image/jpeg', width: 1600, height: 1200, size_bytes: bytes.length });
+
+			// Moderators see it at once; the public only once the story is published.
+			const staff = await staffOf(eco.id);
+			expect((await getStoryForModeration({ db, actor: staff, ecosystemId: eco.id, storyId: story.storyId })).hasPhoto).toBe(true);
+			expect(Buffer.from((await getModerationPhoto({ db, actor: staff, ecosystemId: eco.id, storyId: story.storyId })).data).equals(bytes)).toBe(true);
+			await expect(getPublicStoryPhoto({ db, ecosystemId: eco.id, storyId: story.storyId })).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
+			// The parent sees the photo they are consenting to, through their link only.
+			expect(await viewConsentLink({ db, ecosystemId: eco.id, token: story.consentToken })).toMatchObject({ hasPhoto: true });
+			expect(Buffer.from((await getConsentLinkPhoto({ db, ecosystemId: eco.id, token: story.consentToken })).data).equals(bytes)).toBe(true);
+			await expect(getConsentLinkPhoto({ db, ecosystemId: eco.id, token: 'not-a-token' })).rejects.toMatchObject({ code: 'STORY_LINK_INVALID' });
+			await giveParentConsent({ ctx, ecosystemId: eco.id, token: story.consentToken, input: parentConsent(), origin, locale: 'es' });
+			await expect(getPublicStoryPhoto({ db, ecosystemId: eco.id, storyId: story.storyId })).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
+			await moderateStory({ db, actor: staff, ecosystemId: eco.id, storyId: story.storyId, action: 'approve', input: { scopes: ['wall'] }, locale: 'en' });
+			expect(Buffer.from((await getPublicStoryPhoto({ db, ecosystemId: eco.id, storyId: story.storyId })).data).equals(bytes)).toBe(true);
+			expect(await getPublicStory({ db, ecosystemId: eco.id, storyId: story.storyId })).toMatchObject({ hasPhoto: true });
+
+			// Withdrawal takes the photo down with the story; the purge deletes it.
+			await withdrawStory({ db, ecosystemId: eco.id, token: story.withdrawToken });
+			await expect(getPublicStoryPhoto({ db, ecosystemId: eco.id, storyId: story.storyId })).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
+			await purgeStories({ db, now: new Date(Date.now() + 31 * 24 * 3600 * 1000) });
+			expect(await db.selectFrom('story_photo').select('id').where('story_id', '=', story.storyId).execute()).toEqual([]);
+		});
+
+		it.each([
+			{ label: 'a PDF named photo.jpg', bytes: () => new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n')), message: 'That file is not a JPEG, PNG or WebP photo' },
+			{ label: 'a file over the size limit', bytes: () => { const b = new Uint8Array(MAX_PHOTO_BYTES + 1); b.set([0xff, 0xd8, 0xff, 0xe0]); return b; }, message: `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` },
+			{ label: 'an image bomb (100,000 × 100,000 pixels declared)', bytes: imageBomb, message: 'That picture says it is far too big to open safely' },
+			{ label: 'a truncated JPEG', bytes: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), message: 'We could not open that photo' }
+		])('refuses $label with a specific message, stores nothing, and lists the form’s problems too', async ({ bytes, message }) => {
+			const eco = await makeEcosystem(db);
+			const outcome = await submitStory({ ctx, ecosystemId: eco.id, band: '18_24', input: { ...teenStory({ story_text: '' }), language: 'en' }, origin, locale: 'en', photo: bytes() });
+			expect(outcome.ok).toBe(false);
+			if (outcome.ok) return;
+			expect(outcome.issues.find((i) => i.field === 'photo')?.message).toContain(message);
+			expect(outcome.issues.some((i) => i.field === 'story_text')).toBe(true);
+			expect(await db.selectFrom('story').select('id').where('ecosystem_id', '=', eco.id).execute()).toEqual([]);
+		});
+
+		it('lets a moderator remove a photo, recorded in the audit log', async () => {
+			const eco = await makeEcosystem(db);
+			const story = await publishedTeenStory(eco.id, ['wall'], await photoWithGps());
+			expect(await moderateStory({ db, actor: story.staff, ecosystemId: eco.id, storyId: story.storyId, action: 'remove_photo', input: {}, locale: 'en' })).toEqual({ ok: true, value: null });
+			await expect(getPublicStoryPhoto({ db, ecosystemId: eco.id, storyId: story.storyId })).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
+			expect(await auditActions(db, eco.id)).toContain('story.remove_photo');
+		});
+	});
+
+	describe('feed and export (built on the one public query)', () => {
+		it('lists published stories without contact data or school, and drops a withdrawn story on the next request', async () => {
+			const eco = await makeEcosystem(db, { name: 'Feed City' });
+			const story = await publishedTeenStory(eco.id, ['wall', 'print'], await photoWithGps());
+			const partner = await makePartner(db, eco.id);
+			const partnerStaff = await makeActor(ctx, { role: 'partner_member', ecosystemId: eco.id, partnerId: partner.id });
+
+			const feed = await storiesFeed({ db, ecosystemId: eco.id, origin, locale: 'en' });
+			expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: 'Feed City: Hear From Our Youth', feed_url: `${origin}/e/${eco.slug}/stories/feed.json` });
+			expect(feed.items).toEqual([
+				expect.objectContaining({ url: `${origin}/e/${eco.slug}/stories/${story.storyId}`, title: 'María', language: 'es', image: `${origin}/e/${eco.slug}/stories/${story.storyId}/photo` })
+			]);
+			const csv = await exportStories({ db, actor: partnerStaff, ecosystemId: eco.id, origin });
+			const [header, row, end] = csv.split('\r\n');
+			expect(header).toBe('id,display_name,age_band,language,interests,published_at,story,allows_wall,allows_partner_site,allows_social,allows_print,photo_url,page_url');
+			expect(row).toContain(`${story.storyId},María,13_15,es,robotics health,`);
+			expect(row).toContain(',yes,no,no,no,');
+			expect(end).toBe('');
+			for (const text of [JSON.stringify(feed), csv]) {
+				expect(text).not.toMatch(/Kensington|madre|Ana Rodríguez|@/);
+			}
+
+			await withdrawStory({ db, ecosystemId: eco.id, token: story.withdrawToken });
+			expect((await storiesFeed({ db, ecosystemId: eco.id, origin, locale: 'en' })).items).toEqual([]);
+			expect((await exportStories({ db, actor: partnerStaff, ecosystemId: eco.id, origin })).split('\r\n')).toHaveLength(2);
+		});
+
+		it('gives the export to staff and partners only', async () => {
+			const eco = await makeEcosystem(db);
+			const educator = await makeActor(ctx, { role: 'educator', ecosystemId: eco.id });
+			await expect(exportStories({ db, actor: educator, ecosystemId: eco.id, origin })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await expect(exportStories({ db, actor: { kind: 'public' }, ecosystemId: eco.id, origin })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+			expect(await exportStories({ db, actor: await staffOf(eco.id), ecosystemId: eco.id, origin })).toMatch(/^id,display_name/);
+		});
+	});
+
+	describe('trusted partner moderators', () => {
+		it('opens the queue to partner staff the backbone trusts, without linking or trusting others, until trust is withdrawn', async () => {
+			const eco = await makeEcosystem(db);
+			const partner = await makePartner(db, eco.id);
+			const partnerStaff = await makeActor(ctx, { role: 'partner_member', ecosystemId: eco.id, partnerId: partner.id });
+			const colleague = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: partner.id });
+			const staff = await staffOf(eco.id);
+			const story = await submittedTeenStory(eco.id);
+			await giveParentConsent({ ctx, ecosystemId: eco.id, token: story.consentToken, input: parentConsent(), origin, locale: 'es' });
+
+			await expect(listModerationQueue({ db, actor: partnerStaff, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect((await listPartnerModerators({ db, actor: staff, ecosystemId: eco.id })).map((p) => [p.email, p.trusted_at])).toEqual(
+				expect.arrayContaining([[partnerStaff.email, null], [colleague.email, null]])
+			);
+			await setPartnerModerator({ db, actor: staff, ecosystemId: eco.id, userId: partnerStaff.userId, trusted: true });
+
+			expect((await listModerationQueue({ db, actor: partnerStaff, ecosystemId: eco.id })).map((s) => s.id)).toEqual([story.storyId]);
+			const review = await getStoryForModeration({ db, actor: partnerStaff, ecosystemId: eco.id, storyId: story.storyId });
+			expect(review.canLink).toBe(false);
+			expect(await moderateStory({ db, actor: partnerStaff, ecosystemId: eco.id, storyId: story.storyId, action: 'approve', input: { scopes: ['wall'] }, locale: 'en' })).toEqual({ ok: true, value: null });
+			const initiative = await makeInitiative(db, eco.id);
+			await expect(
+				moderateStory({ db, actor: partnerStaff, ecosystemId: eco.id, storyId: story.storyId, action: 'link', input: { target_type: 'initiative', target_id: initiative.id }, locale: 'en' })
+			).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			// Trust is per person, not per partner, and only the backbone hands it out.
+			await expect(listModerationQueue({ db, actor: colleague, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await expect(setPartnerModerator({ db, actor: partnerStaff, ecosystemId: eco.id, userId: colleague.userId, trusted: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			// Backbone staff cannot be "trusted" as partner staff, nor people of another ecosystem.
+			await expect(setPartnerModerator({ db, actor: staff, ecosystemId: eco.id, userId: staff.userId, trusted: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+			// Trusted partner staff need two-factor sign-in like backbone moderators.
+			const noTwoFactor = await makeActor(ctx, { role: 'partner_member', ecosystemId: eco.id, partnerId: partner.id, twoFactor: false });
+			await setPartnerModerator({ db, actor: staff, ecosystemId: eco.id, userId: noTwoFactor.userId, trusted: true });
+			await expect(listModerationQueue({ db, actor: noTwoFactor, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'TWO_FACTOR_REQUIRED' });
+
+			await setPartnerModerator({ db, actor: staff, ecosystemId: eco.id, userId: partnerStaff.userId, trusted: false });
+			await expect(listModerationQueue({ db, actor: partnerStaff, ecosystemId: eco.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			const audit = await auditActions(db, eco.id);
+			expect(audit.filter((a) => a.startsWith('story.moderator_'))).toEqual(['story.moderator_trusted', 'story.moderator_trusted', 'story.moderator_untrusted']);
+		});
+
+		it('does not carry trust into another ecosystem', async () => {
+			const eco = await makeEcosystem(db);
+			const other = await makeEcosystem(db);
+			const partner = await makePartner(db, eco.id);
+			const partnerStaff = await makeActor(ctx, { role: 'partner_member', ecosystemId: eco.id, partnerId: partner.id });
+			await setPartnerModerator({ db, actor: await staffOf(eco.id), ecosystemId: eco.id, userId: partnerStaff.userId, trusted: true });
+			await expect(listModerationQueue({ db, actor: partnerStaff, ecosystemId: other.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await expect(setPartnerModerator({ db, actor: await staffOf(other.id), ecosystemId: other.id, userId: partnerStaff.userId, trusted: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		});
 	});
 

@@ -3,8 +3,8 @@ import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { requireAccess } from '../auth/access.js';
-import { publicActor, type Actor } from '../auth/roles.js';
+import { requireAccess, requireSignedIn } from '../auth/access.js';
+import { decide, membershipIn, partnerRoles, publicActor, type Actor } from '../auth/roles.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { findEcosystemById, listEcosystems } from '../ecosystems/ecosystems.repository.js';
 import { findInitiative, listInitiatives } from '../ecosystems/ecosystems.repository.js';
@@ -13,9 +13,12 @@ import type { OutgoingMessage } from '../mail/mail.repository.js';
 import { randomToken, sha256 } from '../util.js';
 import { localized } from '../content.js';
 import { validate } from '../validation.js';
+import * as m from '../../paraglide/messages.js';
 import * as repo from './stories.repository.js';
 import { findPersonalInfo, redact } from './personal-info.js';
 import { childConsentEmail, parentConsentEmail, withdrawLinkEmail } from './stories-mail.js';
+import { MAX_PHOTO_BYTES, preparePhoto, type PreparedPhoto } from './story-photo.js';
+import { toCsv } from '../dashboard/dashboard-view.js';
 import {
 	CONSENT_YEARS,
 	DELETE_AFTER_DAYS,
@@ -36,6 +39,8 @@ import {
 	parentContactSchema,
 	parseInterests,
 	parseScopes,
+	photoProblemMessage,
+	scopes,
 	storySchema,
 	verificationSchema,
 	wallFilterSchema,
@@ -69,6 +74,14 @@ async function issueToken(
 	return token;
 }
 
+/** Re-encodes an uploaded photo (story-photo.ts), or says exactly why it cannot be taken. */
+async function checkPhoto(upload: Uint8Array | null, locale: Locale): Promise<Outcome<PreparedPhoto | null>> {
+	if (!upload) return ok(null);
+	const prepared = await preparePhoto(upload);
+	if (prepared.ok) return ok(prepared.photo);
+	return invalid([{ field: 'photo', message: photoProblemMessage(prepared.problem, locale, MAX_PHOTO_BYTES / 1024 / 1024) }]);
+}
+
 async function sendAll(ctx: AppContext, messages: OutgoingMessage[]): Promise<void> {
 	for (const message of messages) await ctx.mailer.send(message);
 }
@@ -88,7 +101,8 @@ export async function submitStory({
 	band,
 	input,
 	origin,
-	locale
+	locale,
+	photo: upload = null
 }: {
 	ctx: AppContext;
 	ecosystemId: string;
@@ -96,9 +110,13 @@ export async function submitStory({
 	input: unknown;
 	origin: string;
 	locale: Locale;
+	/** The uploaded photo's bytes, if one was chosen; only its re-encoded copy is ever stored. */
+	photo?: Uint8Array | null;
 }): Promise<Outcome<{ storyId: string; withdrawUrl: string; parentEmailed: boolean }>> {
 	const parsed = validate(storySchema(locale, band), input);
-	if (!parsed.ok) return parsed;
+	const photo = await checkPhoto(upload, locale);
+	// Every problem at once: the form's and the photo's.
+	if (!parsed.ok || !photo.ok) return invalid([...(parsed.ok ? [] : parsed.issues), ...(photo.ok ? [] : photo.issues)]);
 	const value = parsed.value;
 	const now = new Date();
 	const minor = needsParent(band);
@@ -117,6 +135,7 @@ export async function submitStory({
 			consent_expires_at: minor ? null : addYears(now, CONSENT_YEARS)
 		});
 		await repo.insertConsent(trx, ecosystemId, storyId, { kind: 'youth_assent', method: 'online_form', scopes_json: JSON.stringify(value.scopes) });
+		if (photo.value) await repo.putPhoto(trx, ecosystemId, storyId, photo.value);
 		const withdrawToken = await issueToken(trx, ecosystemId, storyId, 'withdraw', 'author', null);
 		const messages: OutgoingMessage[] = [];
 		if (minor && value.parent_email) {
@@ -134,7 +153,7 @@ export async function submitStory({
 			action: 'story.submit',
 			entityType: 'story',
 			entityId: storyId,
-			summary: `A story was submitted (age band ${band})`
+			summary: `A story was submitted (age band ${band}${photo.value ? ', with a photo' : ''})`
 		});
 		return { storyId, withdrawUrl: storyUrl(origin, ecosystem.slug, 'withdraw', withdrawToken), messages };
 	});
@@ -220,8 +239,18 @@ export async function viewConsentLink({ db, ecosystemId, token }: { db: Db; ecos
 		displayName: story.display_name,
 		storyText: story.story_text,
 		requestedScopes: parseScopes(story.requested_scopes_json) ?? [],
-		consentedScopes: parseScopes(story.consent_scopes_json) ?? []
+		consentedScopes: parseScopes(story.consent_scopes_json) ?? [],
+		/** The parent sees the photo too: it is part of what they consent to. */
+		hasPhoto: (await repo.storiesWithPhotos(db, ecosystemId, [story.id])).has(story.id)
 	};
+}
+
+/** The photo, for the parent reading the consent link (as long as the link is valid). */
+export async function getConsentLinkPhoto({ db, ecosystemId, token }: { db: Db; ecosystemId: string; token: string }) {
+	const { story } = await openLink(db, ecosystemId, token, 'parent_consent');
+	const photo = await repo.findPhoto(db, ecosystemId, story.id);
+	if (!photo) throw new DomainError('STORY_NOT_FOUND');
+	return photo;
 }
 
 /**
@@ -408,7 +437,86 @@ export async function getPublicStory({ db, ecosystemId, storyId, scope = 'wall' 
 	const row = await repo.findPublicStory(db, ecosystemId, storyId, scope, new Date().toISOString());
 	if (!row) throw new DomainError('STORY_NOT_FOUND');
 	const social = await repo.findPublicStory(db, ecosystemId, storyId, 'social', new Date().toISOString());
-	return { ...toPublic(row), shareable: !!social };
+	const photos = await repo.storiesWithPhotos(db, ecosystemId, [storyId]);
+	return { ...toPublic(row), shareable: !!social, hasPhoto: photos.has(storyId) };
+}
+
+/**
+ * A story's photo, for the public: only while the story itself is public on the wall (the same
+ * query as every other surface), so withdrawal or expiry takes the photo down on the next request.
+ */
+export async function getPublicStoryPhoto({ db, ecosystemId, storyId }: { db: Db; ecosystemId: string; storyId: string }) {
+	const story = await repo.findPublicStory(db, ecosystemId, storyId, 'wall', new Date().toISOString());
+	const photo = story ? await repo.findPhoto(db, ecosystemId, storyId) : undefined;
+	if (!photo) throw new DomainError('STORY_NOT_FOUND');
+	return photo;
+}
+
+/**
+ * The wall as a JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): the same public query
+ * as the wall, so a withdrawn or expired story is gone from the feed on the next request.
+ * Items carry only what the wall shows: the display name, the words, interests and language.
+ */
+export async function storiesFeed({ db, ecosystemId, origin, locale }: { db: Db; ecosystemId: string; origin: string; locale: Locale }) {
+	const ecosystem = await ecosystemOrThrow(db, ecosystemId);
+	const wall = `${origin}/e/${ecosystem.slug}/stories`;
+	const rows = await repo.listPublicStories(db, ecosystemId, { scope: 'wall', now: new Date().toISOString(), limit: 100 });
+	const photos = await repo.storiesWithPhotos(db, ecosystemId, rows.map((r) => r.id));
+	return {
+		version: 'https://jsonfeed.org/version/1.1',
+		title: m.stories_feed_title({ ecosystem: ecosystem.name }, { locale }),
+		home_page_url: wall,
+		feed_url: `${wall}/feed.json`,
+		language: locale,
+		items: rows.map(toPublic).map((story) => ({
+			id: `${wall}/${story.id}`,
+			url: `${wall}/${story.id}`,
+			title: story.displayName,
+			content_text: story.text,
+			date_published: story.publishedAt ?? undefined,
+			language: story.language,
+			tags: story.interests,
+			authors: [{ name: story.displayName }],
+			...(photos.has(story.id) ? { image: `${wall}/${story.id}/photo` } : {})
+		}))
+	};
+}
+
+/**
+ * Published stories as CSV for staff and partners: built on the same public query, once per use,
+ * so it holds exactly what the public may see, and says which uses each story allows. Never the
+ * school, contact details or consent records.
+ */
+export async function exportStories({ db, actor, ecosystemId, origin }: { db: Db; actor: Actor; ecosystemId: string; origin: string }): Promise<string> {
+	requireAccess(actor, 'ecosystem.stories.export', { ecosystemId });
+	const ecosystem = await ecosystemOrThrow(db, ecosystemId);
+	const now = new Date().toISOString();
+	const byId = new Map<string, { story: PublicStory; uses: Set<Scope> }>();
+	for (const scope of scopes) {
+		for (const row of await repo.listPublicStories(db, ecosystemId, { scope, now, limit: 10_000 })) {
+			const entry = byId.get(row.id) ?? { story: toPublic(row), uses: new Set<Scope>() };
+			entry.uses.add(scope);
+			byId.set(row.id, entry);
+		}
+	}
+	const photos = await repo.storiesWithPhotos(db, ecosystemId, [...byId.keys()]);
+	const entries = [...byId.values()].sort((a, b) => (b.story.publishedAt ?? '').localeCompare(a.story.publishedAt ?? ''));
+	const wall = `${origin}/e/${ecosystem.slug}/stories`;
+	return toCsv({
+		header: ['id', 'display_name', 'age_band', 'language', 'interests', 'published_at', 'story', ...scopes.map((s) => `allows_${s}`), 'photo_url', 'page_url'],
+		rows: entries.map(({ story, uses }) => [
+			story.id,
+			story.displayName,
+			story.ageBand,
+			story.language,
+			story.interests.join(' '),
+			story.publishedAt ?? '',
+			story.text,
+			...scopes.map((s) => (uses.has(s) ? 'yes' : 'no')),
+			photos.has(story.id) && uses.has('wall') ? `${wall}/${story.id}/photo` : '',
+			uses.has('wall') ? `${wall}/${story.id}` : ''
+		])
+	});
 }
 
 export async function listLinkedStories({ db, ecosystemId, target }: { db: Db; ecosystemId: string; target: { type: 'metric' | 'initiative'; id: string } }) {
@@ -497,13 +605,34 @@ export async function reportStory({
 // Moderation (backbone staff)
 // ---------------------------------------------------------------------------------------------
 
-export async function listModerationQueue({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
+/**
+ * Who may moderate: backbone staff (`ecosystem.stories.moderate`), or partner staff the backbone
+ * trusts (a `story_moderator` row), who moderate as their partner: `partner.stories.moderate`
+ * scoped to the partner their trust names, which must still be the partner of their membership.
+ * Answers which of the two, or throws the backbone permission's refusal (sign in, two-factor,
+ * forbidden).
+ */
+export async function requireStoryModerator(db: Executor, actor: Actor, ecosystemId: string): Promise<'backbone' | 'partner'> {
+	if (decide(actor, 'ecosystem.stories.moderate', { ecosystemId }) === 'allow') return 'backbone';
+	const membership = membershipIn(actor, ecosystemId);
+	if (actor.kind === 'user' && membership && partnerRoles.includes(membership.role)) {
+		const trusted = await repo.findTrustedModerator(db, ecosystemId, actor.userId);
+		if (trusted && trusted.partner_id === membership.partnerId) {
+			requireAccess(actor, 'partner.stories.moderate', { ecosystemId, partnerId: trusted.partner_id });
+			return 'partner';
+		}
+	}
 	requireAccess(actor, 'ecosystem.stories.moderate', { ecosystemId });
+	return 'backbone';
+}
+
+export async function listModerationQueue({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
+	await requireStoryModerator(db, actor, ecosystemId);
 	return repo.listForModeration(db, ecosystemId);
 }
 
 export async function getStoryForModeration({ db, actor, ecosystemId, storyId }: { db: Db; actor: Actor; ecosystemId: string; storyId: string }) {
-	requireAccess(actor, 'ecosystem.stories.moderate', { ecosystemId });
+	const as = await requireStoryModerator(db, actor, ecosystemId);
 	const story = await repo.findStory(db, ecosystemId, storyId);
 	if (!story) throw new DomainError('STORY_NOT_FOUND');
 	const consents = await repo.listConsents(db, ecosystemId, storyId);
@@ -529,6 +658,9 @@ export async function getStoryForModeration({ db, actor, ecosystemId, storyId }:
 		links,
 		targets,
 		canApprove: canApprove({ status: story.status, age_band: story.age_band, ...flags }),
+		hasPhoto: (await repo.storiesWithPhotos(db, ecosystemId, [storyId])).has(storyId),
+		/** Linking stories to goals and indicators stays with the backbone. */
+		canLink: as === 'backbone',
 		...flags
 	};
 }
@@ -553,7 +685,8 @@ export const moderationActions = [
 	'verify',
 	'restore',
 	'link',
-	'unlink'
+	'unlink',
+	'remove_photo'
 ] as const;
 export type ModerationAction = (typeof moderationActions)[number];
 
@@ -581,7 +714,10 @@ export async function moderateStory({
 	input: Record<string, unknown>;
 	locale: Locale;
 }): Promise<Outcome<null>> {
-	requireAccess(actor, 'ecosystem.stories.moderate', { ecosystemId });
+	await requireStoryModerator(db, actor, ecosystemId);
+	requireSignedIn(actor);
+	// Linking a story to what it illustrates is the backbone's call, not a trusted partner's.
+	if (action === 'link' || action === 'unlink') requireAccess(actor, 'ecosystem.stories.moderate', { ecosystemId });
 	return db.transaction().execute(async (trx) => {
 		const story = await repo.findStory(trx, ecosystemId, storyId);
 		if (!story) throw new DomainError('STORY_NOT_FOUND');
@@ -704,6 +840,14 @@ async function planAction(
 			if (!type || !found) return { issues: [{ field: 'target_id', message: 'Choose a metric or initiative of this ecosystem.' }] };
 			return { summary: `Linked the story to ${type} ${targetId}`, after: (t) => repo.insertLink(t, ecosystemId, story.id, type, targetId) };
 		}
+		case 'remove_photo': {
+			return {
+				summary: 'Removed the story’s photo',
+				after: async (t) => {
+					if ((await repo.deletePhoto(t, ecosystemId, story.id)) === 0) notAllowed();
+				}
+			};
+		}
 		case 'unlink': {
 			const linkId = typeof input.link_id === 'string' ? input.link_id : '';
 			return {
@@ -714,6 +858,61 @@ async function planAction(
 			};
 		}
 	}
+}
+
+/** The stored photo for moderators (any state of the story; the public route checks publicity). */
+export async function getModerationPhoto({ db, actor, ecosystemId, storyId }: { db: Db; actor: Actor; ecosystemId: string; storyId: string }) {
+	await requireStoryModerator(db, actor, ecosystemId);
+	const photo = await repo.findPhoto(db, ecosystemId, storyId);
+	if (!photo) throw new DomainError('STORY_NOT_FOUND');
+	return photo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trusted partner moderators (the backbone decides)
+// ---------------------------------------------------------------------------------------------
+
+export async function listPartnerModerators({ db, actor, ecosystemId }: { db: Db; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.stories.moderate', { ecosystemId });
+	return repo.listPartnerStaff(db, ecosystemId);
+}
+
+/**
+ * The backbone trusts (or stops trusting) one partner staff member to moderate stories. Only
+ * people with a partner membership in this ecosystem can be trusted; the trust names their
+ * partner and stops counting if they move to another.
+ */
+export async function setPartnerModerator({
+	db,
+	actor,
+	ecosystemId,
+	userId,
+	trusted
+}: {
+	db: Db;
+	actor: Actor;
+	ecosystemId: string;
+	userId: string;
+	trusted: boolean;
+}): Promise<void> {
+	requireAccess(actor, 'ecosystem.stories.moderate', { ecosystemId });
+	const grantedBy = actor.userId;
+	await db.transaction().execute(async (trx) => {
+		const person = (await repo.listPartnerStaff(trx, ecosystemId)).find((p) => p.user_id === userId);
+		if (!person) throw new DomainError('NOT_FOUND');
+		const changed = trusted
+			? await repo.insertTrustedModerator(trx, ecosystemId, { userId, partnerId: person.partner_id!, grantedBy })
+			: (await repo.deleteTrustedModerator(trx, ecosystemId, userId)) > 0;
+		if (!changed) return;
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: trusted ? 'story.moderator_trusted' : 'story.moderator_untrusted',
+			entityType: 'user',
+			entityId: userId,
+			summary: trusted ? `Trusted ${person.email} (${person.partner_name}) to moderate stories` : `Stopped trusting ${person.email} to moderate stories`
+		});
+	});
 }
 
 // ---------------------------------------------------------------------------------------------

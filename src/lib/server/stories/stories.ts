@@ -208,3 +208,22 @@ export const parseScopes = (json: string | null): Scope[] | null =>
 	json === null ? null : (JSON.parse(json) as string[]).filter((s): s is Scope => (scopes as readonly string[]).includes(s));
 export const parseInterests = (json: string): Interest[] =>
 	(JSON.parse(json) as string[]).filter((s): s is Interest => (interests as readonly string[]).includes(s));
+
+// ---- Photos ----
+
+/** What the form says about a photo it cannot take, specific to the problem. */
+export function photoProblemMessage(problem: 'empty' | 'too_large' | 'wrong_type' | 'too_many_pixels' | 'unreadable', locale: Locale, maxMb: number): string {
+	const o = { locale };
+	switch (problem) {
+		case 'empty':
+			return m.stories_photo_err_empty({}, o);
+		case 'too_large':
+			return m.stories_photo_err_too_large({ mb: maxMb }, o);
+		case 'wrong_type':
+			return m.stories_photo_err_wrong_type({}, o);
+		case 'too_many_pixels':
+			return m.stories_photo_err_too_many_pixels({}, o);
+		case 'unreadable':
+			return m.stories_photo_err_unreadable({}, o);
+	}
+}

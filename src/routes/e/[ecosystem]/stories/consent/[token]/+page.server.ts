@@ -11,10 +11,10 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders(privateHeaders);
 	const { ecosystem } = await event.parent();
 	try {
-		return { view: await viewConsentLink({ db: runtime().db.kysely, ecosystemId: ecosystem.id, token: event.params.token }), invalid: false };
+		return { view: await viewConsentLink({ db: runtime().db.kysely, ecosystemId: ecosystem.id, token: event.params.token }), invalid: false, token: event.params.token };
 	} catch (caught) {
 		// An unknown, used or expired link says only that it does not work, never why.
-		if (caught instanceof DomainError) return { view: null, invalid: true };
+		if (caught instanceof DomainError) return { view: null, invalid: true, token: event.params.token };
 		throw caught;
 	}
 };

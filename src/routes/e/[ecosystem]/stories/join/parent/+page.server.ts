@@ -25,7 +25,7 @@ export const actions: Actions = {
 		const ecosystem = await ecosystemOf(event);
 		requireUnder13(event.cookies, ecosystem.slug);
 		const values = formToObject(await event.request.formData());
-		const screened = screenSubmission(event, values, event.locals.locale);
+		const screened = await screenSubmission(event, values, event.locals.locale);
 		if (screened) return invalidForm(screened, values);
 		const outcome = await guard(event, () =>
 			requestChildConsent({ ctx: runtime(), ecosystemId: ecosystem.id, input: { parent_email: values.parent_email }, origin: event.url.origin, locale: event.locals.locale })

@@ -1,12 +1,13 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
-import { needsParent } from '#lib/server/stories/stories.js';
+import { needsParent, photoProblemMessage } from '#lib/server/stories/stories.js';
 import { submitStory } from '#lib/server/stories/stories.service.js';
 import { answeredBand, newFormStamp, privateHeaders, screenSubmission } from '#lib/server/stories/stories-http.js';
 import { groupIssues, readStoryForm } from '#lib/server/stories/stories-form.js';
+import { MAX_PHOTO_BYTES } from '#lib/server/stories/story-photo.js';
 
 /** The story form opens only after the age screen, and never for someone who answered under 13. */
 function bandOrRedirect(cookies: Parameters<typeof answeredBand>[0], slug: string) {
@@ -16,22 +17,32 @@ function bandOrRedirect(cookies: Parameters<typeof answeredBand>[0], slug: strin
 	return band;
 }
 
+const maxMb = MAX_PHOTO_BYTES / 1024 / 1024;
+
 export const load: PageServerLoad = async ({ cookies, parent }) => {
 	const { ecosystem } = await parent();
 	const band = bandOrRedirect(cookies, ecosystem.slug);
-	return { needsParent: needsParent(band), stamp: newFormStamp() };
+	return { needsParent: needsParent(band), stamp: newFormStamp(), maxMb };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const ecosystem = await ecosystemOf(event);
 		const band = bandOrRedirect(event.cookies, ecosystem.slug);
-		const { input, values } = readStoryForm(await event.request.formData());
 		const locale = event.locals.locale;
-		const screened = screenSubmission(event, values, locale);
+		// Refuse an oversized body before reading it: the text fields around the photo are small.
+		const declared = Number(event.request.headers.get('content-length'));
+		if (Number.isFinite(declared) && declared > MAX_PHOTO_BYTES + 64 * 1024) {
+			return fail(413, { issues: [{ field: 'photo', message: photoProblemMessage('too_large', locale, maxMb) }], values: {} });
+		}
+		const form = await event.request.formData();
+		const { input, values } = readStoryForm(form);
+		const screened = await screenSubmission(event, values, locale);
 		if (screened) return invalidForm(screened, values);
+		const upload = form.get('photo');
+		const photo = upload instanceof File && upload.size > 0 ? new Uint8Array(await upload.arrayBuffer()) : null;
 		const outcome = await guard(event, () =>
-			submitStory({ ctx: runtime(), ecosystemId: ecosystem.id, band, input, origin: event.url.origin, locale })
+			submitStory({ ctx: runtime(), ecosystemId: ecosystem.id, band, input, origin: event.url.origin, locale, photo })
 		);
 		if (!outcome.ok) return invalidForm(groupIssues(outcome.issues), values);
 		event.setHeaders(privateHeaders);

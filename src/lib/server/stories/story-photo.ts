@@ -1,0 +1,69 @@
+import sharp from 'sharp';
+
+/**
+ * A story's optional photo. What is stored is never the uploaded file: the type is read from the
+ * first bytes (never the name or the browser's claim), the declared dimensions are checked before
+ * anything is decoded (an "image bomb" declares a huge picture in a tiny file), and the picture is
+ * decoded, turned upright, shrunk to at most MAX_PHOTO_SIDE pixels and written again as a new
+ * JPEG. sharp writes no metadata unless asked to, so EXIF (GPS, camera, owner), XMP, IPTC and
+ * ICC profiles never reach the database.
+ */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export const MAX_PHOTO_SIDE = 1600;
+/** Decoding more than this many pixels is refused (a 40-megapixel phone photo still fits). */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+
+export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
+export type PhotoProblem = 'empty' | 'too_large' | 'wrong_type' | 'too_many_pixels' | 'unreadable';
+
+const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+
+/** The image type from the file's own signature, or null for anything else (a PDF named .jpg). */
+export function detectPhotoType(bytes: Uint8Array): PhotoType | null {
+	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+	if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+	return null;
+}
+
+export interface PreparedPhoto {
+	contentType: 'image/jpeg';
+	width: number;
+	height: number;
+	data: Uint8Array;
+}
+
+// Two cores shared by many: one image at a time, nothing kept in sharp's cache.
+sharp.concurrency(1);
+sharp.cache(false);
+
+/** Checks and re-encodes an upload; answers the problem instead when it cannot be a photo. */
+export async function preparePhoto(bytes: Uint8Array): Promise<{ ok: true; photo: PreparedPhoto } | { ok: false; problem: PhotoProblem }> {
+	if (bytes.length === 0) return { ok: false, problem: 'empty' };
+	if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, problem: 'too_large' };
+	const type = detectPhotoType(bytes);
+	if (!type) return { ok: false, problem: 'wrong_type' };
+	const options = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' as const, animated: false };
+	let header;
+	try {
+		// Reads the header only: the declared size is known before a single pixel is decoded.
+		header = await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
+	} catch {
+		return { ok: false, problem: 'unreadable' };
+	}
+	if (!header.width || !header.height) return { ok: false, problem: 'unreadable' };
+	if (header.width * header.height > MAX_PHOTO_PIXELS) return { ok: false, problem: 'too_many_pixels' };
+	if (header.format !== type.slice('image/'.length)) return { ok: false, problem: 'wrong_type' };
+	try {
+		const { data, info } = await sharp(bytes, options)
+			.rotate()
+			.resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
+			.flatten({ background: '#ffffff' })
+			.toColourspace('srgb')
+			.jpeg({ quality: 82, mozjpeg: true })
+			.toBuffer({ resolveWithObject: true });
+		return { ok: true, photo: { contentType: 'image/jpeg', width: info.width, height: info.height, data: new Uint8Array(data) } };
+	} catch {
+		return { ok: false, problem: 'unreadable' };
+	}
+}
