@@ -3,14 +3,13 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import { importOccupationsFile, SHARED_ONET_FILE } from '../careers/careers.service.js';
+import { importAreaEducationFile, importOccupationsFile, SHARED_EDUCATION_FILE, SHARED_ONET_FILE } from '../careers/careers.service.js';
 import { findOccupation } from '../careers/careers.repository.js';
 import { insertOpportunity } from '../opportunities/opportunities.repository.js';
 import { opportunitySchema } from '../opportunities/opportunities.js';
 import { insertItem } from '../lending/lending.repository.js';
 import { itemSchema } from '../lending/lending.js';
 import { insertNeed, insertOffer } from '../matchmaking/matchmaking.repository.js';
-import { importZipCentroids, SHARED_ZIP_CENTROIDS } from '../matchmaking/matchmaking.service.js';
 import { needSchema, offerSchema } from '../matchmaking/matchmaking.js';
 import { insertCommitment, insertUpdate } from '../commitments/commitments.repository.js';
 
@@ -127,13 +126,13 @@ export const demoOpportunities: Record<string, DemoOpportunity[]> = {
 };
 
 /**
- * Imports the O*NET list and the ZIP centroids for the demo when the shared data sits beside the
- * checkout; without them opportunities name no career and matches show no distance.
+ * Imports the O*NET list and NCSES's education table for the demo when the shared data sits beside the checkout; without it
+ * opportunities name no career. (Distances use geo/zip-centroids.ts, which needs no import.)
  */
 export async function importDemoReferenceData(db: Kysely<Database>): Promise<void> {
 	const imports = [
 		{ file: SHARED_ONET_FILE, run: (file: string) => importOccupationsFile({ db, file }), what: 'the O*NET list (npm run import:occupations)' },
-		{ file: SHARED_ZIP_CENTROIDS, run: (file: string) => importZipCentroids({ db, file }), what: 'the ZIP centroids' }
+		{ file: SHARED_EDUCATION_FILE, run: (file: string) => importAreaEducationFile({ db, file }), what: 'the education of STEM workers (npm run import:occupations)' }
 	];
 	for (const { file: relative, run, what } of imports) {
 		const file = path.resolve(process.cwd(), relative);

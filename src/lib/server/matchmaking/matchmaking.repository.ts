@@ -1,22 +1,6 @@
 import type { Executor } from '../audit/audit.repository.js';
 import { newId, nowIso } from '../util.js';
 
-export async function upsertZipCentroids(db: Executor, rows: { zip: string; lat: number; lon: number }[], source: string): Promise<void> {
-	for (const r of rows) {
-		await db
-			.insertInto('zip_centroid')
-			.values({ ...r, source })
-			.onConflict((oc) => oc.column('zip').doUpdateSet({ lat: r.lat, lon: r.lon, source }))
-			.execute();
-	}
-}
-
-export async function centroidsOf(db: Executor, zips: string[]): Promise<Map<string, { lat: number; lon: number }>> {
-	if (zips.length === 0) return new Map();
-	const rows = await db.selectFrom('zip_centroid').select(['zip', 'lat', 'lon']).where('zip', 'in', [...new Set(zips)]).execute();
-	return new Map(rows.map((r) => [r.zip, { lat: Number(r.lat), lon: Number(r.lon) }]));
-}
-
 export async function insertNeed(
 	db: Executor,
 	v: { ecosystemId: string; userId: string; partnerId: string | null; isDemo?: boolean; kind: string; title: string; description: string; subject: string; grade_band: string; zip: string; needed_from: string; needed_by: string; focus_share: number }

@@ -1,25 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import { auditActions } from '../testing/assertions.js';
 import { publicActor } from '../auth/roles.js';
-import { connectNeedAndOffer, getNeedWithSuggestions, importZipCentroids, listBoard, postNeed, postOffer, saveMatchmakingWeights } from './matchmaking.service.js';
+import { connectNeedAndOffer, getNeedWithSuggestions, listBoard, postNeed, postOffer, saveMatchmakingWeights } from './matchmaking.service.js';
 
-// Census 2010 ZCTA internal points (TIGER/Line), the shape of ../shared/data/geo/zcta2010_centroids_phl_pdx.csv.
-const centroids = 'zcta5,region,state_fips,county_fips,intpt_lat,intpt_lon,aland_m2,awater_m2\n19121,philadelphia,42,42101,39.9819795,-75.1791198,5726826,343627\n19122,philadelphia,42,42101,39.9777461,-75.1458993,3287314,0\n19154,philadelphia,42,42101,40.0964848,-74.983219,16409305,163243\n';
 const need = { kind: 'speaker', title: 'A scientist for 9th-grade biology', subject: 'biology', grade_band: '9_12', zip: '19121', needed_from: '2027-03-01', needed_by: '2027-03-31', focus_share: '85' };
 const offer = (o: Record<string, unknown> = {}) => ({ kind: 'speaker', title: 'Our lab scientists visit classrooms', subjects: ['biology', 'chemistry'], grade_bands: ['9_12'], zip: '19122', available_from: '2027-01-01', available_until: '2027-06-30', ...o });
 
 describeEachDatabase('matchmaking service', (get) => {
-	beforeAll(async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'parity-zip-'));
-		writeFileSync(join(dir, 'c.csv'), centroids);
-		expect(await importZipCentroids({ db: get().db, file: join(dir, 'c.csv') })).toEqual({ ok: true, imported: 3 });
-	});
-
 	async function setup() {
 		const { ctx, db } = get();
 		const eco = await makeEcosystem(db);
@@ -42,7 +31,7 @@ describeEachDatabase('matchmaking service', (get) => {
 		expect(view.suggestions[0]!.reasons).toEqual([
 			{ code: 'subject', subject: 'biology' },
 			{ code: 'grade', band: '9_12' },
-			{ code: 'distance', miles: 1.8 },
+			{ code: 'distance', miles: 1.5 },
 			{ code: 'timing', from: '2027-03-01', until: '2027-03-31' },
 			{ code: 'priority', share: 85 }
 		]);

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
@@ -9,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
+import { packageZipCentroid } from '../geo/zip-centroids.js';
 import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import * as m from '../../paraglide/messages.js';
@@ -16,25 +15,6 @@ import * as repo from './matchmaking.repository.js';
 import { daysWaiting, defaultWeights, needSchema, offerSchema, rankOffers, weightsSchema, type Weights } from './matchmaking.js';
 
 type Db = Kysely<Database>;
-
-/** Where the Census ZCTA internal points sit beside a checkout (../shared/data/SOURCES.md §1). */
-export const SHARED_ZIP_CENTROIDS = '../shared/data/geo/zcta2010_centroids_phl_pdx.csv';
-
-/** Loads ZIP (ZCTA) internal points for distances; all or nothing. Run by the demo seed and scripts. */
-export async function importZipCentroids({ db, file }: { db: Db; file: string }): Promise<{ ok: true; imported: number } | { ok: false; problems: string[] }> {
-	const rows = parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-	const problems: string[] = [];
-	const points = rows.map((r, i) => {
-		const point = { zip: r['zcta5'] ?? '', lat: Number(r['intpt_lat']), lon: Number(r['intpt_lon']) };
-		if (!/^\d{5}$/.test(point.zip) || !Number.isFinite(point.lat) || !Number.isFinite(point.lon) || Math.abs(point.lat) > 90 || Math.abs(point.lon) > 180) {
-			problems.push(`Line ${i + 2}: expected zcta5, intpt_lat and intpt_lon.`);
-		}
-		return point;
-	});
-	if (problems.length || points.length === 0) return { ok: false, problems: problems.length ? problems : ['The file has no rows.'] };
-	await db.transaction().execute((trx) => repo.upsertZipCentroids(trx, points, `Census TIGER/Line 2010 ZCTA internal points (${file.split('/').pop()})`));
-	return { ok: true, imported: points.length };
-}
 
 async function weightsOf(db: Db, ecosystemId: string): Promise<Weights> {
 	const stored = await repo.findWeights(db, ecosystemId);
@@ -111,9 +91,9 @@ export async function getNeedWithSuggestions({ db, actor, ecosystemId, needId }:
 	const need = await repo.findNeed(db, ecosystemId, needId);
 	if (!need) throw new DomainError('NEED_NOT_FOUND');
 	const offers = (await repo.listOpenOffers(db, ecosystemId)).map(parseOffer);
-	const points = await repo.centroidsOf(db, [need.zip, ...offers.map((o) => o.zip)]);
-	const located = offers.map((o) => ({ ...o, location: points.get(o.zip) ?? null }));
-	const suggestions = rankOffers({ ...need, location: points.get(need.zip) ?? null }, located, await weightsOf(db, ecosystemId));
+	// The same ZIP centroids as the program finder (geo/zip-centroids.ts, the `zipcodes` package).
+	const located = offers.map((o) => ({ ...o, location: packageZipCentroid(o.zip) ?? null }));
+	const suggestions = rankOffers({ ...need, location: packageZipCentroid(need.zip) ?? null }, located, await weightsOf(db, ecosystemId));
 	const connections = await repo.listConnections(db, ecosystemId, need.id);
 	return {
 		need,
