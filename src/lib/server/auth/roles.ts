@@ -39,6 +39,9 @@ export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
 	| 'partner.commitments.manage'
+	| 'ecosystem.projects.manage'
+	| 'partner.projects.lead'
+	| 'partner.projects.contribute'
 	| 'ecosystem.matchmaking.manage'
 	| 'partner.offers.post'
 	| 'ecosystem.needs.post'
@@ -133,6 +136,9 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.offers.post',
 		'ecosystem.matchmaking.manage',
 		'partner.commitments.manage',
+		'ecosystem.projects.manage',
+		'partner.projects.lead',
+		'partner.projects.contribute',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -166,6 +172,9 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.offers.post',
 		'ecosystem.matchmaking.manage',
 		'partner.commitments.manage',
+		'ecosystem.projects.manage',
+		'partner.projects.lead',
+		'partner.projects.contribute',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',
@@ -187,6 +196,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.needs.post',
 		'partner.offers.post',
 		'partner.commitments.manage',
+		'partner.projects.lead',
+		'partner.projects.contribute',
 	],
 	partner_member: [
 		'ecosystem.workspace.view',
@@ -202,6 +213,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.lending.manage',
 		'ecosystem.needs.post',
 		'partner.offers.post',
+		'partner.projects.contribute',
 	],
 	educator: [
 		'ecosystem.workspace.view',

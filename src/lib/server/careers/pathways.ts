@@ -54,7 +54,8 @@ export function parseSlbr1Education(text: string, year = 2021): EducationParse {
 	const sums = new Map<CareerArea, { total: number; bachelors: number }>();
 	rows.forEach((row, index) => {
 		const code = row['acs_occ_code'] ?? '';
-		if (!/^\d{4}$/.test(code)) return;
+		// Codes are 4-digit Census codes; the file drops leading zeros ("110" is 0110).
+		if (!/^\d{1,4}$/.test(code)) return;
 		const number = Number(code);
 		const area = careerAreas.find((a) => number >= educationRows[a].from && number <= educationRows[a].to);
 		if (!area) return;

@@ -1066,6 +1066,7 @@ export interface OpportunityApplicationTable {
 	notes: Generated<string>;
 	placed_at: string | null;
 	withdrawn_at: string | null;
+	withdraw_token_hash: string | null;
 	created_at: string;
 	updated_at: string;
 }

@@ -11,7 +11,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  *   (an owning partner and a due date), `project_update` and `project_file` (bytes in the
  *   database, type-checked from the bytes like group files).
  * - Withdrawing and closing: `opportunity_application.withdrawn_at` (the applicant withdrew; a
- *   timestamp instead of a new status so the existing check constraint stays), `need.closed_reason`.
+ *   timestamp instead of a new status so the existing check constraint stays) and the hash of the
+ *   applicant's private withdrawal link, `need.closed_reason`.
  * - `zip_centroid` is dropped: matchmaking now reads ZIP centroids from geo/zip-centroids.ts, the
  *   same source as the program finder, and nothing else used the table.
  */
@@ -20,6 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('zip_centroid').ifExists().execute();
 
 	await db.schema.alterTable('opportunity_application').addColumn('withdrawn_at', 'text').execute();
+	// SHA-256 of the private link in the applicant's confirmation email, which lets them withdraw
+	// without an account. Applications made before this migration have none.
+	await db.schema.alterTable('opportunity_application').addColumn('withdraw_token_hash', 'text').execute();
+	// Looking an application up by its link.
+	await db.schema.createIndex('opportunity_application_withdraw_idx').on('opportunity_application').column('withdraw_token_hash').execute();
 	await db.schema
 		.alterTable('need')
 		.addColumn('closed_reason', 'text', (c) => c.check(sql`closed_reason in ('answered','not_needed')`))
@@ -133,6 +139,8 @@ export async function down(db: Kysely<any>): Promise<void> {
 	for (const table of ['project_file', 'project_update', 'project_milestone', 'project_goal', 'project_partner', 'project', 'career_area_education']) {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
+	await db.schema.dropIndex('opportunity_application_withdraw_idx').ifExists().execute();
+	await db.schema.alterTable('opportunity_application').dropColumn('withdraw_token_hash').execute();
 	await db.schema.alterTable('opportunity_application').dropColumn('withdrawn_at').execute();
 	await db.schema.alterTable('need').dropColumn('closed_reason').execute();
 	await db.schema
