@@ -127,7 +127,7 @@ export async function completeMilestone(db: Executor, ecosystemId: string, id: s
 	return Number(result.numUpdatedRows);
 }
 
-export async function insertUpdate(db: Executor, v: { ecosystemId: string; projectId: string; userId: string; authorName: string; body: string }): Promise<string> {
+export async function insertUpdate(db: Executor, v: { ecosystemId: string; projectId: string; userId: string | null; authorName: string; body: string }): Promise<string> {
 	const id = newId();
 	await db
 		.insertInto('project_update')
