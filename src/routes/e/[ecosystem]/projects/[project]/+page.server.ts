@@ -44,7 +44,7 @@ type Event = RequestEvent<{ ecosystem: string; project: string }>;
 const scope = async (event: Event) => ({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: (await ecosystemOf(event)).id, slug: event.params.project });
 
 /** One form action: the values come back tagged with `which`, so the page shows each form's own problems. */
-function formAction(which: string, run: (args: Awaited<ReturnType<typeof scope>>, input: Record<string, string>) => ReturnType<typeof addProjectGoal>) {
+function formAction(which: string, run: (args: Awaited<ReturnType<typeof scope>>, input: Record<string, string | undefined>) => ReturnType<typeof addProjectGoal>) {
 	return async (event: Event) => {
 		const args = await scope(event);
 		const values = formToObject(await event.request.formData());
