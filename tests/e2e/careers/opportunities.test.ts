@@ -175,12 +175,18 @@ describeBrowser('opportunities: post, find in Spanish, apply, review (JavaScript
 			`${eco}/partners`,
 			`${eco}/partners/helix-row-biotherapeutics`,
 			`${eco}/dashboard`,
+			`${eco}/careers`,
+			`${eco}/careers/19`,
+			`${eco}/projects`,
+			`${eco}/projects/robotics-in-north-philadelphia-middle-schools`,
 			'/'
 		];
 		for (const path of pages) {
 			const html = await (await visitor.get(path)).text();
 			for (const secret of Object.values(student)) expect(html, `${secret} on ${path}`).not.toContain(secret);
 		}
+		// The career pathway of the internship's occupation lists it (so the search above saw it).
+		expect(await (await visitor.get(`${eco}/careers/19`)).text()).toContain(title);
 		for (const role of ['backbone_admin', 'backbone_staff', 'partner_admin', 'educator'] as const) {
 			const session = await signedIn(role);
 			expect((await session.get(`${eco}/opportunities/${slug}/applications`)).status, role).toBe(403);

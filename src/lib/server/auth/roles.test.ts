@@ -55,6 +55,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.offers.post': 'yes',
 		'ecosystem.matchmaking.manage': 'yes',
 		'partner.commitments.manage': 'yes',
+		'ecosystem.projects.manage': 'yes',
+		'partner.projects.lead': 'yes',
+		'partner.projects.contribute': 'yes',
 	},
 	backbone_staff: {
 		'ecosystem.workspace.view': 'yes',
@@ -98,6 +101,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.offers.post': 'yes',
 		'ecosystem.matchmaking.manage': 'yes',
 		'partner.commitments.manage': 'yes',
+		'ecosystem.projects.manage': 'yes',
+		'partner.projects.lead': 'yes',
+		'partner.projects.contribute': 'yes',
 	},
 	partner_admin: {
 		'ecosystem.workspace.view': 'yes',
@@ -141,6 +147,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.offers.post': 'own-partner',
 		'ecosystem.matchmaking.manage': 'no',
 		'partner.commitments.manage': 'own-partner',
+		'ecosystem.projects.manage': 'no',
+		'partner.projects.lead': 'own-partner',
+		'partner.projects.contribute': 'own-partner',
 	},
 	partner_member: {
 		'ecosystem.workspace.view': 'yes',
@@ -184,6 +193,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.offers.post': 'own-partner',
 		'ecosystem.matchmaking.manage': 'no',
 		'partner.commitments.manage': 'no',
+		'ecosystem.projects.manage': 'no',
+		'partner.projects.lead': 'no',
+		'partner.projects.contribute': 'own-partner',
 	},
 	educator: {
 		'ecosystem.workspace.view': 'yes',
@@ -227,6 +239,9 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.offers.post': 'no',
 		'ecosystem.matchmaking.manage': 'no',
 		'partner.commitments.manage': 'no',
+		'ecosystem.projects.manage': 'no',
+		'partner.projects.lead': 'no',
+		'partner.projects.contribute': 'no',
 	}
 };
 

@@ -39,6 +39,9 @@ export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
 	| 'partner.commitments.manage'
+	| 'ecosystem.projects.manage'
+	| 'partner.projects.lead'
+	| 'partner.projects.contribute'
 	| 'ecosystem.matchmaking.manage'
 	| 'partner.offers.post'
 	| 'ecosystem.needs.post'
@@ -139,6 +142,9 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.matchmaking.manage',
 		'partner.commitments.manage',
 		'ecosystem.stories.export',
+		'ecosystem.projects.manage',
+		'partner.projects.lead',
+		'partner.projects.contribute',
 	],
 	backbone_staff: [
 		'ecosystem.workspace.view',
@@ -173,6 +179,9 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.matchmaking.manage',
 		'partner.commitments.manage',
 		'ecosystem.stories.export',
+		'ecosystem.projects.manage',
+		'partner.projects.lead',
+		'partner.projects.contribute',
 	],
 	partner_admin: [
 		'ecosystem.workspace.view',
@@ -196,6 +205,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.commitments.manage',
 		'partner.stories.moderate',
 		'ecosystem.stories.export',
+		'partner.projects.lead',
+		'partner.projects.contribute',
 	],
 	partner_member: [
 		'ecosystem.workspace.view',
@@ -213,6 +224,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.offers.post',
 		'partner.stories.moderate',
 		'ecosystem.stories.export',
+		'partner.projects.contribute',
 	],
 	educator: [
 		'ecosystem.workspace.view',

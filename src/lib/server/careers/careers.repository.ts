@@ -1,5 +1,6 @@
 import type { Executor } from '../audit/audit.repository.js';
 import type { OccupationRecord } from './occupations.js';
+import type { AreaEducation } from './pathways.js';
 
 export interface OccupationRow {
 	code: string;
@@ -35,4 +36,30 @@ export async function upsertOccupations(db: Executor, occupations: OccupationRec
 			.onConflict((oc) => oc.column('code').doUpdateSet(values))
 			.execute();
 	}
+}
+
+/** National reference data like occupations: no ecosystem filter. */
+export async function listAreaEducation(db: Executor) {
+	return db.selectFrom('career_area_education').select(['major_group', 'year', 'employed_total', 'employed_bachelors_or_higher', 'source']).execute();
+}
+
+export async function upsertAreaEducation(db: Executor, rows: AreaEducation[], year: number, source: string, importedAt: string): Promise<void> {
+	for (const r of rows) {
+		const values = { year, employed_total: r.employedTotal, employed_bachelors_or_higher: r.employedBachelorsOrHigher, source, imported_at: importedAt };
+		await db
+			.insertInto('career_area_education')
+			.values({ major_group: r.majorGroup, ...values })
+			.onConflict((oc) => oc.column('major_group').doUpdateSet(values))
+			.execute();
+	}
+}
+
+/** How many occupations each career area has (the pathway index page). */
+export async function countOccupationsByArea(db: Executor): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('occupation')
+		.select((eb) => ['major_group', eb.fn.countAll<number>().as('n')])
+		.groupBy('major_group')
+		.execute();
+	return new Map(rows.map((r) => [r.major_group, Number(r.n)]));
 }

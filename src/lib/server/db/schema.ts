@@ -87,7 +87,13 @@ export interface Database {
 	lending_unit: LendingUnitTable;
 	lending_reservation: LendingReservationTable;
 	lending_booking: LendingBookingTable;
-	zip_centroid: ZipCentroidTable;
+	career_area_education: CareerAreaEducationTable;
+	project: ProjectTable;
+	project_partner: ProjectPartnerTable;
+	project_goal: ProjectGoalTable;
+	project_milestone: ProjectMilestoneTable;
+	project_update: ProjectUpdateTable;
+	project_file: ProjectFileTable;
 	need: NeedTable;
 	offer: OfferTable;
 	match_connection: MatchConnectionTable;
@@ -1103,6 +1109,8 @@ export interface OpportunityApplicationTable {
 	status: string;
 	notes: Generated<string>;
 	placed_at: string | null;
+	withdrawn_at: string | null;
+	withdraw_token_hash: string | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -1161,11 +1169,75 @@ export interface LendingBookingTable {
 	day: string;
 	reservation_id: string;
 }
-export interface ZipCentroidTable {
-	zip: string;
-	lat: number;
-	lon: number;
+export interface CareerAreaEducationTable {
+	major_group: string;
+	year: number;
+	employed_total: number;
+	employed_bachelors_or_higher: number;
 	source: string;
+	imported_at: string;
+}
+export interface ProjectTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	title: string;
+	title_es: string | null;
+	summary: Generated<string>;
+	summary_es: string | null;
+	lead_partner_id: string;
+	created_by_user_id: string | null;
+	is_demo: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+export interface ProjectPartnerTable {
+	ecosystem_id: string;
+	project_id: string;
+	partner_id: string;
+	role: string;
+	role_es: string | null;
+	added_at: string;
+}
+export interface ProjectGoalTable {
+	id: string;
+	ecosystem_id: string;
+	project_id: string;
+	text: string;
+	text_es: string | null;
+	strategy_id: string | null;
+	created_at: string;
+}
+export interface ProjectMilestoneTable {
+	id: string;
+	ecosystem_id: string;
+	project_id: string;
+	title: string;
+	title_es: string | null;
+	owner_partner_id: string;
+	due_on: string;
+	done_at: string | null;
+	created_at: string;
+}
+export interface ProjectUpdateTable {
+	id: string;
+	ecosystem_id: string;
+	project_id: string;
+	author_user_id: string | null;
+	author_name: string;
+	body: string;
+	created_at: string;
+}
+export interface ProjectFileTable {
+	id: string;
+	ecosystem_id: string;
+	project_id: string;
+	uploader_user_id: string | null;
+	filename: string;
+	content_type: string;
+	size: number;
+	data: Uint8Array;
+	created_at: string;
 }
 export interface NeedTable {
 	id: string;
@@ -1182,6 +1254,7 @@ export interface NeedTable {
 	needed_by: string;
 	focus_share: number;
 	closed_at: string | null;
+	closed_reason: 'answered' | 'not_needed' | null;
 	is_demo: Generated<number>;
 	created_at: string;
 }

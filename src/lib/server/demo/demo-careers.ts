@@ -3,16 +3,17 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import { importOccupationsFile, SHARED_ONET_FILE } from '../careers/careers.service.js';
+import { importAreaEducationFile, importOccupationsFile, SHARED_EDUCATION_FILE, SHARED_ONET_FILE } from '../careers/careers.service.js';
 import { findOccupation } from '../careers/careers.repository.js';
 import { insertOpportunity } from '../opportunities/opportunities.repository.js';
 import { opportunitySchema } from '../opportunities/opportunities.js';
 import { insertItem } from '../lending/lending.repository.js';
 import { itemSchema } from '../lending/lending.js';
 import { insertNeed, insertOffer } from '../matchmaking/matchmaking.repository.js';
-import { importZipCentroids, SHARED_ZIP_CENTROIDS } from '../matchmaking/matchmaking.service.js';
 import { needSchema, offerSchema } from '../matchmaking/matchmaking.js';
 import { insertCommitment, insertUpdate } from '../commitments/commitments.repository.js';
+import * as projects from '../projects/projects.repository.js';
+import { listStrategies } from '../agenda/agenda.repository.js';
 
 /**
  * Fictional opportunities for the demo ecosystems, every one labelled "(demo)". Deadlines are
@@ -127,13 +128,13 @@ export const demoOpportunities: Record<string, DemoOpportunity[]> = {
 };
 
 /**
- * Imports the O*NET list and the ZIP centroids for the demo when the shared data sits beside the
- * checkout; without them opportunities name no career and matches show no distance.
+ * Imports the O*NET list and NCSES's education table for the demo when the shared data sits beside the checkout; without it
+ * opportunities name no career. (Distances use geo/zip-centroids.ts, which needs no import.)
  */
 export async function importDemoReferenceData(db: Kysely<Database>): Promise<void> {
 	const imports = [
 		{ file: SHARED_ONET_FILE, run: (file: string) => importOccupationsFile({ db, file }), what: 'the O*NET list (npm run import:occupations)' },
-		{ file: SHARED_ZIP_CENTROIDS, run: (file: string) => importZipCentroids({ db, file }), what: 'the ZIP centroids' }
+		{ file: SHARED_EDUCATION_FILE, run: (file: string) => importAreaEducationFile({ db, file }), what: 'the education of STEM workers (npm run import:occupations)' }
 	];
 	for (const { file: relative, run, what } of imports) {
 		const file = path.resolve(process.cwd(), relative);
@@ -254,5 +255,81 @@ export async function insertDemoCommitments(db: Executor, ecosystemId: string, e
 			await insertUpdate(db, { ecosystemId, commitmentId: id, userId: null, progress, note: '', at: new Date(Date.now() - daysAgo * 86_400_000).toISOString() });
 			daysAgo -= 30;
 		}
+	}
+}
+
+interface DemoProject {
+	slug: string;
+	title: string;
+	title_es: string;
+	summary: string;
+	summary_es: string;
+	lead: string;
+	partners: { slug: string; role: string; role_es: string }[];
+	goals: { text: string; text_es: string }[];
+	milestones: { title: string; title_es: string; owner: string; dueInDays: number; done?: boolean }[];
+	update: string;
+}
+
+/** Fictional multi-partner projects (labelled demo); their first goal serves the agenda's first strategy when there is one. */
+const demoProjects: Record<string, DemoProject[]> = {
+	philadelphia: [
+		{
+			slug: 'robotics-in-north-philadelphia-middle-schools',
+			title: 'Robotics in North Philadelphia middle schools (demo)',
+			title_es: 'Robótica en las escuelas intermedias del norte de Filadelfia (demo)',
+			summary: 'Three partners bring weekly after-school robotics clubs to middle schools serving mostly Black and Latinx students, with kits, trained coaches and a spring showcase. Fictional demo project.',
+			summary_es: 'Tres organizaciones llevan clubes semanales de robótica después de clases a escuelas intermedias con mayoría de estudiantes negros y latinos, con kits, entrenadores capacitados y una muestra en primavera. Proyecto ficticio de demostración.',
+			lead: 'brick-and-bolt-youth-makerspace',
+			partners: [
+				{ slug: 'brick-and-bolt-youth-makerspace', role: 'Runs the clubs and trains the coaches', role_es: 'Dirige los clubes y capacita a los entrenadores' },
+				{ slug: 'faro-verde-youth-science-lab', role: 'Lends kits and sends bilingual mentors', role_es: 'Presta kits y envía mentores bilingües' },
+				{ slug: 'tinicum-bridge-community-college', role: 'Hosts the spring showcase on campus', role_es: 'Acoge la muestra de primavera en su campus' }
+			],
+			goals: [
+				{ text: '120 students in weekly robotics clubs by June', text_es: '120 estudiantes en clubes semanales de robótica para junio' },
+				{ text: 'At least half of club members are girls', text_es: 'Al menos la mitad de los miembros de los clubes son niñas' }
+			],
+			milestones: [
+				{ title: 'Coaches trained', title_es: 'Entrenadores capacitados', owner: 'brick-and-bolt-youth-makerspace', dueInDays: -20, done: true },
+				{ title: 'Kits delivered to six schools', title_es: 'Kits entregados a seis escuelas', owner: 'faro-verde-youth-science-lab', dueInDays: 14 },
+				{ title: 'Spring showcase', title_es: 'Muestra de primavera', owner: 'tinicum-bridge-community-college', dueInDays: 120 }
+			],
+			update: 'Coach training is done: 14 coaches, 9 of them bilingual. (Demo update.)'
+		}
+	],
+	portland: [
+		{
+			slug: 'river-science-summer-partnership',
+			title: 'River science summer partnership (demo)',
+			title_es: 'Alianza de verano de ciencias del río (demo)',
+			summary: 'Partners run a six-week summer program on water quality along the Columbia Slough, with paid youth field assistants. Fictional demo project.',
+			summary_es: 'Varias organizaciones organizan un programa de verano de seis semanas sobre la calidad del agua en el Columbia Slough, con jóvenes asistentes de campo con pago. Proyecto ficticio de demostración.',
+			lead: 'tri-river-county-library-maker-commons',
+			partners: [
+				{ slug: 'tri-river-county-library-maker-commons', role: 'Coordinates and hosts the lab days', role_es: 'Coordina y acoge los días de laboratorio' },
+				{ slug: 'ferngate-semiconductor', role: 'Pays the youth field assistants', role_es: 'Paga a los jóvenes asistentes de campo' }
+			],
+			goals: [{ text: '40 youth complete the summer program', text_es: '40 jóvenes completan el programa de verano' }],
+			milestones: [{ title: 'Field assistants hired', title_es: 'Asistentes de campo contratados', owner: 'ferngate-semiconductor', dueInDays: 30 }],
+			update: 'Applications for field assistants open next week. (Demo update.)'
+		}
+	]
+};
+
+export async function insertDemoProjects(db: Executor, ecosystemId: string, ecosystemSlug: string, partnerIds: Map<string, string>): Promise<void> {
+	const strategies = await listStrategies(db, ecosystemId);
+	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+	for (const p of demoProjects[ecosystemSlug] ?? []) {
+		const leadId = partnerIds.get(p.lead);
+		if (!leadId || p.partners.some((x) => !partnerIds.has(x.slug))) continue;
+		const id = await projects.insertProject(db, { ecosystemId, slug: p.slug, title: p.title, title_es: p.title_es, summary: p.summary, summary_es: p.summary_es, leadPartnerId: leadId, userId: null, isDemo: true });
+		for (const x of p.partners) await projects.insertProjectPartner(db, { ecosystemId, projectId: id, partnerId: partnerIds.get(x.slug)!, role: x.role, role_es: x.role_es });
+		for (const [i, g] of p.goals.entries()) await projects.insertGoal(db, { ecosystemId, projectId: id, text: g.text, text_es: g.text_es, strategyId: i === 0 ? (strategies[0]?.id ?? null) : null });
+		for (const ms of p.milestones) {
+			const milestoneId = await projects.insertMilestone(db, { ecosystemId, projectId: id, title: ms.title, title_es: ms.title_es, ownerPartnerId: partnerIds.get(ms.owner)!, dueOn: day(ms.dueInDays) });
+			if (ms.done) await projects.completeMilestone(db, ecosystemId, milestoneId);
+		}
+		await projects.insertUpdate(db, { ecosystemId, projectId: id, userId: null, authorName: 'Demo', body: p.update });
 	}
 }

@@ -15,7 +15,7 @@ import { insertDemoGroups } from './demo-groups.js';
 import { insertDemoPrograms } from './demo-programs.js';
 import { insertDemoYouthPopulation } from './demo-youth.js';
 import { insertDemoEducators } from './demo-educators.js';
-import { importDemoReferenceData, insertDemoCommitments, insertDemoLending, insertDemoMatchmaking, insertDemoOpportunities } from './demo-careers.js';
+import { importDemoReferenceData, insertDemoCommitments, insertDemoLending, insertDemoMatchmaking, insertDemoOpportunities, insertDemoProjects } from './demo-careers.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -119,6 +119,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 			const members = new Map(demo.people.map((p) => [p.email, { userId: userIds.get(p.email)!, partnerId: p.partnerSlug ? (partnerIds.get(p.partnerSlug) ?? null) : null }]));
 			await insertDemoMatchmaking(trx, ecosystemId, demo.slug, partnerIds, members);
 			await insertDemoCommitments(trx, ecosystemId, demo.slug, partnerIds);
+			await insertDemoProjects(trx, ecosystemId, demo.slug, partnerIds);
 			await recordAudit(trx, {
 				actor: { kind: 'public' },
 				ecosystemId,

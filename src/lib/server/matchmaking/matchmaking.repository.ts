@@ -1,22 +1,6 @@
 import type { Executor } from '../audit/audit.repository.js';
 import { newId, nowIso } from '../util.js';
 
-export async function upsertZipCentroids(db: Executor, rows: { zip: string; lat: number; lon: number }[], source: string): Promise<void> {
-	for (const r of rows) {
-		await db
-			.insertInto('zip_centroid')
-			.values({ ...r, source })
-			.onConflict((oc) => oc.column('zip').doUpdateSet({ lat: r.lat, lon: r.lon, source }))
-			.execute();
-	}
-}
-
-export async function centroidsOf(db: Executor, zips: string[]): Promise<Map<string, { lat: number; lon: number }>> {
-	if (zips.length === 0) return new Map();
-	const rows = await db.selectFrom('zip_centroid').select(['zip', 'lat', 'lon']).where('zip', 'in', [...new Set(zips)]).execute();
-	return new Map(rows.map((r) => [r.zip, { lat: Number(r.lat), lon: Number(r.lon) }]));
-}
-
 export async function insertNeed(
 	db: Executor,
 	v: { ecosystemId: string; userId: string; partnerId: string | null; isDemo?: boolean; kind: string; title: string; description: string; subject: string; grade_band: string; zip: string; needed_from: string; needed_by: string; focus_share: number }
@@ -99,7 +83,7 @@ export async function findNeed(db: Executor, ecosystemId: string, id: string) {
 		.leftJoin('partner as p', 'p.id', 'n.partner_id')
 		.select([
 			'n.id', 'n.posted_by_user_id', 'u.name as poster_name', 'u.email as poster_email', 'p.name as school_name', 'n.kind', 'n.title', 'n.description',
-			'n.subject', 'n.grade_band', 'n.zip', 'n.needed_from', 'n.needed_by', 'n.focus_share', 'n.is_demo', 'n.created_at', 'n.closed_at'
+			'n.subject', 'n.grade_band', 'n.zip', 'n.needed_from', 'n.needed_by', 'n.focus_share', 'n.is_demo', 'n.created_at', 'n.closed_at', 'n.closed_reason'
 		])
 		.where('n.ecosystem_id', '=', ecosystemId)
 		.where('n.id', '=', id)
@@ -154,4 +138,55 @@ export async function saveWeights(db: Executor, ecosystemId: string, weightsJson
 		.values({ ecosystem_id: ecosystemId, weights_json: weightsJson, updated_at })
 		.onConflict((oc) => oc.column('ecosystem_id').doUpdateSet({ weights_json: weightsJson, updated_at }))
 		.execute();
+}
+
+/** An offer, open or closed (its partner's edit form and the close action). */
+export async function findOffer(db: Executor, ecosystemId: string, id: string) {
+	return db
+		.selectFrom('offer')
+		.select(['id', 'partner_id', 'kind', 'title', 'description', 'subjects_json', 'grade_bands_json', 'zip', 'available_from', 'available_until', 'closed_at'])
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+export async function updateOffer(
+	db: Executor,
+	ecosystemId: string,
+	id: string,
+	v: { kind: string; title: string; description: string; subjects: string[]; grade_bands: string[]; zip: string; available_from: string; available_until: string }
+): Promise<number> {
+	const result = await db
+		.updateTable('offer')
+		.set({
+			kind: v.kind,
+			title: v.title,
+			description: v.description,
+			subjects_json: JSON.stringify(v.subjects),
+			grade_bands_json: JSON.stringify(v.grade_bands),
+			zip: v.zip,
+			available_from: v.available_from,
+			available_until: v.available_until
+		})
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.where('closed_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+export async function closeOffer(db: Executor, ecosystemId: string, id: string): Promise<number> {
+	const result = await db.updateTable('offer').set({ closed_at: nowIso() }).where('ecosystem_id', '=', ecosystemId).where('id', '=', id).where('closed_at', 'is', null).executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+export async function closeNeed(db: Executor, ecosystemId: string, id: string, reason: 'answered' | 'not_needed'): Promise<number> {
+	const result = await db
+		.updateTable('need')
+		.set({ closed_at: nowIso(), closed_reason: reason })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.where('closed_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
 }

@@ -1,25 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import { auditActions } from '../testing/assertions.js';
 import { publicActor } from '../auth/roles.js';
-import { connectNeedAndOffer, getNeedWithSuggestions, importZipCentroids, listBoard, postNeed, postOffer, saveMatchmakingWeights } from './matchmaking.service.js';
+import { closeNeed, closeOffer, connectNeedAndOffer, editOffer, getNeedWithSuggestions, getOfferForEdit, listBoard, postNeed, postOffer, saveMatchmakingWeights } from './matchmaking.service.js';
 
-// Census 2010 ZCTA internal points (TIGER/Line), the shape of ../shared/data/geo/zcta2010_centroids_phl_pdx.csv.
-const centroids = 'zcta5,region,state_fips,county_fips,intpt_lat,intpt_lon,aland_m2,awater_m2\n19121,philadelphia,42,42101,39.9819795,-75.1791198,5726826,343627\n19122,philadelphia,42,42101,39.9777461,-75.1458993,3287314,0\n19154,philadelphia,42,42101,40.0964848,-74.983219,16409305,163243\n';
 const need = { kind: 'speaker', title: 'A scientist for 9th-grade biology', subject: 'biology', grade_band: '9_12', zip: '19121', needed_from: '2027-03-01', needed_by: '2027-03-31', focus_share: '85' };
 const offer = (o: Record<string, unknown> = {}) => ({ kind: 'speaker', title: 'Our lab scientists visit classrooms', subjects: ['biology', 'chemistry'], grade_bands: ['9_12'], zip: '19122', available_from: '2027-01-01', available_until: '2027-06-30', ...o });
 
 describeEachDatabase('matchmaking service', (get) => {
-	beforeAll(async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'parity-zip-'));
-		writeFileSync(join(dir, 'c.csv'), centroids);
-		expect(await importZipCentroids({ db: get().db, file: join(dir, 'c.csv') })).toEqual({ ok: true, imported: 3 });
-	});
-
 	async function setup() {
 		const { ctx, db } = get();
 		const eco = await makeEcosystem(db);
@@ -42,7 +31,7 @@ describeEachDatabase('matchmaking service', (get) => {
 		expect(view.suggestions[0]!.reasons).toEqual([
 			{ code: 'subject', subject: 'biology' },
 			{ code: 'grade', band: '9_12' },
-			{ code: 'distance', miles: 1.8 },
+			{ code: 'distance', miles: 1.5 },
 			{ code: 'timing', from: '2027-03-01', until: '2027-03-31' },
 			{ code: 'priority', share: 85 }
 		]);
@@ -81,6 +70,52 @@ describeEachDatabase('matchmaking service', (get) => {
 		expect(await saveMatchmakingWeights({ db: s.db, actor: staff, ecosystemId: s.eco.id, input: { subject: '100', grade: '0', distance: '0', timing: '0', priority: '0', maxMiles: '10' } })).toEqual({ ok: true, value: null });
 		const view = await getNeedWithSuggestions({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, needId: posted.value.id });
 		expect(view.suggestions.map((x) => x.score)).toEqual([100]);
+	});
+
+	it('lets the poster close a need as answered or no longer needed; the board and the waiting list drop it', async () => {
+		const s = await setup();
+		const posted = await postNeed({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, input: need });
+		if (!posted.ok) throw new Error('not posted');
+		const close = (actor: typeof s.teacher, input: unknown) => closeNeed({ db: s.db, actor, ecosystemId: s.eco.id, needId: posted.value.id, input });
+		await expect(close(s.labStaff, { reason: 'answered' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		expect(await close(s.teacher, { reason: 'maybe' })).toMatchObject({ ok: false, issues: [{ field: 'reason' }] });
+		expect((await getNeedWithSuggestions({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, needId: posted.value.id })).canClose).toBe(true);
+		expect(await close(s.teacher, { reason: 'not_needed' })).toEqual({ ok: true, value: null });
+		expect(await close(s.teacher, { reason: 'answered' })).toMatchObject({ ok: false, issues: [{ field: 'reason', message: 'This need is already closed.' }] });
+		const view = await getNeedWithSuggestions({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, needId: posted.value.id });
+		expect(view.need).toMatchObject({ closed_reason: 'not_needed', closed_at: expect.any(String) });
+		expect(view.canClose).toBe(false);
+		const staff = await makeActor(s.ctx, { role: 'backbone_staff', ecosystemId: s.eco.id });
+		const board = await listBoard({ db: s.db, actor: staff, ecosystemId: s.eco.id });
+		expect([board.needs, board.unanswered]).toEqual([[], []]);
+		// Backbone staff may close someone else's need.
+		const second = await postNeed({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, input: need });
+		if (!second.ok) throw new Error('not posted');
+		expect(await closeNeed({ db: s.db, actor: staff, ecosystemId: s.eco.id, needId: second.value.id, input: { reason: 'answered' } })).toEqual({ ok: true, value: null });
+		expect(await auditActions(s.db, s.eco.id)).toEqual(['need.close', 'need.close', 'need.post', 'need.post']);
+	});
+
+	it('lets the offering partner edit and close an offer, which is then no longer suggested', async () => {
+		const s = await setup();
+		const posted = await postNeed({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, input: need });
+		const made = await postOffer({ db: s.db, actor: s.labStaff, ecosystemId: s.eco.id, partnerSlug: s.lab.slug, input: offer() });
+		if (!posted.ok || !made.ok) throw new Error('not posted');
+		const args = { db: s.db, ecosystemId: s.eco.id, offerId: made.value.id };
+		await expect(getOfferForEdit({ ...args, actor: s.farStaff })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(editOffer({ ...args, actor: s.teacher, input: offer() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		expect(await editOffer({ ...args, actor: s.labStaff, input: offer({ title: 'Lab scientists visit (spring only)', available_until: '2027-03-15' }) })).toEqual({ ok: true, value: null });
+		expect(await getOfferForEdit({ ...args, actor: s.labStaff })).toMatchObject({ title: 'Lab scientists visit (spring only)', subjects: ['biology', 'chemistry'] });
+		const bad = await editOffer({ ...args, actor: s.labStaff, input: offer({ subjects: [], zip: '1' }) });
+		expect(bad.ok ? [] : bad.issues.map((i) => i.field)).toEqual(['zip', 'subjects']);
+		const before = await getNeedWithSuggestions({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, needId: posted.value.id });
+		expect(before.suggestions[0]!.reasons.find((r) => r.code === 'timing')).toEqual({ code: 'timing', from: '2027-03-01', until: '2027-03-15' });
+		await closeOffer({ ...args, actor: s.labStaff });
+		await closeOffer({ ...args, actor: s.labStaff });
+		expect((await getNeedWithSuggestions({ db: s.db, actor: s.teacher, ecosystemId: s.eco.id, needId: posted.value.id })).suggestions).toEqual([]);
+		expect(await editOffer({ ...args, actor: s.labStaff, input: offer() })).toMatchObject({ ok: false, issues: [{ field: 'title' }] });
+		const elsewhere = await makeEcosystem(s.db);
+		await expect(getOfferForEdit({ db: s.db, actor: s.labStaff, ecosystemId: elsewhere.id, offerId: made.value.id })).rejects.toMatchObject({ code: expect.stringMatching(/FORBIDDEN|OFFER_NOT_FOUND/) });
+		expect(await auditActions(s.db, s.eco.id)).toEqual(['need.post', 'offer.close', 'offer.edit', 'offer.post']);
 	});
 
 	describe('access and tenancy', () => {

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
@@ -9,32 +7,14 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
+import { packageZipCentroid } from '../geo/zip-centroids.js';
 import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
 import * as m from '../../paraglide/messages.js';
 import * as repo from './matchmaking.repository.js';
-import { daysWaiting, defaultWeights, needSchema, offerSchema, rankOffers, weightsSchema, type Weights } from './matchmaking.js';
+import { closeNeedSchema, daysWaiting, defaultWeights, needSchema, offerSchema, rankOffers, weightsSchema, type Weights } from './matchmaking.js';
 
 type Db = Kysely<Database>;
-
-/** Where the Census ZCTA internal points sit beside a checkout (../shared/data/SOURCES.md §1). */
-export const SHARED_ZIP_CENTROIDS = '../shared/data/geo/zcta2010_centroids_phl_pdx.csv';
-
-/** Loads ZIP (ZCTA) internal points for distances; all or nothing. Run by the demo seed and scripts. */
-export async function importZipCentroids({ db, file }: { db: Db; file: string }): Promise<{ ok: true; imported: number } | { ok: false; problems: string[] }> {
-	const rows = parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-	const problems: string[] = [];
-	const points = rows.map((r, i) => {
-		const point = { zip: r['zcta5'] ?? '', lat: Number(r['intpt_lat']), lon: Number(r['intpt_lon']) };
-		if (!/^\d{5}$/.test(point.zip) || !Number.isFinite(point.lat) || !Number.isFinite(point.lon) || Math.abs(point.lat) > 90 || Math.abs(point.lon) > 180) {
-			problems.push(`Line ${i + 2}: expected zcta5, intpt_lat and intpt_lon.`);
-		}
-		return point;
-	});
-	if (problems.length || points.length === 0) return { ok: false, problems: problems.length ? problems : ['The file has no rows.'] };
-	await db.transaction().execute((trx) => repo.upsertZipCentroids(trx, points, `Census TIGER/Line 2010 ZCTA internal points (${file.split('/').pop()})`));
-	return { ok: true, imported: points.length };
-}
 
 async function weightsOf(db: Db, ecosystemId: string): Promise<Weights> {
 	const stored = await repo.findWeights(db, ecosystemId);
@@ -111,13 +91,15 @@ export async function getNeedWithSuggestions({ db, actor, ecosystemId, needId }:
 	const need = await repo.findNeed(db, ecosystemId, needId);
 	if (!need) throw new DomainError('NEED_NOT_FOUND');
 	const offers = (await repo.listOpenOffers(db, ecosystemId)).map(parseOffer);
-	const points = await repo.centroidsOf(db, [need.zip, ...offers.map((o) => o.zip)]);
-	const located = offers.map((o) => ({ ...o, location: points.get(o.zip) ?? null }));
-	const suggestions = rankOffers({ ...need, location: points.get(need.zip) ?? null }, located, await weightsOf(db, ecosystemId));
+	// The same ZIP centroids as the program finder (geo/zip-centroids.ts, the `zipcodes` package).
+	const located = offers.map((o) => ({ ...o, location: packageZipCentroid(o.zip) ?? null }));
+	const suggestions = rankOffers({ ...need, location: packageZipCentroid(need.zip) ?? null }, located, await weightsOf(db, ecosystemId));
 	const connections = await repo.listConnections(db, ecosystemId, need.id);
+	const isPoster = need.posted_by_user_id === actor.userId;
 	return {
 		need,
-		isPoster: need.posted_by_user_id === actor.userId,
+		isPoster,
+		canClose: need.closed_at === null && (isPoster || decide(actor, 'ecosystem.matchmaking.manage', { ecosystemId }) === 'allow'),
 		suggestions: suggestions.map((s) => ({
 			score: s.score,
 			reasons: s.reasons,
@@ -192,5 +174,58 @@ export async function saveMatchmakingWeights({ db, actor, ecosystemId, input }: 
 		await repo.saveWeights(trx, ecosystemId, JSON.stringify(parsed.value));
 		await recordAudit(trx, { actor, ecosystemId, action: 'matchmaking.weights', entityType: 'ecosystem', entityId: ecosystemId, summary: 'Changed the matchmaking weights', detail: parsed.value });
 		return ok(null);
+	});
+}
+
+/**
+ * The need's poster (or backbone staff) closes it: answered, or no longer needed. A closed need
+ * leaves the board and the backbone's "waiting" list; its page stays for the record.
+ */
+export async function closeNeed({ db, actor, ecosystemId, needId, input }: { db: Db; actor: Actor; ecosystemId: string; needId: string; input: unknown }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.needs.post', { ecosystemId });
+	const need = await repo.findNeed(db, ecosystemId, needId);
+	if (!need) throw new DomainError('NEED_NOT_FOUND');
+	if (need.posted_by_user_id !== actor.userId) requireAccess(actor, 'ecosystem.matchmaking.manage', { ecosystemId });
+	const parsed = validate(closeNeedSchema, input);
+	if (!parsed.ok) return parsed;
+	return db.transaction().execute(async (trx) => {
+		if ((await repo.closeNeed(trx, ecosystemId, need.id, parsed.value.reason)) === 0) return invalid([{ field: 'reason', message: 'This need is already closed.' }]);
+		await recordAudit(trx, { actor, ecosystemId, action: 'need.close', entityType: 'need', entityId: need.id, summary: `Closed the need “${need.title}” (${parsed.value.reason === 'answered' ? 'answered' : 'no longer needed'})` });
+		return ok(null);
+	});
+}
+
+/** An offer as its partner's staff edit it (404 for anyone else, so offers of others are not probed). */
+async function offerOfActor(db: Db, actor: Actor, ecosystemId: string, offerId: string) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const offer = await repo.findOffer(db, ecosystemId, offerId);
+	if (!offer) throw new DomainError('OFFER_NOT_FOUND');
+	requireAccess(actor, 'partner.offers.post', { ecosystemId, partnerId: offer.partner_id });
+	return offer;
+}
+
+export async function getOfferForEdit({ db, actor, ecosystemId, offerId }: { db: Db; actor: Actor; ecosystemId: string; offerId: string }) {
+	const offer = await offerOfActor(db, actor, ecosystemId, offerId);
+	return { ...offer, subjects: JSON.parse(offer.subjects_json) as string[], grade_bands: JSON.parse(offer.grade_bands_json) as string[] };
+}
+
+/** Staff of the offering partner (or backbone staff) change an open offer. */
+export async function editOffer({ db, actor, ecosystemId, offerId, input }: { db: Db; actor: Actor; ecosystemId: string; offerId: string; input: unknown }): Promise<Outcome<null>> {
+	const offer = await offerOfActor(db, actor, ecosystemId, offerId);
+	const parsed = validate(offerSchema, input);
+	if (!parsed.ok) return parsed;
+	return db.transaction().execute(async (trx) => {
+		if ((await repo.updateOffer(trx, ecosystemId, offer.id, parsed.value)) === 0) return invalid([{ field: 'title', message: 'This offer is closed and can no longer be changed.' }]);
+		await recordAudit(trx, { actor, ecosystemId, action: 'offer.edit', entityType: 'offer', entityId: offer.id, summary: `Edited the offer “${parsed.value.title}”` });
+		return ok(null);
+	});
+}
+
+/** Staff of the offering partner (or backbone staff) close an offer: it is no longer suggested. */
+export async function closeOffer({ db, actor, ecosystemId, offerId }: { db: Db; actor: Actor; ecosystemId: string; offerId: string }): Promise<void> {
+	const offer = await offerOfActor(db, actor, ecosystemId, offerId);
+	await db.transaction().execute(async (trx) => {
+		if ((await repo.closeOffer(trx, ecosystemId, offer.id)) === 0) return;
+		await recordAudit(trx, { actor, ecosystemId, action: 'offer.close', entityType: 'offer', entityId: offer.id, summary: `Closed the offer “${offer.title}”` });
 	});
 }

@@ -61,6 +61,10 @@ export const offerSchema = z
 		{ when: () => true }
 	);
 
+export const needCloseReasons = ['answered', 'not_needed'] as const;
+/** Why a school or educator closes a need: it was answered, or it is no longer needed. */
+export const closeNeedSchema = z.object({ reason: z.enum(needCloseReasons, { message: 'Say why you are closing this need.' }) });
+
 /** How much each consideration counts; an ecosystem may change these (matchmaking_setting). */
 export interface Weights {
 	subject: number;

@@ -155,6 +155,40 @@ export async function insertOpportunity(
 	return id;
 }
 
+/** The poster's edit: every field of the form; the address (slug), partner and state stay. */
+export async function updateOpportunity(db: Executor, ecosystemId: string, id: string, v: OpportunityInput): Promise<number> {
+	const result = await db
+		.updateTable('opportunity')
+		.set({
+			kind: v.kind,
+			audience: v.audience,
+			title: v.title,
+			title_es: v.title_es ?? null,
+			description_md: v.description_md,
+			description_md_es: v.description_md_es ?? null,
+			occupation_code: v.occupation_code ?? null,
+			min_age: v.min_age ?? null,
+			max_age: v.max_age ?? null,
+			min_grade: v.min_grade ?? null,
+			max_grade: v.max_grade ?? null,
+			zip_codes_json: JSON.stringify(v.zip_codes),
+			focus_json: JSON.stringify(v.focus),
+			location: v.location,
+			pay_kind: v.pay_kind,
+			pay_amount: v.pay_kind === 'unpaid' ? null : (v.pay_amount ?? null),
+			pay_period: v.pay_kind === 'unpaid' ? null : (v.pay_period ?? null),
+			starts_on: v.starts_on ?? null,
+			ends_on: v.ends_on ?? null,
+			deadline: v.deadline,
+			places: v.places,
+			updated_at: nowIso()
+		})
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
 export async function closeOpportunity(db: Executor, ecosystemId: string, id: string, reason: 'deadline' | 'poster'): Promise<number> {
 	const now = nowIso();
 	const result = await db
@@ -177,7 +211,7 @@ export async function listExpired(db: Executor, today: string) {
 		.execute();
 }
 
-export async function insertApplication(db: Executor, ecosystemId: string, opportunityId: string, input: ApplicationInput): Promise<string> {
+export async function insertApplication(db: Executor, ecosystemId: string, opportunityId: string, input: ApplicationInput, withdrawTokenHash: string | null = null): Promise<string> {
 	const id = newId();
 	const now = nowIso();
 	await db
@@ -197,11 +231,35 @@ export async function insertApplication(db: Executor, ecosystemId: string, oppor
 			status: 'submitted',
 			notes: '',
 			placed_at: null,
+			withdraw_token_hash: withdrawTokenHash,
 			created_at: now,
 			updated_at: now
 		})
 		.execute();
 	return id;
+}
+
+/** The application an applicant's private withdrawal link points at, with its opportunity's title. */
+export async function findApplicationByWithdrawHash(db: Executor, ecosystemId: string, tokenHash: string) {
+	return db
+		.selectFrom('opportunity_application as a')
+		.innerJoin('opportunity as o', (j) => j.onRef('o.id', '=', 'a.opportunity_id').onRef('o.ecosystem_id', '=', 'a.ecosystem_id'))
+		.select(['a.id', 'a.withdrawn_at', 'a.locale', 'o.title', 'o.title_es', 'o.slug'])
+		.where('a.ecosystem_id', '=', ecosystemId)
+		.where('a.withdraw_token_hash', '=', tokenHash)
+		.executeTakeFirst();
+}
+
+export async function markWithdrawn(db: Executor, ecosystemId: string, id: string): Promise<number> {
+	const now = nowIso();
+	const result = await db
+		.updateTable('opportunity_application')
+		.set({ withdrawn_at: now, updated_at: now })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.where('withdrawn_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
 }
 
 export async function hasApplied(db: Executor, ecosystemId: string, opportunityId: string, email: string): Promise<boolean> {
@@ -217,7 +275,7 @@ export async function hasApplied(db: Executor, ecosystemId: string, opportunityI
 
 const applicationColumns = [
 	'id', 'opportunity_id', 'applicant_name', 'applicant_email', 'applicant_phone', 'age', 'grade', 'zip', 'statement',
-	'locale', 'status', 'notes', 'placed_at', 'created_at', 'updated_at'
+	'locale', 'status', 'notes', 'placed_at', 'withdrawn_at', 'created_at', 'updated_at'
 ] as const;
 
 export async function listApplications(db: Executor, ecosystemId: string, opportunityId: string) {

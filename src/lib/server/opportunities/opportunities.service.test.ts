@@ -16,7 +16,12 @@ import { opportunitySchema, type OpportunityInput } from './opportunities.js';
 import {
 	applyToOpportunity,
 	closeExpiredOpportunities,
+	closeOpportunityEarly,
+	editOpportunity,
 	getApplicationForReview,
+	getOpportunityForEdit,
+	getWithdrawal,
+	withdrawApplication,
 	getOpportunity,
 	listApplicationsForReview,
 	listPostedOpportunities,
@@ -278,6 +283,28 @@ describeEachDatabase('opportunities service', (get) => {
 		});
 	});
 
+	describe('editing and closing', () => {
+		it('lets the posting partner and backbone staff edit and close; the address stays and every problem is listed', async () => {
+			const { db, eco, university, other, actor } = await setup();
+			const jamal = await actor('partner_member', university.id);
+			const opp = await makeOpportunity(db, eco.id, university.id);
+			const edit = (who: Awaited<ReturnType<typeof actor>>, input: unknown) => editOpportunity({ db, actor: who, ecosystemId: eco.id, slug: opp.slug, input });
+			expect(await edit(jamal, form({ title: 'Summer research internship (paid)', places: '12', occupation_code: '15-1252.00' }))).toEqual({ ok: true, value: null });
+			expect(await getOpportunity({ db, ecosystemId: eco.id, slug: opp.slug, today: TODAY })).toMatchObject({ title: 'Summer research internship (paid)', places: 12, major_group: '15', slug: opp.slug });
+			const bad = await edit(jamal, form({ places: '0', deadline: 'soon', occupation_code: undefined }));
+			expect(bad.ok ? [] : bad.issues.map((i) => i.field).sort()).toEqual(['deadline', 'places']);
+			expect((await getOpportunity({ db, ecosystemId: eco.id, slug: opp.slug, today: TODAY })).places).toBe(12);
+			await expect(edit(await actor('partner_admin', other.id), form())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await expect(getOpportunityForEdit({ db, actor: await actor('educator'), ecosystemId: eco.id, slug: opp.slug })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect((await edit(await actor('backbone_staff'), form({ title: 'Edited by the backbone' }))).ok).toBe(true);
+			await closeOpportunityEarly({ db, actor: jamal, ecosystemId: eco.id, slug: opp.slug });
+			expect(await getOpportunity({ db, ecosystemId: eco.id, slug: opp.slug, today: TODAY })).toMatchObject({ closed_reason: 'poster', open: false });
+			const elsewhere = await makeEcosystem(db);
+			await expect(getOpportunityForEdit({ db, actor: jamal, ecosystemId: elsewhere.id, slug: opp.slug })).rejects.toMatchObject({ code: expect.stringMatching(/FORBIDDEN|OPPORTUNITY_NOT_FOUND/) });
+			expect(await auditActions(db, eco.id)).toEqual(['opportunity.close', 'opportunity.edit', 'opportunity.edit']);
+		});
+	});
+
 	describe('closeExpiredOpportunities', () => {
 		it('closes opportunities whose deadline day is over, once, and records why', async () => {
 			const { db, eco, university } = await setup();
@@ -321,5 +348,32 @@ describeEachDatabase('opportunity messages over SMTP', (get) => {
 		expect(view.messages).toMatchObject([input]);
 		const outbox = await db.selectFrom('outbox').select(['kind', 'status']).where('ecosystem_id', '=', eco.id).orderBy('created_at').execute();
 		expect(outbox).toEqual([{ kind: 'opportunity_applied', status: 'sent' }, { kind: 'opportunity_message', status: 'sent' }]);
+	});
+
+	it('lets the applicant withdraw with the private link in their confirmation email, once', async () => {
+		const db = ctx.db.kysely;
+		const eco = await makeEcosystem(db);
+		const university = await makePartner(db, eco.id, { name: 'Lumen University' });
+		const opp = await makeOpportunity(db, eco.id, university.id);
+		const email = uniqueEmail('leo');
+		await applyToOpportunity({ ctx, ecosystemId: eco.id, slug: opp.slug, input: applicant({ email }), link: { origin: 'https://parity.example', ecosystemSlug: eco.slug }, today: TODAY });
+		const body = received.find((r) => r.to.includes(email))!.body;
+		const token = new RegExp(`https://parity\\.example/e/${eco.slug}/opportunities/withdraw/([A-Za-z0-9_-]{43})`).exec(body)?.[1];
+		expect(token).toBeDefined();
+		// Only the hash is stored.
+		expect(JSON.stringify(await db.selectFrom('opportunity_application').selectAll().where('ecosystem_id', '=', eco.id).execute())).not.toContain(token!);
+		expect(await getWithdrawal({ db, ecosystemId: eco.id, token: token! })).toEqual({ title: 'Summer research internship', titleEs: null, slug: opp.slug, withdrawn: false });
+		await expect(getWithdrawal({ db, ecosystemId: eco.id, token: 'not-a-token' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		const elsewhere = await makeEcosystem(db);
+		await expect(withdrawApplication({ db, ecosystemId: elsewhere.id, token: token! })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await withdrawApplication({ db, ecosystemId: eco.id, token: token! });
+		await withdrawApplication({ db, ecosystemId: eco.id, token: token! });
+		expect((await getWithdrawal({ db, ecosystemId: eco.id, token: token! })).withdrawn).toBe(true);
+		const jamal = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: university.id });
+		const view = await listApplicationsForReview({ db, actor: jamal, ecosystemId: eco.id, slug: opp.slug, today: TODAY });
+		expect(view.applications).toMatchObject([{ applicant_email: email, withdrawn_at: expect.any(String) }]);
+		const audit = await db.selectFrom('audit_log').select(['action', 'summary']).where('ecosystem_id', '=', eco.id).where('action', '=', 'opportunity.withdraw').execute();
+		expect(audit).toHaveLength(1);
+		expect(JSON.stringify(audit)).not.toContain(email);
 	});
 });

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { ADDRESS_JUST_TAKEN, isUniqueViolation, retryOnUniqueViolation } from '../db/unique-violation.js';
 import { validate } from '../validation.js';
-import { nowIso, slugify } from '../util.js';
+import { nowIso, randomToken, sha256, slugify } from '../util.js';
 import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import { listOccupations } from '../careers/careers.repository.js';
 import type { OutgoingMessage } from '../mail/mail.repository.js';
@@ -26,7 +26,7 @@ import {
 } from './opportunities.js';
 
 type Db = Kysely<Database>;
-const reservedSlugs = new Set(['new', 'saved', 'posted']);
+const reservedSlugs = new Set(['new', 'saved', 'posted', 'withdraw']);
 
 /** The public view of an opportunity: its rules parsed, and whether it takes applications today. */
 function publicView(row: repo.OpportunityRow, today: string) {
@@ -233,12 +233,15 @@ export async function applyToOpportunity({
 	ecosystemId,
 	slug,
 	input,
+	link,
 	today = todayUtc()
 }: {
 	ctx: Pick<AppContext, 'mailer'> & { db: { kysely: Db } };
 	ecosystemId: string;
 	slug: string;
 	input: unknown;
+	/** The site's origin and the ecosystem's address, for the private withdrawal link in the confirmation email. */
+	link?: { origin: string; ecosystemSlug: string };
 	today?: string;
 }): Promise<Outcome<ApplyResult>> {
 	const db = ctx.db.kysely;
@@ -251,11 +254,13 @@ export async function applyToOpportunity({
 	const reasons = eligibility({ ...opportunity, zipCodes: JSON.parse(opportunity.zip_codes_json) as string[] }, value);
 	if (reasons.length) return ok({ applied: false, reasons });
 	const duplicate = () => invalid<ApplyResult>([{ field: 'email', message: 'You have already applied to this opportunity with that email address.' }]);
+	// Only its hash is stored: the link in the email is the applicant's only way to withdraw.
+	const withdrawToken = randomToken();
 	let confirmation: OutgoingMessage;
 	try {
 		const outcome = await db.transaction().execute(async (trx): Promise<Outcome<ApplyResult>> => {
 			if (await repo.hasApplied(trx, ecosystemId, opportunity.id, value.email)) return duplicate();
-			const id = await repo.insertApplication(trx, ecosystemId, opportunity.id, value);
+			const id = await repo.insertApplication(trx, ecosystemId, opportunity.id, value, sha256(withdrawToken));
 			await recordAudit(trx, {
 				actor: publicActor,
 				ecosystemId,
@@ -272,7 +277,9 @@ export async function applyToOpportunity({
 			ecosystemId,
 			to: value.email,
 			subject: m.opp_mail_applied_subject({ title }, { locale: value.locale }),
-			text: m.opp_mail_applied_body({ name: value.name, title, partner: opportunity.partner_name }, { locale: value.locale }),
+			text:
+				m.opp_mail_applied_body({ name: value.name, title, partner: opportunity.partner_name }, { locale: value.locale }) +
+				(link ? `\n\n${m.careers_mail_withdraw_line({ url: withdrawUrl(link.origin, link.ecosystemSlug, withdrawToken) }, { locale: value.locale })}` : ''),
 			kind: 'opportunity_applied'
 		};
 	} catch (error) {
@@ -282,6 +289,60 @@ export async function applyToOpportunity({
 	}
 	await ctx.mailer.send(confirmation);
 	return ok({ applied: true });
+}
+
+/** The applicant's private link to withdraw an application. */
+export function withdrawUrl(origin: string, ecosystemSlug: string, token: string): string {
+	return `${origin}/e/${ecosystemSlug}/opportunities/withdraw/${token}`;
+}
+
+/** What the withdrawal link shows: the opportunity's title and whether the application is already withdrawn (nothing about the applicant). */
+export async function getWithdrawal({ db, ecosystemId, token }: { db: Db; ecosystemId: string; token: string }) {
+	const found = await repo.findApplicationByWithdrawHash(db, ecosystemId, sha256(token));
+	if (!found) throw new DomainError('NOT_FOUND', 'This withdrawal link is not valid. Use the link in your confirmation email.');
+	return { title: found.title, titleEs: found.title_es, slug: found.slug, withdrawn: found.withdrawn_at !== null };
+}
+
+/**
+ * The applicant withdraws through the private link in their confirmation email (they have no
+ * account). Idempotent; the poster then sees the application as withdrawn. The audit row names
+ * no one.
+ */
+export async function withdrawApplication({ db, ecosystemId, token }: { db: Db; ecosystemId: string; token: string }): Promise<void> {
+	const found = await repo.findApplicationByWithdrawHash(db, ecosystemId, sha256(token));
+	if (!found) throw new DomainError('NOT_FOUND', 'This withdrawal link is not valid. Use the link in your confirmation email.');
+	await db.transaction().execute(async (trx) => {
+		if ((await repo.markWithdrawn(trx, ecosystemId, found.id)) === 0) return;
+		await recordAudit(trx, { actor: publicActor, ecosystemId, action: 'opportunity.withdraw', entityType: 'opportunity_application', entityId: found.id, summary: `An applicant withdrew from “${found.title}”` });
+	});
+}
+
+/** The poster's edit form, filled with the opportunity as it is. */
+export async function getOpportunityForEdit({ db, actor, ecosystemId, slug }: { db: Db; actor: Actor; ecosystemId: string; slug: string }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const row = await repo.findOpportunityBySlug(db, ecosystemId, slug);
+	if (!row) throw new DomainError('OPPORTUNITY_NOT_FOUND');
+	requireAccess(actor, 'partner.opportunities.post', { ecosystemId, partnerId: row.partner_id });
+	return { opportunity: row, occupations: await listOccupations(db) };
+}
+
+/** The poster (staff of the posting partner, or backbone staff) changes an opportunity; its address stays. */
+export async function editOpportunity({ db, actor, ecosystemId, slug, input }: { db: Db; actor: Actor; ecosystemId: string; slug: string; input: unknown }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const row = await repo.findOpportunityBySlug(db, ecosystemId, slug);
+	if (!row) throw new DomainError('OPPORTUNITY_NOT_FOUND');
+	requireAccess(actor, 'partner.opportunities.post', { ecosystemId, partnerId: row.partner_id });
+	const parsed = validate(opportunitySchema, input);
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		if (value.occupation_code && !(await listOccupations(trx)).some((o) => o.code === value.occupation_code)) {
+			return invalid([{ field: 'occupation_code', message: 'Choose a STEM career from the list.' }]);
+		}
+		await repo.updateOpportunity(trx, ecosystemId, row.id, value);
+		await recordAudit(trx, { actor, ecosystemId, action: 'opportunity.edit', entityType: 'opportunity', entityId: row.id, summary: `Edited “${value.title}”` });
+		return ok(null);
+	});
 }
 
 /** Closes every opportunity whose deadline day is over (all ecosystems); run by the server hourly. */

@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const ecosystem = await ecosystemOf(event);
 		const values = { ...formToObject(await event.request.formData()), locale: event.locals.locale };
 		const outcome = await guard(event, () =>
-			applyToOpportunity({ ctx: runtime(), ecosystemId: ecosystem.id, slug: event.params.opportunity, input: values })
+			applyToOpportunity({ ctx: runtime(), ecosystemId: ecosystem.id, slug: event.params.opportunity, input: values, link: { origin: event.url.origin, ecosystemSlug: ecosystem.slug } })
 		);
 		if (!outcome.ok) return invalidForm(outcome.issues, values);
 		if (!outcome.value.applied) return { ineligible: outcome.value.reasons, values };

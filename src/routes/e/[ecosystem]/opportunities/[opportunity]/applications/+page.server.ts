@@ -12,6 +12,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		opportunity: { slug: view.opportunity.slug, title: localized(event.locals.locale, view.opportunity.title, view.opportunity.title_es), places: view.opportunity.places },
 		placed: view.placed,
-		applications: view.applications.map((a) => ({ id: a.id, name: a.applicant_name, email: a.applicant_email, age: a.age, grade: a.grade, zip: a.zip, status: a.status, createdAt: a.created_at.slice(0, 10) }))
+		applications: view.applications.map((a) => ({ id: a.id, name: a.applicant_name, email: a.applicant_email, age: a.age, grade: a.grade, zip: a.zip, status: a.status, withdrawn: a.withdrawn_at !== null, createdAt: a.created_at.slice(0, 10) }))
 	};
 };

@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 			status: a.status,
 			notes: a.notes,
 			placedAt: a.placed_at,
+			withdrawnAt: a.withdrawn_at,
 			createdAt: a.created_at.slice(0, 10)
 		},
 		messages: view.messages.map((msg) => ({ id: msg.id, subject: msg.subject, body: msg.body, sentAt: msg.created_at.slice(0, 16).replace('T', ' ') })),
