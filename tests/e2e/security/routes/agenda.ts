@@ -37,6 +37,7 @@ export const agendaRoutes: RouteTable = async (admin) => {
 		{ method: 'GET', path: memberPartner, allow: [...backbone, 'partner_member'] },
 		{ method: 'POST', path: `${memberPartner}?/activity`, form: { name: '' }, allow: [...backbone, 'partner_member'], okStatus: 422 },
 		{ method: 'GET', path: `${eco}/report`, allow: everyone },
+		{ method: 'GET', path: `${eco}/report/pdf?lang=es`, allow: everyone },
 		{ method: 'GET', path: `${eco}/health-check`, allow: members },
 		{ method: 'GET', path: `${own}/health-check`, allow: ['partner_admin'] },
 		{ method: 'POST', path: `${own}/health-check`, form: { common_agenda: '9' }, allow: ['partner_admin'], okStatus: 422 },
