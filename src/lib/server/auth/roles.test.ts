@@ -14,6 +14,8 @@ const OTHER_PARTNER = 'partner-other';
 type Grant = 'yes' | 'own-partner' | 'no';
 const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystems.manage'>, Grant>> = {
 	backbone_admin: {
+		'partner.assistance.request': 'yes',
+		'ecosystem.assistance.manage': 'yes',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'yes',
 		'ecosystem.partners.manage': 'yes',
@@ -55,6 +57,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.commitments.manage': 'yes',
 	},
 	backbone_staff: {
+		'partner.assistance.request': 'yes',
+		'ecosystem.assistance.manage': 'yes',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'yes',
 		'ecosystem.partners.manage': 'yes',
@@ -96,6 +100,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.commitments.manage': 'yes',
 	},
 	partner_admin: {
+		'partner.assistance.request': 'own-partner',
+		'ecosystem.assistance.manage': 'no',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'no',
 		'ecosystem.partners.manage': 'no',
@@ -137,6 +143,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.commitments.manage': 'own-partner',
 	},
 	partner_member: {
+		'partner.assistance.request': 'own-partner',
+		'ecosystem.assistance.manage': 'no',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'no',
 		'ecosystem.partners.manage': 'no',
@@ -178,6 +186,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.commitments.manage': 'no',
 	},
 	educator: {
+		'partner.assistance.request': 'no',
+		'ecosystem.assistance.manage': 'no',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'no',
 		'ecosystem.partners.manage': 'no',

@@ -38,6 +38,9 @@ export type Actor = SignedInActor | PublicActor;
 export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
+	// technical assistance (issue 7)
+	| 'partner.assistance.request'
+	| 'ecosystem.assistance.manage'
 	| 'partner.commitments.manage'
 	| 'ecosystem.matchmaking.manage'
 	| 'partner.offers.post'
@@ -97,6 +100,8 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 	backbone_admin: [
+		'partner.assistance.request',
+		'ecosystem.assistance.manage',
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
@@ -135,6 +140,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.commitments.manage',
 	],
 	backbone_staff: [
+		'partner.assistance.request',
+		'ecosystem.assistance.manage',
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
@@ -168,6 +175,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.commitments.manage',
 	],
 	partner_admin: [
+		'partner.assistance.request',
 		'ecosystem.workspace.view',
 		'partner.profile.edit',
 		'partner.members.manage',
@@ -189,6 +197,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.commitments.manage',
 	],
 	partner_member: [
+		'partner.assistance.request',
 		'ecosystem.workspace.view',
 		'partner.data.submit',
 		'partner.activities.manage',
