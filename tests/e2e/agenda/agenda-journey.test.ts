@@ -217,6 +217,9 @@ describeBrowser('the collective-health self-check with JavaScript off', () => {
 		await page.goto(`${eco}/health-check`);
 		// Faro Verde (seeded) 4, Brick and Bolt 2, Helix 3: an average of 3.0 on the common agenda.
 		await expect(row('Common agenda').innerText()).resolves.toMatch(/3\.0/);
+		// The same averages drawn on the server: one figure with one image, above the table.
+		const chart = page.getByRole('figure', { name: /average rung, round by round/ });
+		await expect(chart.locator('svg[role="img"]').count()).resolves.toBe(1);
 		await expect(page.getByRole('table', { name: openRound }).count()).resolves.toBe(1);
 		await expect(page.getByText('We would like more say in the hiring strategy.').count()).resolves.toBe(0);
 
