@@ -42,6 +42,14 @@ describe('forms', () => {
 		const r = requestSchema.safeParse({ category: 'magic', subject: ' ', description: 'short' });
 		expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['category', 'subject', 'description']);
 	});
+	it('says the same for a missing field as for a short one (forms send empty fields as missing)', () => {
+		const r = requestSchema.safeParse({});
+		expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
+			'Choose what kind of help you need.',
+			'Give the request a short subject (at least 3 characters).',
+			'Describe what you need in at least 10 characters.'
+		]);
+	});
 	it.each([['0'], ['6'], ['2.5'], ['x']])('refuses the rating %s', (rating) => expect(ratingSchema.safeParse({ rating }).success).toBe(false));
 	it('keeps a rating with an empty comment as none', () => expect(ratingSchema.parse({ rating: '4', comment: '  ' })).toEqual({ rating: 4, comment: null }));
 	it.each([

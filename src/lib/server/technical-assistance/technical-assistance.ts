@@ -12,17 +12,18 @@ export type TaCategory = (typeof taCategories)[number];
 export const taPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaPriority = (typeof taPriorities)[number];
 
-const trimmed = z.string().transform((s) => s.trim());
+/** Forms send an empty field as missing (formToObject), so "missing" and "too short" say the same. */
+const text = (tooShort: string, min: number, tooLong: string, max: number) => z.string({ message: tooShort }).trim().min(min, tooShort).max(max, tooLong);
 
 export const requestSchema = z.object({
 	category: z.enum(taCategories, { message: 'Choose what kind of help you need.' }),
-	subject: trimmed.pipe(z.string().min(3, 'Give the request a short subject (at least 3 characters).').max(200, 'The subject can have at most 200 characters.')),
-	description: trimmed.pipe(z.string().min(10, 'Describe what you need in at least 10 characters.').max(4000, 'The description can have at most 4,000 characters.'))
+	subject: text('Give the request a short subject (at least 3 characters).', 3, 'The subject can have at most 200 characters.', 200),
+	description: text('Describe what you need in at least 10 characters.', 10, 'The description can have at most 4,000 characters.', 4000)
 });
 export type RequestInput = z.infer<typeof requestSchema>;
 
 export const messageSchema = z.object({
-	body: trimmed.pipe(z.string().min(1, 'Write a message.').max(4000, 'A message can have at most 4,000 characters.'))
+	body: text('Write a message.', 1, 'A message can have at most 4,000 characters.', 4000)
 });
 
 export const triageSchema = z.object({
