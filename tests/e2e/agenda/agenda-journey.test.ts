@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { readPdfText } from '../../../src/lib/server/testing/pdf.js';
 import { browserSignIn, chromiumPath, closeBrowser, demoAccounts, expectAccessible, newContext, submit } from '../helpers.js';
 
 const describeBrowser = chromiumPath() ? describe : describe.skip;
 const eco = '/e/philadelphia';
+/** PDF.js and the browser may differ in the kind of space they use; the figures must not. */
+const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const ag = `${eco}/admin/agenda`;
 
 /** The status badge in the row of an indicator on an agenda table. */
@@ -214,6 +217,9 @@ describeBrowser('the collective-health self-check with JavaScript off', () => {
 		await page.goto(`${eco}/health-check`);
 		// Faro Verde (seeded) 4, Brick and Bolt 2, Helix 3: an average of 3.0 on the common agenda.
 		await expect(row('Common agenda').innerText()).resolves.toMatch(/3\.0/);
+		// The same averages drawn on the server: one figure with one image, above the table.
+		const chart = page.getByRole('figure', { name: /average rung, round by round/ });
+		await expect(chart.locator('svg[role="img"]').count()).resolves.toBe(1);
 		await expect(page.getByRole('table', { name: openRound }).count()).resolves.toBe(1);
 		await expect(page.getByText('We would like more say in the hiring strategy.').count()).resolves.toBe(0);
 
@@ -259,6 +265,19 @@ describeBrowser('the annual report', () => {
 			const reportCards = (await tableRows(page, /^(Latest Access Index by group|Último Índice de Acceso por grupo)/)).map((r) => [r[0], r[2]]);
 			expect(reportCards).toEqual(cards);
 			await expect(page.locator('figure svg[role="img"]').count()).resolves.toBeGreaterThan(1);
+
+			// The PDF offered on the page, read back from its text layer: the dashboard's figures.
+			const href = await page.getByRole('link', { name: locale === 'en' ? 'PDF in English' : 'PDF en español' }).getAttribute('href');
+			const pdf = await page.request.get(href!);
+			expect(pdf.headers()['content-type']).toBe('application/pdf');
+			const text = await readPdfText(new Uint8Array(await pdf.body()));
+			const lines = text.lines.map(norm);
+			expect(text.language).toBe(locale === 'en' ? 'en-US' : 'es-US');
+			for (const cell of dashboardRows.flat().filter((c) => c !== '')) expect(lines, `${locale} PDF`).toContain(norm(cell));
+			for (const [group, index] of cards) {
+				expect(lines).toContain(norm(group!));
+				expect(lines).toContain(norm(index!));
+			}
 		}
 		await context.close();
 

@@ -47,6 +47,9 @@ export interface AgendaMeasure {
 	nameEs: string | null;
 	kind: string;
 	polarity: 'up' | 'down';
+	/** Every year entered, small counts hidden (value null, suppressed). */
+	series: SeriesPoint[];
+	/** The published values only (what the forecast uses). */
 	values: Point[];
 	progress: Progress;
 }
@@ -128,18 +131,29 @@ export function readAgenda(input: AgendaReadInput): { threshold: number; results
 		};
 	}
 
+	// Performance measures are mostly counts of people (served, completed, placed) and carry no
+	// unit, so every value from 1 to threshold − 1 is treated as a small count and never published
+	// (a small percentage is hidden too: erring on the side of the people counted).
 	const measuresOf = (activityId: string): AgendaMeasure[] =>
 		input.measures
 			.filter((m) => m.activity_id === activityId)
-			.map((m) => ({
-				id: m.id,
-				name: m.name,
-				nameEs: m.name_es,
-				kind: m.kind,
-				polarity: m.polarity,
-				values: m.values,
-				progress: assessProgress({ history: m.values, targets: [], polarity: m.polarity, targetYear: input.goalYear })
-			}));
+			.map((m) => {
+				const series = m.values.map((v) => {
+					const hidden = isSmallCount(v.value, threshold);
+					return { year: v.year, value: hidden ? null : v.value, suppressed: hidden, lower: null, upper: null };
+				});
+				const values = published(series);
+				return {
+					id: m.id,
+					name: m.name,
+					nameEs: m.name_es,
+					kind: m.kind,
+					polarity: m.polarity,
+					series,
+					values,
+					progress: assessProgress({ history: values, targets: [], polarity: m.polarity, targetYear: input.goalYear })
+				};
+			});
 
 	const results = input.results.map((row): AgendaResult => ({
 		row,

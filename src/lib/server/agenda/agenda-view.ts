@@ -182,7 +182,7 @@ export function measureView(measure: AgendaMeasure, locale: Locale): MeasureView
 			name,
 			unit: 'number',
 			locale,
-			series: measure.values.map((p) => ({ ...p, suppressed: false })),
+			series: measure.series,
 			indicator: { targets: [], baseline: null, progress: measure.progress }
 		})
 	};

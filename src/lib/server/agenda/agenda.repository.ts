@@ -323,3 +323,56 @@ export async function listPossibleOwners(db: Executor, ecosystemId: string) {
 		.orderBy('user.name')
 		.execute();
 }
+
+// --- edits (each raises the version; the caller records the revision) ---------------------------
+
+export async function updateStrategy(db: Executor, ecosystemId: string, id: string, v: StrategyInput) {
+	await db
+		.updateTable('agenda_strategy')
+		.set((eb) => ({ result_id: v.result_id, title: v.title, title_es: v.title_es ?? null, description: v.description, description_es: v.description_es ?? null, version: eb('version', '+', 1), updated_at: nowIso() }))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function updateActivity(db: Executor, ecosystemId: string, id: string, v: ActivityInput) {
+	await db
+		.updateTable('agenda_activity')
+		.set((eb) => ({ strategy_id: v.strategy_id, name: v.name, name_es: v.name_es ?? null, description: v.description, description_es: v.description_es ?? null, version: eb('version', '+', 1), updated_at: nowIso() }))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function findMeasure(db: Executor, ecosystemId: string, id: string) {
+	const row = await db.selectFrom('agenda_measure').selectAll().where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst();
+	return row ? { ...row, values: JSON.parse(row.values_json) as Point[] } : undefined;
+}
+
+export async function updateMeasure(db: Executor, ecosystemId: string, id: string, v: MeasureInput) {
+	await db
+		.updateTable('agenda_measure')
+		.set((eb) => ({ activity_id: v.activity_id, name: v.name, name_es: v.name_es ?? null, kind: v.kind, polarity: v.polarity, values_json: JSON.stringify(v.values), version: eb('version', '+', 1), updated_at: nowIso() }))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function updateAction(db: Executor, ecosystemId: string, id: string, v: ActionInput) {
+	await db
+		.updateTable('agenda_action')
+		.set((eb) => ({
+			result_id: v.result_id,
+			indicator_id: v.indicator_id || null,
+			title: v.title,
+			owner_user_id: v.owner_user_id,
+			due_on: v.due_on,
+			status: v.status,
+			notes: v.notes,
+			version: eb('version', '+', 1),
+			updated_at: nowIso()
+		}))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.execute();
+}

@@ -9,6 +9,7 @@ import { loadDashboard } from '../dashboard/dashboard.service.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { nowIso } from '../util.js';
 import { listRevisions } from './agenda.repository.js';
+import { resultView } from './agenda-view.js';
 import {
 	createAction,
 	createActivity,
@@ -23,8 +24,13 @@ import {
 	listOverdueActions,
 	sendActionReminders,
 	setActionStatus,
+	getContributionForEdit,
+	updateAction,
+	updateActivity,
 	updateIndicator,
-	updateResult
+	updateMeasure,
+	updateResult,
+	updateStrategy
 } from './agenda.service.js';
 
 const resultInput = (overrides: Record<string, string | undefined> = {}) => ({
@@ -251,6 +257,63 @@ describeEachDatabase('common agenda', (get) => {
 			expect(strategies[0]!.activities.map((a) => [a.partnerName, a.name, a.measures.map((m) => m.name)])).toEqual([['Brick and Bolt', 'Summer maker apprenticeships', ['Apprentices who finished']]]);
 			expect((await getPartnerContributions({ db, actor: otherAdmin, ecosystemId: eco.id, partnerSlug: other.slug })).activities).toEqual([]);
 			expect((await getAgendaForBackbone({ db, actor: staff, ecosystemId: eco.id })).strategiesWithoutPartners).toEqual([]);
+		});
+	});
+
+	describe('editing strategies, actions, activities and measures', () => {
+		it('keeps every version, refuses other partners’ items, and hides small measure values in public', async () => {
+			const { ctx, db, eco, staff, resultId } = await setup(get);
+			const strategy = await createStrategy({ db, actor: staff, ecosystemId: eco.id, input: { result_id: resultId, title: 'Paid internships' } });
+			if (!strategy.ok) throw new Error('no strategy');
+			expect(await updateStrategy({ db, actor: staff, ecosystemId: eco.id, strategyId: strategy.value.id, input: { result_id: resultId, title: 'Paid STEM internships', title_es: 'Pasantías STEM pagadas' } })).toEqual({ ok: true, value: { version: 2 } });
+			expect((await listRevisions(db, eco.id, strategy.value.id)).map((r) => [r.version, r.snapshot.title])).toEqual([
+				[1, 'Paid internships'],
+				[2, 'Paid STEM internships']
+			]);
+			expect((await updateStrategy({ db, actor: staff, ecosystemId: eco.id, strategyId: strategy.value.id, input: { result_id: 'nope', title: 'x' } })).ok).toBe(false);
+
+			const owner = await makeActor(ctx, { role: 'backbone_staff', ecosystemId: eco.id });
+			const action = await createAction({ db, actor: staff, ecosystemId: eco.id, input: { result_id: resultId, title: 'Convene employers', owner_user_id: owner.userId, due_on: '2020-01-31' } });
+			if (!action.ok) throw new Error('no action');
+			expect(await updateAction({ db, actor: staff, ecosystemId: eco.id, actionId: action.value.id, input: { result_id: resultId, title: 'Convene employers in spring', owner_user_id: owner.userId, due_on: '2099-04-30', status: 'in_progress' } })).toEqual({
+				ok: true,
+				value: { version: 2 }
+			});
+			expect(await listOverdueActions({ db, actor: staff, ecosystemId: eco.id })).toEqual([]);
+			const badAction = await updateAction({ db, actor: staff, ecosystemId: eco.id, actionId: action.value.id, input: { result_id: resultId, title: 'x', owner_user_id: 'nobody', due_on: 'soon' } });
+			expect(badAction.ok ? [] : badAction.issues.map((i) => i.field)).toEqual(['title', 'due_on']);
+
+			const [own, other] = [await makePartner(db, eco.id, { name: 'Brick and Bolt' }), await makePartner(db, eco.id)];
+			const member = await makeActor(ctx, { role: 'partner_member', ecosystemId: eco.id, partnerId: own.id });
+			const otherAdmin = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: other.id });
+			const activity = await createActivity({ db, actor: member, ecosystemId: eco.id, partnerSlug: own.slug, input: { strategy_id: strategy.value.id, name: 'Summer apprenticeships' } });
+			if (!activity.ok) throw new Error('no activity');
+			expect(await updateActivity({ db, actor: member, ecosystemId: eco.id, partnerSlug: own.slug, activityId: activity.value.id, input: { strategy_id: strategy.value.id, name: 'Summer maker apprenticeships' } })).toEqual({ ok: true, value: { version: 2 } });
+			await expect(updateActivity({ db, actor: otherAdmin, ecosystemId: eco.id, partnerSlug: other.slug, activityId: activity.value.id, input: { strategy_id: strategy.value.id, name: 'Taken' } })).rejects.toMatchObject({ code: 'AGENDA_ITEM_NOT_FOUND' });
+
+			const measure = await createMeasure({ db, actor: member, ecosystemId: eco.id, partnerSlug: own.slug, input: { activity_id: activity.value.id, name: 'Apprentices who finished', kind: 'how_much', polarity: 'up', values: '2023: 18\n2024: 24' } });
+			if (!measure.ok) throw new Error('no measure');
+			expect(await updateMeasure({ db, actor: member, ecosystemId: eco.id, partnerSlug: own.slug, measureId: measure.value.id, input: { activity_id: activity.value.id, name: 'Apprentices who finished', kind: 'how_much', polarity: 'up', values: '2023: 18\n2024: 24\n2025: 4' } })).toEqual({
+				ok: true,
+				value: { version: 2 }
+			});
+			await expect(getContributionForEdit({ db, actor: otherAdmin, ecosystemId: eco.id, partnerSlug: other.slug, kind: 'measure', id: measure.value.id })).rejects.toMatchObject({ code: 'AGENDA_ITEM_NOT_FOUND' });
+			expect((await getContributionForEdit({ db, actor: member, ecosystemId: eco.id, partnerSlug: own.slug, kind: 'measure', id: measure.value.id })).stored.values).toBe('2023: 18\n2024: 24\n2025: 4');
+			expect((await listRevisions(db, eco.id, measure.value.id)).map((r) => r.version)).toEqual([1, 2]);
+
+			// In public, 2025's 4 apprentices is a small count: suppressed, and out of the forecast.
+			const published = (await getPublicAgenda({ db, ecosystemId: eco.id })).results[0]!.strategies[0]!.activities[0]!.measures[0]!;
+			expect(published.series.map((p) => [p.year, p.value, p.suppressed])).toEqual([
+				[2023, 18, false],
+				[2024, 24, false],
+				[2025, null, true]
+			]);
+			expect(published.progress.latest).toEqual({ year: 2024, value: 24 });
+			const view = resultView((await getPublicAgenda({ db, ecosystemId: eco.id })).results[0]!, 'es').strategies[0]!.activities[0]!.measures[0]!;
+			expect(view.latest).toBe('24');
+			expect(view.curve.table.rows.find((r) => r.id === '2025')!.cells[1]).toBe('Suprimido');
+			expect(JSON.stringify(view.curve.table)).not.toMatch(/"4"/);
+			expect(await auditActions(db, eco.id)).toContain('agenda.measure.update');
 		});
 	});
 

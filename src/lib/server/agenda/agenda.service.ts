@@ -421,3 +421,118 @@ export async function getResultForEdit({ db, actor, ecosystemId, resultId }: { d
 	if (!row) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
 	return { row, revisions: await repo.listRevisions(db, ecosystemId, row.id) };
 }
+
+// --- editing strategies, actions, activities and measures ---------------------------------------
+
+/** Backbone staff: one strategy, action, activity or measure, as its edit form shows it, with its versions. */
+export async function getAgendaItemForEdit({ db, actor, ecosystemId, kind, id }: { db: Db; actor: Actor; ecosystemId: string; kind: 'strategy' | 'action'; id: string }) {
+	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
+	const row = kind === 'strategy' ? await repo.findStrategy(db, ecosystemId, id) : await repo.findAction(db, ecosystemId, id);
+	if (!row) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+	return { row: row as Record<string, unknown> & { id: string; version: number }, revisions: await repo.listRevisions(db, ecosystemId, row.id) };
+}
+
+export async function updateStrategy({ db, actor, ecosystemId, strategyId, input }: { db: Db; actor: Actor; ecosystemId: string; strategyId: string; input: unknown }): Promise<Outcome<{ version: number }>> {
+	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
+	const parsed = validate(strategySchema, input);
+	if (!parsed.ok) return parsed;
+	const v = parsed.value;
+	return db.transaction().execute(async (trx): Promise<Outcome<{ version: number }>> => {
+		const current = await repo.findStrategy(trx, ecosystemId, strategyId);
+		if (!current) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+		if (!(await repo.findResult(trx, ecosystemId, v.result_id))) return invalid([{ field: 'result_id', message: 'Choose one of this ecosystem’s results.' }]);
+		await repo.updateStrategy(trx, ecosystemId, strategyId, v);
+		const version = await repo.recordRevision(trx, { ecosystemId, table: 'agenda_strategy', id: strategyId, actor });
+		await recordAudit(trx, { actor, ecosystemId, action: 'agenda.strategy.update', entityType: 'agenda_strategy', entityId: strategyId, summary: `Updated the strategy “${v.title}” (version ${version})` });
+		return ok({ version });
+	});
+}
+
+async function actionProblems(trx: Executor, ecosystemId: string, v: { result_id: string; indicator_id?: string; owner_user_id: string }): Promise<FieldIssue[]> {
+	const issues: FieldIssue[] = [];
+	if (!(await repo.findResult(trx, ecosystemId, v.result_id))) issues.push({ field: 'result_id', message: 'Choose one of this ecosystem’s results.' });
+	if (v.indicator_id) {
+		const indicator = await repo.findIndicator(trx, ecosystemId, v.indicator_id);
+		if (!indicator || indicator.result_id !== v.result_id) issues.push({ field: 'indicator_id', message: 'Choose an indicator of the same result, or none.' });
+	}
+	const owners = await repo.listPossibleOwners(trx, ecosystemId);
+	if (!owners.some((o) => o.id === v.owner_user_id)) issues.push({ field: 'owner_user_id', message: 'Choose someone with a role in this ecosystem as the owner.' });
+	return issues;
+}
+
+export async function updateAction({ db, actor, ecosystemId, actionId, input }: { db: Db; actor: Actor; ecosystemId: string; actionId: string; input: unknown }): Promise<Outcome<{ version: number }>> {
+	requireAccess(actor, 'ecosystem.agenda.manage', { ecosystemId });
+	const parsed = validate(actionSchema, input);
+	if (!parsed.ok) return parsed;
+	const v = parsed.value;
+	return db.transaction().execute(async (trx): Promise<Outcome<{ version: number }>> => {
+		const current = await repo.findAction(trx, ecosystemId, actionId);
+		if (!current) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+		const issues = await actionProblems(trx, ecosystemId, v);
+		if (issues.length) return invalid(issues);
+		await repo.updateAction(trx, ecosystemId, actionId, v);
+		const version = await repo.recordRevision(trx, { ecosystemId, table: 'agenda_action', id: actionId, actor });
+		await recordAudit(trx, { actor, ecosystemId, action: 'agenda.action.update', entityType: 'agenda_action', entityId: actionId, summary: `Updated the action “${v.title}”, due ${v.due_on} (version ${version})` });
+		return ok({ version });
+	});
+}
+
+/** A partner's own activity or measure for its edit form (another partner's is "not found"), with its versions. */
+export async function getContributionForEdit({ db, actor, ecosystemId, partnerSlug, kind, id }: { db: Db; actor: Actor; ecosystemId: string; partnerSlug: string; kind: 'activity' | 'measure'; id: string }) {
+	const partner = await authorisedPartner(db, actor, ecosystemId, partnerSlug);
+	const activities = await repo.listActivities(db, ecosystemId, partner.id);
+	let stored: Record<string, string | number | null>;
+	if (kind === 'activity') {
+		const row = activities.find((a) => a.id === id);
+		if (!row) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+		stored = { strategy_id: row.strategy_id, name: row.name, name_es: row.name_es, description: row.description, description_es: row.description_es, version: Number(row.version) };
+	} else {
+		const row = await repo.findMeasure(db, ecosystemId, id);
+		if (!row || !activities.some((a) => a.id === row.activity_id)) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+		stored = { activity_id: row.activity_id, name: row.name, name_es: row.name_es, kind: row.kind, polarity: row.polarity, values: formatYearValues(row.values), version: Number(row.version) };
+	}
+	const strategies = (await repo.listStrategies(db, ecosystemId)).map((s) => ({ id: s.id, title: s.title }));
+	return { partner, stored, strategies, activities: activities.map((a) => ({ id: a.id, name: a.name })), revisions: await repo.listRevisions(db, ecosystemId, id) };
+}
+
+export async function updateActivity({ db, actor, ecosystemId, partnerSlug, activityId, input }: { db: Db; actor: Actor; ecosystemId: string; partnerSlug: string; activityId: string; input: unknown }): Promise<Outcome<{ version: number }>> {
+	const partner = await authorisedPartner(db, actor, ecosystemId, partnerSlug);
+	const parsed = validate(activitySchema, input);
+	if (!parsed.ok) return parsed;
+	const v = parsed.value;
+	return db.transaction().execute(async (trx): Promise<Outcome<{ version: number }>> => {
+		const current = await repo.findActivity(trx, ecosystemId, activityId);
+		if (!current || current.partner_id !== partner.id) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+		if (!(await repo.findStrategy(trx, ecosystemId, v.strategy_id))) return invalid([{ field: 'strategy_id', message: 'Choose one of this ecosystem’s strategies.' }]);
+		await repo.updateActivity(trx, ecosystemId, activityId, v);
+		const version = await repo.recordRevision(trx, { ecosystemId, table: 'agenda_activity', id: activityId, actor });
+		await recordAudit(trx, { actor, ecosystemId, action: 'agenda.activity.update', entityType: 'agenda_activity', entityId: activityId, summary: `${partner.name} updated the activity “${v.name}” (version ${version})` });
+		return ok({ version });
+	});
+}
+
+export async function updateMeasure({ db, actor, ecosystemId, partnerSlug, measureId, input }: { db: Db; actor: Actor; ecosystemId: string; partnerSlug: string; measureId: string; input: unknown }): Promise<Outcome<{ version: number }>> {
+	const partner = await authorisedPartner(db, actor, ecosystemId, partnerSlug);
+	const parsed = validate(measureSchema, input);
+	if (!parsed.ok) return parsed;
+	const v = parsed.value;
+	return db.transaction().execute(async (trx): Promise<Outcome<{ version: number }>> => {
+		const current = await repo.findMeasure(trx, ecosystemId, measureId);
+		const owner = current ? await repo.findActivity(trx, ecosystemId, current.activity_id) : undefined;
+		if (!current || owner?.partner_id !== partner.id) throw new DomainError('AGENDA_ITEM_NOT_FOUND');
+		const target = await repo.findActivity(trx, ecosystemId, v.activity_id);
+		if (!target || target.partner_id !== partner.id) return invalid([{ field: 'activity_id', message: 'Choose one of your own activities.' }]);
+		await repo.updateMeasure(trx, ecosystemId, measureId, v);
+		const version = await repo.recordRevision(trx, { ecosystemId, table: 'agenda_measure', id: measureId, actor });
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'agenda.measure.update',
+			entityType: 'agenda_measure',
+			entityId: measureId,
+			summary: `${partner.name} updated the performance measure “${v.name}” (version ${version})`,
+			detail: { values: v.values }
+		});
+		return ok({ version });
+	});
+}

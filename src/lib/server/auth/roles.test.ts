@@ -14,6 +14,8 @@ const OTHER_PARTNER = 'partner-other';
 type Grant = 'yes' | 'own-partner' | 'no';
 const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystems.manage'>, Grant>> = {
 	backbone_admin: {
+		'partner.assistance.request': 'yes',
+		'ecosystem.assistance.manage': 'yes',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'yes',
 		'ecosystem.partners.manage': 'yes',
@@ -60,6 +62,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.projects.contribute': 'yes',
 	},
 	backbone_staff: {
+		'partner.assistance.request': 'yes',
+		'ecosystem.assistance.manage': 'yes',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'yes',
 		'ecosystem.partners.manage': 'yes',
@@ -106,6 +110,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.projects.contribute': 'yes',
 	},
 	partner_admin: {
+		'partner.assistance.request': 'own-partner',
+		'ecosystem.assistance.manage': 'no',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'no',
 		'ecosystem.partners.manage': 'no',
@@ -152,6 +158,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.projects.contribute': 'own-partner',
 	},
 	partner_member: {
+		'partner.assistance.request': 'own-partner',
+		'ecosystem.assistance.manage': 'no',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'no',
 		'ecosystem.partners.manage': 'no',
@@ -198,6 +206,8 @@ const spec: Record<EcosystemRole, Record<Exclude<Permission, 'platform.ecosystem
 		'partner.projects.contribute': 'own-partner',
 	},
 	educator: {
+		'partner.assistance.request': 'no',
+		'ecosystem.assistance.manage': 'no',
 		'ecosystem.workspace.view': 'yes',
 		'ecosystem.site.edit': 'no',
 		'ecosystem.partners.manage': 'no',

@@ -38,6 +38,9 @@ export type Actor = SignedInActor | PublicActor;
 export const publicActor: PublicActor = { kind: 'public' };
 
 export type Permission =
+	// technical assistance (issue 7)
+	| 'partner.assistance.request'
+	| 'ecosystem.assistance.manage'
 	| 'partner.commitments.manage'
 	| 'ecosystem.projects.manage'
 	| 'partner.projects.lead'
@@ -105,6 +108,8 @@ const needsTwoFactor: ReadonlySet<Permission> = new Set<Permission>([
 
 const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 	backbone_admin: [
+		'partner.assistance.request',
+		'ecosystem.assistance.manage',
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
@@ -147,6 +152,8 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.projects.contribute',
 	],
 	backbone_staff: [
+		'partner.assistance.request',
+		'ecosystem.assistance.manage',
 		'ecosystem.workspace.view',
 		'ecosystem.site.edit',
 		'ecosystem.partners.manage',
@@ -184,6 +191,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.projects.contribute',
 	],
 	partner_admin: [
+		'partner.assistance.request',
 		'ecosystem.workspace.view',
 		'partner.profile.edit',
 		'partner.members.manage',
@@ -209,6 +217,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'partner.projects.contribute',
 	],
 	partner_member: [
+		'partner.assistance.request',
 		'ecosystem.workspace.view',
 		'partner.data.submit',
 		'partner.activities.manage',

@@ -41,6 +41,8 @@ export interface Database {
 	agenda_revision: AgendaRevisionTable;
 	health_check_round: HealthCheckRoundTable;
 	health_check_response: HealthCheckResponseTable;
+	ta_request: TaRequestTable;
+	ta_message: TaMessageTable;
 	story: StoryTable;
 	story_consent: StoryConsentTable;
 	story_token: StoryTokenTable;
@@ -1313,5 +1315,34 @@ export interface CommitmentUpdateTable {
 	note: Generated<string>;
 	note_es: string | null;
 	created_by_user_id: string | null;
+	created_at: string;
+}
+
+export interface TaRequestTable {
+	id: string;
+	ecosystem_id: string;
+	partner_id: string;
+	requested_by: string;
+	category: 'data' | 'evaluation' | 'program_design' | 'grant_writing' | 'equipment' | 'other';
+	subject: string;
+	description: string;
+	priority: 'low' | 'normal' | 'high' | 'urgent' | null;
+	assignee_user_id: string | null;
+	status: 'open' | 'closed';
+	first_response_at: string | null;
+	closed_at: string | null;
+	rating: number | null;
+	rating_comment: string | null;
+	rated_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+export interface TaMessageTable {
+	id: string;
+	ecosystem_id: string;
+	request_id: string;
+	author_user_id: string;
+	side: 'partner' | 'backbone';
+	body: string;
 	created_at: string;
 }
