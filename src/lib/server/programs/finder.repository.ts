@@ -1,9 +1,9 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import { timeOfDayRange, type TimeOfDay, type Weekday } from './programs.js';
 import { gradeRangeForAge } from './finder.js';
-import type { ProgramRow } from './programs.repository.js';
+import { qualifiedProgramColumns, type ProgramRow } from './programs.repository.js';
 
 export interface FinderFilters {
 	words: string[];
@@ -25,13 +25,23 @@ export interface FinderFilters {
 type Eb = ExpressionBuilder<Database, 'program'>;
 const listHas = (eb: Eb, column: 'subjects_json' | 'formats_json' | 'languages_json', code: string) => eb(column, 'like', `%"${code}"%`);
 
-function conditions(eb: Eb, f: FinderFilters): Expression<SqlBool>[] {
+/**
+ * Every word as a prefix, all required, in each database's own full-text engine over the folded
+ * search text (accents and case already removed by the app on both sides, so "búsqueda" and
+ * "busqueda" are one word): FTS5 on SQLite, a tsvector with the 'simple' configuration on
+ * PostgreSQL. Words are folded to [a-z0-9] before they get here, so they need no quoting beyond this.
+ */
+function wordsMatch(eb: Eb, words: string[], pg: boolean): Expression<SqlBool> {
+	if (pg) return sql<SqlBool>`program.search @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
+	return eb('program.id', 'in', sql<string>`(select program_id from program_fts where program_fts match ${words.map((w) => `"${w}"*`).join(' AND ')})`);
+}
+
+function conditions(eb: Eb, f: FinderFilters, pg: boolean): Expression<SqlBool>[] {
 	const all: Expression<SqlBool>[] = [
 		eb('program.status', '=', 'active'),
 		eb.or([eb('program.last_verified_at', '>=', f.visibleSince), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '>=', f.visibleSince)])])
 	];
-	// Words are folded to [a-z0-9] before they get here, so they need no LIKE escaping.
-	for (const word of f.words) all.push(eb('program.search_text', 'like', `% ${word}%`));
+	if (f.words.length) all.push(wordsMatch(eb, f.words, pg));
 	if (f.subject) all.push(listHas(eb, 'subjects_json', f.subject));
 	if (f.format) all.push(listHas(eb, 'formats_json', f.format));
 	if (f.language) all.push(listHas(eb, 'languages_json', f.language));
@@ -98,15 +108,19 @@ export interface FinderRow extends ProgramRow {
 	partner_slug: string;
 }
 
-/** Programs families may see that match every filter, with their partner's name. */
+/**
+ * Programs families may see that match every filter, with their partner's name. The one place
+ * that knows how each database searches words.
+ */
 export async function searchPrograms(db: Executor, ecosystemId: string, filters: FinderFilters, limit = 5000): Promise<FinderRow[]> {
+	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
 	return db
 		.selectFrom('program')
 		.innerJoin('partner', (join) => join.onRef('partner.id', '=', 'program.partner_id').onRef('partner.ecosystem_id', '=', 'program.ecosystem_id'))
-		.selectAll('program')
+		.select(qualifiedProgramColumns)
 		.select(['partner.name as partner_name', 'partner.slug as partner_slug'])
 		.where('program.ecosystem_id', '=', ecosystemId)
-		.where((eb) => eb.and(conditions(eb, filters)))
+		.where((eb) => eb.and(conditions(eb, filters, pg)))
 		.orderBy('program.name')
 		.orderBy('program.id')
 		.limit(limit)
