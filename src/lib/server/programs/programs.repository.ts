@@ -84,7 +84,7 @@ export async function insertProgram(
 	ecosystemId: string,
 	partnerId: string,
 	write: ProgramWrite,
-	options: { verifiedBy?: string | null; isDemo?: boolean; now?: string } = {}
+	options: { verifiedBy?: string | null; isDemo?: boolean; now?: string; hsdsId?: string | null } = {}
 ): Promise<string> {
 	const id = newId();
 	const now = options.now ?? nowIso();
@@ -95,6 +95,7 @@ export async function insertProgram(
 			ecosystem_id: ecosystemId,
 			partner_id: partnerId,
 			...programColumns(write),
+			hsds_id: options.hsdsId ?? null,
 			last_verified_at: options.verifiedBy ? now : null,
 			last_verified_by: options.verifiedBy ?? null,
 			is_demo: options.isDemo ? 1 : 0,
@@ -176,6 +177,20 @@ export async function deleteProgram(db: Executor, ecosystemId: string, id: strin
 
 export async function findProgram(db: Executor, ecosystemId: string, id: string): Promise<ProgramRow | undefined> {
 	return db.selectFrom('program').select(programColumnNames).where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The program an HSDS service id names in this ecosystem: one imported under that id, or (for a
+ * file exported from here) the program whose own id it is.
+ */
+export async function findProgramByHsdsId(db: Executor, ecosystemId: string, hsdsId: string): Promise<{ id: string } | undefined> {
+	return db
+		.selectFrom('program')
+		.select('id')
+		.where('ecosystem_id', '=', ecosystemId)
+		.where((eb) => eb.or([eb('hsds_id', '=', hsdsId), eb('id', '=', hsdsId)]))
+		.orderBy('hsds_id')
+		.executeTakeFirst();
 }
 
 export async function listProgramsOfPartner(db: Executor, ecosystemId: string, partnerId: string): Promise<ProgramRow[]> {
