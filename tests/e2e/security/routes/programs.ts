@@ -30,6 +30,7 @@ export const programRoutes: RouteTable = async (admin) => {
 		{ method: 'POST', path: `${eco}/admin/asset-map?/import`, form: { file: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${eco}/admin/asset-map?/importCsv`, form: { files: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: `${eco}/programs/hsds/datapackage.zip`, allow: everyone },
+		{ method: 'GET', path: `${eco}/admin/asset-map/overlap`, allow: backbone },
 	];
 	return rows;
 };
