@@ -36,7 +36,7 @@ function wordsMatch(eb: Eb, words: string[], pg: boolean): Expression<SqlBool> {
 	return eb('program.id', 'in', sql<string>`(select program_id from program_fts where program_fts match ${words.map((w) => `"${w}"*`).join(' AND ')})`);
 }
 
-function conditions(eb: Eb, f: FinderFilters, pg: boolean): Expression<SqlBool>[] {
+function conditions(eb: Eb, f: FinderFilters, pg: boolean, ecosystemId: string): Expression<SqlBool>[] {
 	const all: Expression<SqlBool>[] = [
 		eb('program.status', '=', 'active'),
 		eb.or([eb('program.last_verified_at', '>=', f.visibleSince), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '>=', f.visibleSince)])])
@@ -85,13 +85,16 @@ function conditions(eb: Eb, f: FinderFilters, pg: boolean): Expression<SqlBool>[
 	}
 	if (f.box) {
 		const box = f.box;
+		// Driven from the places' (ecosystem, latitude, longitude, program) index: the box picks
+		// the few programs near the family first, instead of a lookup for every program.
 		all.push(
-			eb.exists(
+			eb(
+				'program.id',
+				'in',
 				eb
 					.selectFrom('program_location as l')
-					.select('l.id')
-					.whereRef('l.program_id', '=', 'program.id')
-					.where('l.ecosystem_id', '=', eb.ref('program.ecosystem_id'))
+					.select('l.program_id')
+					.where('l.ecosystem_id', '=', ecosystemId)
 					.where('l.latitude', '>=', box.minLat)
 					.where('l.latitude', '<=', box.maxLat)
 					.where('l.longitude', '>=', box.minLon)
@@ -112,7 +115,7 @@ export interface FinderRow extends ProgramRow {
  * Programs families may see that match every filter, with their partner's name. The one place
  * that knows how each database searches words.
  */
-export async function searchPrograms(db: Executor, ecosystemId: string, filters: FinderFilters, limit = 5000): Promise<FinderRow[]> {
+export async function searchPrograms(db: Executor, ecosystemId: string, filters: FinderFilters, limit = 5000, offset = 0): Promise<FinderRow[]> {
 	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
 	return db
 		.selectFrom('program')
@@ -120,9 +123,22 @@ export async function searchPrograms(db: Executor, ecosystemId: string, filters:
 		.select(qualifiedProgramColumns)
 		.select(['partner.name as partner_name', 'partner.slug as partner_slug'])
 		.where('program.ecosystem_id', '=', ecosystemId)
-		.where((eb) => eb.and(conditions(eb, filters, pg)))
+		.where((eb) => eb.and(conditions(eb, filters, pg, ecosystemId)))
 		.orderBy('program.name')
 		.orderBy('program.id')
 		.limit(limit)
+		.offset(offset)
 		.execute();
+}
+
+/** How many programs families may see match every filter (the same conditions as searchPrograms). */
+export async function countPrograms(db: Executor, ecosystemId: string, filters: FinderFilters): Promise<number> {
+	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+	const row = await db
+		.selectFrom('program')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('program.ecosystem_id', '=', ecosystemId)
+		.where((eb) => eb.and(conditions(eb, filters, pg, ecosystemId)))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }

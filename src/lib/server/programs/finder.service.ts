@@ -3,8 +3,8 @@ import { distanceMiles } from '../geo/distance.js';
 import type { Database } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { findPartnerById } from '../partners/partners.repository.js';
-import { childrenOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
-import { searchPrograms, type FinderRow } from './finder.repository.js';
+import { childrenOf, locationsOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
+import { countPrograms, searchPrograms, type FinderFilters, type FinderRow } from './finder.repository.js';
 import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
 import { hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
 import { zipPoint } from './programs.service.js';
@@ -33,7 +33,7 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 	const radius = query.radius ?? DEFAULT_RADIUS;
 	const origin = query.zip ? await zipPoint(db, ecosystemId, query.zip) : undefined;
 	const unknownZip = query.zip && !origin ? query.zip : null;
-	const rows = await searchPrograms(db, ecosystemId, {
+	const filters: FinderFilters = {
 		words: searchWords(query.q ?? ''),
 		subject: query.subject,
 		freeOnly: query.free === '1',
@@ -52,27 +52,40 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 					maxLon: origin.lon + longitudeSpan(radius, origin.lat)
 				}
 			: undefined
-	});
-	const { locations, schedules } = await childrenOf(db, ecosystemId, rows.map((r) => r.id));
-	let results: FinderResult[] = rows.map((program) => {
-		const places = locations.get(program.id) ?? [];
-		const distances = origin ? places.flatMap((l) => milesFrom(origin, l) ?? []) : [];
-		const distance = distances.length ? Math.min(...distances) : null;
-		return { program, locations: places, schedules: schedules.get(program.id) ?? [], distance };
-	});
-	if (origin) {
-		results = results.filter((r) => r.distance !== null && r.distance <= radius).sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
-	}
+	};
 	const page = query.page ?? 1;
+	let total: number;
+	let shown: { program: FinderRow; distance: number | null }[];
+	if (origin) {
+		// Within the radius, nearest first: every match in the box needs its places' distances;
+		// schedules are read only for the page shown.
+		const rows = await searchPrograms(db, ecosystemId, filters);
+		const places = await locationsOf(db, ecosystemId, rows.map((r) => r.id));
+		const near = rows
+			.map((program) => {
+				const distances = (places.get(program.id) ?? []).flatMap((l) => milesFrom(origin, l) ?? []);
+				return { program, distance: distances.length ? Math.min(...distances) : null };
+			})
+			.filter((r) => r.distance !== null && r.distance <= radius)
+			.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
+		total = near.length;
+		shown = near.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+	} else {
+		// By name: the database counts and pages, so only the page shown is read.
+		total = await countPrograms(db, ecosystemId, filters);
+		shown = (await searchPrograms(db, ecosystemId, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)).map((program) => ({ program, distance: null }));
+	}
+	const { locations, schedules } = await childrenOf(db, ecosystemId, shown.map((r) => r.program.id));
+	const results: FinderResult[] = shown.map(({ program, distance }) => ({ program, locations: locations.get(program.id) ?? [], schedules: schedules.get(program.id) ?? [], distance }));
 	return {
 		query: { ...query, radius } satisfies FinderQuery,
 		dropped,
 		origin: origin && query.zip ? { zip: query.zip, ...origin } : null,
 		unknownZip,
-		total: results.length,
+		total,
 		page,
-		pageCount: Math.max(1, Math.ceil(results.length / PAGE_SIZE)),
-		results: results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		results
 	};
 }
 

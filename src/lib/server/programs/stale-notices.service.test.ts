@@ -37,7 +37,7 @@ describeEachDatabase('stale listing notices over SMTP', (get) => {
 		const outcome = await sendStaleListingNotices({ ctx: suite.ctx, origin: 'http://localhost', now: NOW });
 		expect(outcome.listings).toBeGreaterThanOrEqual(3);
 		const mail = mine();
-		expect(mail.map((r) => r.to).sort()).toEqual([admin.email, member.email, `quiet-${eco.slug}@example.org`].sort());
+		expect(mail.map((r) => r.to.join()).sort()).toEqual([admin.email, member.email, `quiet-${eco.slug}@example.org`].sort());
 		const english = mail.find((r) => r.to.includes(admin.email))!;
 		expect(english.subject).toBe('Please confirm your program listings are current (Delaware Valley STEM)');
 		expect(english.body).toContain('- Garden Science (2025-10-01)');
