@@ -16,11 +16,11 @@ import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createInterface } from 'node:readline';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import pg from 'pg';
 import zipcodes from 'zipcodes';
 import { createContext } from '../src/lib/server/context.js';
-import type { Database } from '../src/lib/server/db/schema.js';
+import type { Database, ProgramLocationTable, ProgramScheduleTable, ProgramTable } from '../src/lib/server/db/schema.js';
 import { makeEcosystem } from '../src/lib/server/testing/factories.js';
 import { insertPartner } from '../src/lib/server/partners/partners.repository.js';
 import { findPrograms } from '../src/lib/server/programs/finder.service.js';
@@ -76,9 +76,9 @@ async function populate(db: Kysely<Database>, programs: number) {
 	const zips = zipList();
 	const batch = 500;
 	for (let start = 0; start < programs; start += batch) {
-		const rows = [];
-		const places = [];
-		const schedules = [];
+		const rows: Insertable<ProgramTable>[] = [];
+		const places: Insertable<ProgramLocationTable>[] = [];
+		const schedules: Insertable<ProgramScheduleTable>[] = [];
 		for (let i = start; i < Math.min(programs, start + batch); i++) {
 			const partner = partners[i % PARTNERS]!;
 			const w = Math.floor(random() * wordsEn.length);

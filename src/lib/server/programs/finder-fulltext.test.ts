@@ -72,6 +72,24 @@ describeEachDatabase('finder full-text search (FTS5 / tsvector)', (get) => {
 		expect(await names('taller')).toEqual(['Taller de cohetes']);
 	});
 
+	it('pages in the database: the count is of every match, each page holds its own programs with their places', async () => {
+		const { db } = get();
+		const eco = await makeEcosystem(db);
+		const partner = await makePartner(db, eco.id, { name: 'Paging Partner' });
+		for (let i = 0; i < 52; i++) await makeProgram(db, eco.id, partner, { name: `Coding Club ${String(i).padStart(2, '0')}` }, { now: '2026-10-01T00:00:00.000Z' });
+		const find = (qs: string) => findPrograms({ db, ecosystemId: eco.id, params: new URLSearchParams(qs), now: NOW });
+		const first = await find('q=coding');
+		expect(first).toMatchObject({ total: 52, pageCount: 2, page: 1 });
+		expect(first.results).toHaveLength(50);
+		const second = await find('q=coding&page=2');
+		expect(second.results.map((r) => r.program.name)).toEqual(['Coding Club 50', 'Coding Club 51']);
+		expect(second.results[0]!.locations).toHaveLength(1);
+		expect(second.results[0]!.schedules).toHaveLength(1);
+		const near = await find('zip=19104&radius=2&page=2');
+		expect(near).toMatchObject({ total: 52, pageCount: 2 });
+		expect(near.results).toHaveLength(2);
+	});
+
 	it('never finds another ecosystem’s programs by words', async () => {
 		const { db, names } = await world();
 		const other = await makeEcosystem(db);

@@ -20,6 +20,8 @@ export interface FinderFilters {
 	visibleSince: string;
 	/** Only these programs (e.g. one partner's). */
 	programId?: string;
+	/** Only these programs (the page of a search already ranked by distance). */
+	programIds?: string[];
 }
 
 type Eb = ExpressionBuilder<Database, 'program'>;
@@ -33,7 +35,7 @@ const listHas = (eb: Eb, column: 'subjects_json' | 'formats_json' | 'languages_j
  */
 function wordsMatch(eb: Eb, words: string[], pg: boolean): Expression<SqlBool> {
 	if (pg) return sql<SqlBool>`program.search @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
-	return eb('program.id', 'in', sql<string>`(select program_id from program_fts where program_fts match ${words.map((w) => `"${w}"*`).join(' AND ')})`);
+	return eb('program.id', 'in', sql<string>`(select s.program_id from program_search s where s.id in (select rowid from program_fts where program_fts match ${words.map((w) => `"${w}"*`).join(' AND ')}))`);
 }
 
 function conditions(eb: Eb, f: FinderFilters, pg: boolean, ecosystemId: string): Expression<SqlBool>[] {
@@ -103,6 +105,7 @@ function conditions(eb: Eb, f: FinderFilters, pg: boolean, ecosystemId: string):
 		);
 	}
 	if (f.programId) all.push(eb('program.id', '=', f.programId));
+	if (f.programIds) all.push(f.programIds.length ? eb('program.id', 'in', f.programIds) : eb.lit(false));
 	return all;
 }
 
@@ -128,6 +131,29 @@ export async function searchPrograms(db: Executor, ecosystemId: string, filters:
 		.orderBy('program.id')
 		.limit(limit)
 		.offset(offset)
+		.execute();
+}
+
+/**
+ * For a search by distance: every matching program's places inside the box, narrow rows (id,
+ * name, coordinates) so that ranking thousands of candidates by distance stays cheap; the page
+ * shown is then read in full with `programIds`.
+ */
+export async function searchProgramPlaces(db: Executor, ecosystemId: string, filters: FinderFilters & { box: NonNullable<FinderFilters['box']> }, limit = 20_000) {
+	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+	const { box, ...rest } = filters;
+	return db
+		.selectFrom('program_location as l')
+		.innerJoin('program', (join) => join.onRef('program.id', '=', 'l.program_id').onRef('program.ecosystem_id', '=', 'l.ecosystem_id'))
+		.select(['program.id', 'program.name', 'l.latitude', 'l.longitude'])
+		.where('l.ecosystem_id', '=', ecosystemId)
+		.where('l.latitude', '>=', box.minLat)
+		.where('l.latitude', '<=', box.maxLat)
+		.where('l.longitude', '>=', box.minLon)
+		.where('l.longitude', '<=', box.maxLon)
+		.where('program.ecosystem_id', '=', ecosystemId)
+		.where((eb) => eb.and(conditions(eb as unknown as Eb, rest, pg, ecosystemId)))
+		.limit(limit)
 		.execute();
 }
 

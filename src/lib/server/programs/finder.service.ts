@@ -3,8 +3,8 @@ import { distanceMiles } from '../geo/distance.js';
 import type { Database } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { findPartnerById } from '../partners/partners.repository.js';
-import { childrenOf, locationsOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
-import { countPrograms, searchPrograms, type FinderFilters, type FinderRow } from './finder.repository.js';
+import { childrenOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
+import { countPrograms, searchProgramPlaces, searchPrograms, type FinderFilters, type FinderRow } from './finder.repository.js';
 import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
 import { hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
 import { zipPoint } from './programs.service.js';
@@ -56,20 +56,25 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 	const page = query.page ?? 1;
 	let total: number;
 	let shown: { program: FinderRow; distance: number | null }[];
-	if (origin) {
-		// Within the radius, nearest first: every match in the box needs its places' distances;
-		// schedules are read only for the page shown.
-		const rows = await searchPrograms(db, ecosystemId, filters);
-		const places = await locationsOf(db, ecosystemId, rows.map((r) => r.id));
-		const near = rows
-			.map((program) => {
-				const distances = (places.get(program.id) ?? []).flatMap((l) => milesFrom(origin, l) ?? []);
-				return { program, distance: distances.length ? Math.min(...distances) : null };
-			})
-			.filter((r) => r.distance !== null && r.distance <= radius)
-			.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
-		total = near.length;
-		shown = near.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+	if (origin && filters.box) {
+		// Within the radius, nearest first: every candidate place in the box gets its exact
+		// distance (narrow rows), then only the page shown is read in full.
+		const candidates = await searchProgramPlaces(db, ecosystemId, { ...filters, box: filters.box });
+		const nearest = new Map<string, { name: string; distance: number }>();
+		for (const c of candidates) {
+			if (c.latitude === null || c.longitude === null) continue;
+			const distance = distanceMiles(origin, { lat: Number(c.latitude), lon: Number(c.longitude) });
+			const seen = nearest.get(c.id);
+			if (distance <= radius && (!seen || distance < seen.distance)) nearest.set(c.id, { name: c.name, distance });
+		}
+		const ranked = [...nearest.entries()].sort((a, b) => a[1].distance - b[1].distance || a[1].name.localeCompare(b[1].name) || a[0].localeCompare(b[0]));
+		total = ranked.length;
+		const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+		const rows = new Map((await searchPrograms(db, ecosystemId, { ...filters, box: undefined, programIds: pageIds.map(([id]) => id) }, PAGE_SIZE)).map((r) => [r.id, r]));
+		shown = pageIds.flatMap(([id, n]) => {
+			const program = rows.get(id);
+			return program ? [{ program, distance: n.distance }] : [];
+		});
 	} else {
 		// By name: the database counts and pages, so only the page shown is read.
 		total = await countPrograms(db, ecosystemId, filters);

@@ -219,17 +219,6 @@ export async function childrenOf(db: Executor, ecosystemId: string, programIds: 
 	return { locations, schedules };
 }
 
-/** Places of several programs, grouped by program id (the finder's distances). */
-export async function locationsOf(db: Executor, ecosystemId: string, programIds: string[]) {
-	const locations = new Map<string, LocationRow[]>();
-	for (let i = 0; i < programIds.length; i += 500) {
-		const ids = programIds.slice(i, i + 500);
-		const rows = await db.selectFrom('program_location').selectAll().where('ecosystem_id', '=', ecosystemId).where('program_id', 'in', ids).orderBy('position').execute();
-		for (const l of rows) locations.set(l.program_id, [...(locations.get(l.program_id) ?? []), l]);
-	}
-	return locations;
-}
-
 export async function findProgramDetail(db: Executor, ecosystemId: string, id: string): Promise<ProgramDetail | undefined> {
 	const program = await findProgram(db, ecosystemId, id);
 	if (!program) return undefined;

@@ -5,7 +5,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  *
  * - Full-text search over the program's folded search text (`program.search_text`, lower-case,
  *   accents removed by the app, so both engines see the same words and need no extension):
- *   an FTS5 table kept in step by triggers on SQLite, a generated tsvector column ('simple'
+ *   a contentless FTS5 table (keyed through `program_search`) kept in step by triggers on SQLite, a generated tsvector column ('simple'
  *   configuration: no stemming, the texts are in English and Spanish) with a GIN index on
  *   PostgreSQL. Both change inside the statement that changes the program, so in its transaction.
  * - `hsds_id`: the id a program had in the HSDS file it was imported from, so importing the same
@@ -38,20 +38,27 @@ export async function up(db: Kysely<any>): Promise<void> {
 		await sql`alter table program add column search tsvector generated always as (to_tsvector('simple', search_text)) stored`.execute(db);
 		await sql`create index program_search_idx on program using gin (search)`.execute(db);
 	} else {
-		await sql`create virtual table program_fts using fts5(program_id unindexed, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
-		await sql`insert into program_fts (program_id, body) select id, search_text from program`.execute(db);
+		// FTS5 rows are keyed by an integer: `program_search` gives each program a stable one
+		// (an explicit INTEGER PRIMARY KEY survives VACUUM, a plain rowid may not). The FTS table
+		// is contentless (the text lives in program.search_text), so a match reads only the index.
+		await sql`create table program_search (id integer primary key, program_id text not null unique references program(id) on delete cascade)`.execute(db);
+		await sql`create virtual table program_fts using fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+		await sql`insert into program_search (program_id) select id from program`.execute(db);
+		await sql`insert into program_fts (rowid, body) select s.id, p.search_text from program_search s join program p on p.id = s.program_id`.execute(db);
 		await sql`
 			create trigger program_fts_insert after insert on program begin
-				insert into program_fts (program_id, body) values (new.id, new.search_text);
+				insert into program_search (program_id) values (new.id);
+				insert into program_fts (rowid, body) values (last_insert_rowid(), new.search_text);
 			end`.execute(db);
 		await sql`
 			create trigger program_fts_update after update of search_text on program begin
-				delete from program_fts where program_id = old.id;
-				insert into program_fts (program_id, body) values (new.id, new.search_text);
+				delete from program_fts where rowid = (select id from program_search where program_id = old.id);
+				insert into program_fts (rowid, body) values ((select id from program_search where program_id = old.id), new.search_text);
 			end`.execute(db);
 		await sql`
-			create trigger program_fts_delete after delete on program begin
-				delete from program_fts where program_id = old.id;
+			create trigger program_fts_delete before delete on program begin
+				delete from program_fts where rowid = (select id from program_search where program_id = old.id);
+				delete from program_search where program_id = old.id;
 			end`.execute(db);
 	}
 }
@@ -66,6 +73,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 		await sql`drop trigger program_fts_update`.execute(db);
 		await sql`drop trigger program_fts_delete`.execute(db);
 		await sql`drop table program_fts`.execute(db);
+		await sql`drop table program_search`.execute(db);
 	}
 	await db.schema.dropIndex('program_location_box_idx').execute();
 	await db.schema.dropIndex('program_schedule_program_opens_idx').execute();
