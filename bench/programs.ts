@@ -228,7 +228,9 @@ export async function finderJavaScript(): Promise<{ files: number; gzipBytes: nu
 	});
 	try {
 		const base = `http://127.0.0.1:${port}`;
-		const html = await (await fetch(`${base}/e/philadelphia/programs?q=robot&zip=19104&radius=10`)).text();
+		const response = await fetch(`${base}/e/philadelphia/programs?q=robot&zip=19104&radius=10`);
+		const html = await response.text();
+		if (!response.ok || !html.includes('Robot Builders After School')) throw new Error(`the finder page did not answer with the demo results (${response.status})`);
 		const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"|import\("([^"]+\.js)"\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
 		let gzipBytes = inline ? gzipSync(inline).length : 0;
