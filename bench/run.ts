@@ -6,6 +6,8 @@
  *      read model with its indices) over N participant rows, against a SQL GROUP BY over the rows;
  *   3. public dashboard latency (p50/p95, autocannon) on the built server at 10k and N rows,
  *      against bare node:http;
+ *   4. the asset map (bench/programs.ts): finder queries over 100k programs on both databases,
+ *      the desert aggregation over 500 ZIPs, the finder page's JavaScript;
  * and writes docs/benchmarks.md. Generated files go to bench/out/ (git-ignored).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,6 +30,7 @@ import { countPeopleByCombination, finishParticipantSubmission } from '../src/li
 import { cellsFromCombinations } from '../src/lib/server/participants/participants.js';
 import { parseDisaggregations } from '../src/lib/server/metrics/metrics.js';
 import { nowIso } from '../src/lib/server/util.js';
+import { programBench } from './programs.js';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick
@@ -247,6 +250,9 @@ log('building the server (vite build)');
 const build = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'ignore' });
 if (build.status !== 0) throw new Error('vite build failed');
 
+log('asset map: programs, finder, deserts, finder JavaScript');
+const programSection = await programBench(quick);
+
 log(`populating ${sizes.smallRows.toLocaleString('en')} rows`);
 const smallFile = join(out, 'small.sqlite');
 const small = await populatedDatabase(sizes.smallRows, smallFile);
@@ -348,6 +354,7 @@ ${latencyRow('bare node:http (reference)', bareLatency, false)}
 ${latencyRow(`dashboard, ${fmt(sizes.smallRows)} participant rows`, smallLatency, true)}
 ${latencyRow(`dashboard, ${fmt(sizes.bigRows)} participant rows`, bigLatency, true)}
 
+${programSection}
 ## Reading the results
 
 ${[

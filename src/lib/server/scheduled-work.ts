@@ -4,6 +4,7 @@ import { purgeStories } from './stories/stories.service.js';
 import { sendDueReminders as sendEventReminders } from './events/events.service.js';
 import { closeExpiredOpportunities } from './opportunities/opportunities.service.js';
 import { sendOverdueReminders } from './lending/lending.service.js';
+import { sendStaleListingNotices } from './programs/stale-notices.service.js';
 
 /**
  * Work the server does on a timer, in this process. Each task is idempotent (it records what it
@@ -32,4 +33,6 @@ export const scheduledWork: ScheduledWork[] = [
 	{ name: 'closing expired opportunities', everyMs: hour, atStart: true, run: ({ ctx }) => closeExpiredOpportunities({ db: ctx.db.kysely }) },
 	// Overdue loans get at most one reminder a day.
 	{ name: 'overdue-loan reminders', everyMs: hour, atStart: true, run: ({ ctx }) => sendOverdueReminders({ ctx }) },
+	// Program listings unconfirmed for a year: one notice to their partner per unconfirmed year.
+	{ name: 'stale program listing notices', everyMs: 6 * hour, run: ({ ctx, origin }) => sendStaleListingNotices({ ctx, origin }) },
 ];

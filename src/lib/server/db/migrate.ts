@@ -12,6 +12,7 @@ import * as educators from './migrations/2026-12-01T2210-educators.js';
 import * as careers from './migrations/2026-12-01T2220-careers.js';
 import * as outboxLease from './migrations/2026-12-01T2300-outbox-lease.js';
 import * as geography from './migrations/2026-12-02T0120-geography.js';
+import * as assetOverlap from './migrations/2026-12-02T0130-asset-overlap.js';
 import * as storiesPhotos from './migrations/2026-12-02T0140-stories-photos.js';
 import * as agendaTa from './migrations/2026-12-02T0160-agenda-ta.js';
 import * as careersProjects from './migrations/2026-12-02T0180-careers-projects.js';
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T2220-careers': careers,
 	'2026-12-01T2300-outbox-lease': outboxLease,
 	'2026-12-02T0120-geography': geography,
+	'2026-12-02T0130-asset-overlap': assetOverlap,
 	'2026-12-02T0140-stories-photos': storiesPhotos,
 	'2026-12-02T0160-agenda-ta': agendaTa,
 	'2026-12-02T0180-careers-projects': careersProjects,

@@ -834,6 +834,10 @@ export interface ProgramTable {
 	phone: string | null;
 	status: Generated<'active' | 'inactive'>;
 	search_text: string;
+	/** The service id in the HSDS file it was imported from (re-imports match on it). */
+	hsds_id: string | null;
+	/** When the partner was last emailed that the listing needs confirming. */
+	stale_notified_at: string | null;
 	last_verified_at: string | null;
 	last_verified_by: string | null;
 	is_demo: Generated<number>;

@@ -37,11 +37,13 @@ describeEachDatabase('HSDS 3.0 CSV data package', (get) => {
 		const [copyRow] = await db.selectFrom('program').select('id').where('ecosystem_id', '=', target.id).execute();
 		const [original, copy] = [(await findProgramDetail(db, eco.id, id))!, (await findProgramDetail(db, target.id, copyRow!.id))!];
 		const pick = (d: typeof copy) => ({
-			program: { ...d.program, id: '', ecosystem_id: '', partner_id: '', created_at: '', updated_at: '', last_verified_at: '', last_verified_by: '' },
+			program: { ...d.program, id: '', ecosystem_id: '', partner_id: '', created_at: '', updated_at: '', last_verified_at: '', last_verified_by: '', hsds_id: '' },
 			locations: d.locations.map((l) => ({ ...l, id: '', ecosystem_id: '', program_id: '', geocode_source: '' })),
 			schedules: d.schedules.map((s) => ({ ...s, id: '', ecosystem_id: '', program_id: '' }))
 		});
 		expect(pick(copy)).toEqual(pick(original));
+		// The copy remembers the HSDS id it came with, so importing the package again updates it.
+		expect(copy.program.hsds_id).toBe(original.program.id);
 	});
 
 	official('imports the official CSV example', async () => {

@@ -75,7 +75,7 @@ describeEachDatabase('HSDS 3.0 export and import', (get) => {
 		const rows = await db.selectFrom('program').select('id').where('ecosystem_id', '=', target.id).where('name', '=', 'Robot Club').execute();
 		const copy = (await findProgramDetail(db, target.id, rows[0]!.id))!;
 		const modelled = (d: typeof copy) => {
-			const { id: _i, ecosystem_id: _e, partner_id: _p, created_at: _c, updated_at: _u, last_verified_at: _v, last_verified_by: _b, is_demo: _d, ...fields } = d.program;
+			const { id: _i, ecosystem_id: _e, partner_id: _p, created_at: _c, updated_at: _u, last_verified_at: _v, last_verified_by: _b, is_demo: _d, hsds_id: _h, ...fields } = d.program;
 			return {
 				fields,
 				// Coordinates come back equal; a ZIP-centre point is simply 'given' once exported.
@@ -84,6 +84,7 @@ describeEachDatabase('HSDS 3.0 export and import', (get) => {
 			};
 		};
 		expect(modelled(copy)).toEqual(modelled(original));
+		expect(copy.program.hsds_id).toBe(original.program.id);
 		expect(await auditActions(db, target.id)).toEqual(['program.import']);
 	});
 
@@ -98,8 +99,9 @@ describeEachDatabase('HSDS 3.0 export and import', (get) => {
 			if (outcome.ok && file !== 'service_list.json') expect(outcome.value.warnings.join(' ')).toContain('coordinates outside the globe (100, 101)');
 		}
 		expect((await listPartners(db, eco.id)).map((p) => p.name)).toEqual(['Example Organization Inc.']);
+		// The three examples describe one service (one HSDS id): the later files update it, not copy it.
 		const ids = await db.selectFrom('program').select('id').where('ecosystem_id', '=', eco.id).execute();
-		expect(ids).toHaveLength(3);
+		expect(ids).toHaveLength(1);
 		const detail = (await findProgramDetail(db, eco.id, ids[0]!.id))!;
 		expect(detail.program).toMatchObject({
 			name: 'Community Counselling',
@@ -120,6 +122,39 @@ describeEachDatabase('HSDS 3.0 export and import', (get) => {
 			['MyCity Civic Center', '1-30 Main Street', 'MyCity', 'ABC 1234', null, 'none']
 		]);
 		expect(detail.schedules.map((s) => [s.freq, s.byday, s.dtstart, s.until, s.opens_at, s.closes_at])).toContainEqual(['WEEKLY', 'TH,FR', '2005-01-01', '2005-01-01', '10:00', '18:00']);
+	});
+
+	it('imports the same file twice without adding a copy of anything, matching on the HSDS ids', async () => {
+		const { db, ctx } = get();
+		const source = await directory();
+		const file = JSON.parse(JSON.stringify((await exportHsds({ db, ecosystemId: source.eco.id })).services)) as { contents: Record<string, unknown>[] };
+		const target = await makeEcosystem(db);
+		const staff = await makeActor(ctx, { role: 'backbone_staff', ecosystemId: target.id });
+		const count = async (ecosystemId: string) => (await db.selectFrom('program').select('id').where('ecosystem_id', '=', ecosystemId).execute()).length;
+
+		expect(await importHsds({ db, actor: staff, ecosystemId: target.id, document: file })).toMatchObject({ ok: true, value: { programs: 2, programsUpdated: 0 } });
+		const firstIds = (await db.selectFrom('program').select(['id', 'hsds_id']).where('ecosystem_id', '=', target.id).orderBy('hsds_id').execute());
+		expect(firstIds.map((r) => r.hsds_id).sort()).toEqual([source.weekly, source.online].sort());
+
+		// The second time the file has one change: it lands on the same program.
+		file.contents.find((s) => s.id === source.weekly)!.name = 'Robot Club (renamed)';
+		expect(await importHsds({ db, actor: staff, ecosystemId: target.id, document: file })).toMatchObject({ ok: true, value: { programs: 2, programsUpdated: 2, partnersCreated: [] } });
+		expect(await count(target.id)).toBe(2);
+		const after = await db.selectFrom('program').select(['id', 'hsds_id', 'name']).where('ecosystem_id', '=', target.id).orderBy('hsds_id').execute();
+		expect(after.map((r) => r.id)).toEqual(firstIds.map((r) => r.id));
+		expect(after.find((r) => r.hsds_id === source.weekly)?.name).toBe('Robot Club (renamed)');
+		expect((await listPartners(db, target.id)).map((p) => p.name)).toEqual(['Faro Verde Lab']);
+
+		// An ecosystem's own export, imported back into it, updates its programs in place.
+		const sourceStaff = await makeActor(ctx, { role: 'backbone_staff', ecosystemId: source.eco.id });
+		expect(await importHsds({ db, actor: sourceStaff, ecosystemId: source.eco.id, document: file })).toMatchObject({ ok: true, value: { programsUpdated: 2 } });
+		expect(await count(source.eco.id)).toBe(2);
+
+		// One id twice in a file is refused, naming both places.
+		const doubled = { contents: [file.contents[0], file.contents[0]] };
+		const refused = await importHsds({ db, actor: staff, ecosystemId: target.id, document: doubled });
+		expect(refused.ok).toBe(false);
+		expect(refused.ok ? [] : refused.issues.map((i) => i.message)).toContain(`contents[1].id: the service id “${String(file.contents[0]!.id)}” is used twice in this file (also at contents[0]).`);
 	});
 
 	it('stores nothing when any service is invalid, and lists every problem', async () => {

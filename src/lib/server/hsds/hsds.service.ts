@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { invalid, ok, type FieldIssue, type Outcome } from '../errors.js';
 import { slugify } from '../util.js';
 import { insertPartner, listPartners, partnerSlugInUse } from '../partners/partners.repository.js';
-import { childrenOf, insertProgram, type ProgramWrite } from '../programs/programs.repository.js';
+import { childrenOf, findProgramByHsdsId, insertProgram, updateProgram, type ProgramWrite } from '../programs/programs.repository.js';
 import { searchPrograms } from '../programs/finder.repository.js';
 import { prepareProgramWrite } from '../programs/programs.service.js';
 import { hiddenBefore } from '../programs/programs.js';
@@ -36,6 +36,8 @@ export async function exportHsds({ db, ecosystemId, now = new Date() }: { db: Ky
 
 export interface ImportReport {
 	programs: number;
+	/** Of those, programs already imported (or exported) under the same HSDS id, updated in place. */
+	programsUpdated: number;
 	partnersCreated: string[];
 	warnings: string[];
 }
@@ -44,7 +46,9 @@ export interface ImportReport {
  * Imports HSDS 3.0 services (a `/services` page, an array, one service, or an organization with
  * its services). Everything is checked first, against the official schema where it is on the
  * machine and against Parity's rules; any problem anywhere means nothing is stored, and every
- * problem is listed. Organizations become partners, matched by name, or added.
+ * problem is listed. Organizations become partners, matched by name, or added. A service whose
+ * id is already known in the ecosystem (imported before under that HSDS id, or exported from
+ * here with the program's own id) updates that program, so importing a file twice adds nothing.
  */
 export async function importHsds({ db, actor, ecosystemId, document }: { db: Kysely<Database>; actor: Actor; ecosystemId: string; document: unknown }): Promise<Outcome<ImportReport>> {
 	requireAccess(actor, 'ecosystem.assetmap.manage', { ecosystemId });
@@ -70,21 +74,36 @@ async function importServices(db: Kysely<Database>, actor: SignedInActor, ecosys
 	const schemaDir = hsdsSchemaDir();
 	return db.transaction().execute(async (trx): Promise<Outcome<ImportReport>> => {
 		const issues: FieldIssue[] = [];
-		const prepared: { organization: ReturnType<typeof fromHsdsService>['organization']; write: ProgramWrite }[] = [];
+		const prepared: { organization: ReturnType<typeof fromHsdsService>['organization']; write: ProgramWrite; hsdsId: string | null }[] = [];
 		const warnings: string[] = [];
+		const seenIds = new Map<string, string>();
 		for (const { at, service, organization } of found) {
+			const hsdsId = typeof service.id === 'string' && service.id.trim() ? service.id.trim().slice(0, 200) : null;
+			if (hsdsId) {
+				const first = seenIds.get(hsdsId);
+				if (first) issues.push({ field: `${at}.id`, message: `${at}.id: the service id “${hsdsId}” is used twice in this file (also at ${first}).` });
+				else seenIds.set(hsdsId, at);
+			}
 			if (schemaDir) issues.push(...hsdsSchemaIssues(schemaDir, 'service', service, at));
 			const mapped = fromHsdsService(at, service, organization);
 			warnings.push(...mapped.warnings);
 			const write = await prepareProgramWrite(trx, ecosystemId, mapped.organization.name, mapped.input, 'import');
 			if (!write.ok) issues.push(...write.issues.map((i) => ({ field: `${at}.${i.field}`, message: `${at}.${i.field}: ${i.message}` })));
-			else prepared.push({ organization: mapped.organization, write: write.value });
+			else prepared.push({ organization: mapped.organization, write: write.value, hsdsId });
 		}
 		if (issues.length) return invalid(issues);
 
 		const byName = new Map((await listPartners(trx, ecosystemId)).map((p) => [p.name.toLowerCase(), p.id]));
 		const partnersCreated: string[] = [];
-		for (const { organization, write } of prepared) {
+		let programsUpdated = 0;
+		for (const { organization, write, hsdsId } of prepared) {
+			const existing = hsdsId ? await findProgramByHsdsId(trx, ecosystemId, hsdsId) : undefined;
+			if (existing) {
+				// Imports never confirm a listing: last verified stays as it was.
+				await updateProgram(trx, ecosystemId, existing.id, write, null);
+				programsUpdated++;
+				continue;
+			}
 			let partnerId = byName.get(organization.name.toLowerCase());
 			if (!partnerId) {
 				const base = slugify(organization.name) || 'partner';
@@ -101,16 +120,16 @@ async function importServices(db: Kysely<Database>, actor: SignedInActor, ecosys
 				byName.set(organization.name.toLowerCase(), partnerId);
 				partnersCreated.push(organization.name);
 			}
-			await insertProgram(trx, ecosystemId, partnerId, write);
+			await insertProgram(trx, ecosystemId, partnerId, write, { hsdsId });
 		}
 		await recordAudit(trx, {
 			actor,
 			ecosystemId,
 			action: 'program.import',
 			entityType: 'program',
-			summary: `Imported ${prepared.length} HSDS service(s)${partnersCreated.length ? `, adding ${partnersCreated.length} partner(s)` : ''}`,
+			summary: `Imported ${prepared.length} HSDS service(s) (${programsUpdated} updated)${partnersCreated.length ? `, adding ${partnersCreated.length} partner(s)` : ''}`,
 			detail: { warnings }
 		});
-		return ok({ programs: prepared.length, partnersCreated, warnings });
+		return ok({ programs: prepared.length, programsUpdated, partnersCreated, warnings });
 	});
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { findPartnerById } from '../partners/partners.repository.js';
 import { childrenOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
-import { searchPrograms, type FinderRow } from './finder.repository.js';
+import { countPrograms, searchProgramPlaces, searchPrograms, type FinderFilters, type FinderRow } from './finder.repository.js';
 import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
 import { hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
 import { zipPoint } from './programs.service.js';
@@ -33,7 +33,7 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 	const radius = query.radius ?? DEFAULT_RADIUS;
 	const origin = query.zip ? await zipPoint(db, ecosystemId, query.zip) : undefined;
 	const unknownZip = query.zip && !origin ? query.zip : null;
-	const rows = await searchPrograms(db, ecosystemId, {
+	const filters: FinderFilters = {
 		words: searchWords(query.q ?? ''),
 		subject: query.subject,
 		freeOnly: query.free === '1',
@@ -52,27 +52,45 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 					maxLon: origin.lon + longitudeSpan(radius, origin.lat)
 				}
 			: undefined
-	});
-	const { locations, schedules } = await childrenOf(db, ecosystemId, rows.map((r) => r.id));
-	let results: FinderResult[] = rows.map((program) => {
-		const places = locations.get(program.id) ?? [];
-		const distances = origin ? places.flatMap((l) => milesFrom(origin, l) ?? []) : [];
-		const distance = distances.length ? Math.min(...distances) : null;
-		return { program, locations: places, schedules: schedules.get(program.id) ?? [], distance };
-	});
-	if (origin) {
-		results = results.filter((r) => r.distance !== null && r.distance <= radius).sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
-	}
+	};
 	const page = query.page ?? 1;
+	let total: number;
+	let shown: { program: FinderRow; distance: number | null }[];
+	if (origin && filters.box) {
+		// Within the radius, nearest first: every candidate place in the box gets its exact
+		// distance (narrow rows), then only the page shown is read in full.
+		const candidates = await searchProgramPlaces(db, ecosystemId, { ...filters, box: filters.box });
+		const nearest = new Map<string, { name: string; distance: number }>();
+		for (const c of candidates) {
+			if (c.latitude === null || c.longitude === null) continue;
+			const distance = distanceMiles(origin, { lat: Number(c.latitude), lon: Number(c.longitude) });
+			const seen = nearest.get(c.id);
+			if (distance <= radius && (!seen || distance < seen.distance)) nearest.set(c.id, { name: c.name, distance });
+		}
+		const ranked = [...nearest.entries()].sort((a, b) => a[1].distance - b[1].distance || a[1].name.localeCompare(b[1].name) || a[0].localeCompare(b[0]));
+		total = ranked.length;
+		const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+		const rows = new Map((await searchPrograms(db, ecosystemId, { ...filters, box: undefined, programIds: pageIds.map(([id]) => id) }, PAGE_SIZE)).map((r) => [r.id, r]));
+		shown = pageIds.flatMap(([id, n]) => {
+			const program = rows.get(id);
+			return program ? [{ program, distance: n.distance }] : [];
+		});
+	} else {
+		// By name: the database counts and pages, so only the page shown is read.
+		total = await countPrograms(db, ecosystemId, filters);
+		shown = (await searchPrograms(db, ecosystemId, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)).map((program) => ({ program, distance: null }));
+	}
+	const { locations, schedules } = await childrenOf(db, ecosystemId, shown.map((r) => r.program.id));
+	const results: FinderResult[] = shown.map(({ program, distance }) => ({ program, locations: locations.get(program.id) ?? [], schedules: schedules.get(program.id) ?? [], distance }));
 	return {
 		query: { ...query, radius } satisfies FinderQuery,
 		dropped,
 		origin: origin && query.zip ? { zip: query.zip, ...origin } : null,
 		unknownZip,
-		total: results.length,
+		total,
 		page,
-		pageCount: Math.max(1, Math.ceil(results.length / PAGE_SIZE)),
-		results: results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		results
 	};
 }
 

@@ -5,6 +5,20 @@ import { newId, nowIso } from '../util.js';
 import { weekdayOf, type ProgramInput } from './programs.js';
 
 export type ProgramRow = Selectable<ProgramTable>;
+
+/**
+ * Every column of ProgramRow, named: PostgreSQL also has the generated `search` tsvector, which
+ * no reader wants, so programs are never read with `select *`.
+ */
+const programRowColumns = {
+	id: 1, ecosystem_id: 1, partner_id: 1, name: 1, name_es: 1, description: 1, description_es: 1, subjects_json: 1, formats_json: 1,
+	populations_json: 1, languages_json: 1, min_age: 1, max_age: 1, grade_min: 1, grade_max: 1, cost_kind: 1, fee_amount: 1,
+	scholarships: 1, scholarships_es: 1, eligibility: 1, eligibility_es: 1, accessibility: 1, accessibility_es: 1, how_to_apply: 1,
+	how_to_apply_es: 1, capacity: 1, url: 1, email: 1, phone: 1, status: 1, search_text: 1, hsds_id: 1, stale_notified_at: 1,
+	last_verified_at: 1, last_verified_by: 1, is_demo: 1, created_at: 1, updated_at: 1
+} satisfies Record<keyof ProgramRow, 1>;
+export const programColumnNames = Object.keys(programRowColumns) as (keyof ProgramRow)[];
+export const qualifiedProgramColumns = programColumnNames.map((c) => `program.${c}` as const);
 export type LocationRow = Selectable<ProgramLocationTable>;
 export type ScheduleRow = Selectable<ProgramScheduleTable>;
 
@@ -70,7 +84,7 @@ export async function insertProgram(
 	ecosystemId: string,
 	partnerId: string,
 	write: ProgramWrite,
-	options: { verifiedBy?: string | null; isDemo?: boolean; now?: string } = {}
+	options: { verifiedBy?: string | null; isDemo?: boolean; now?: string; hsdsId?: string | null } = {}
 ): Promise<string> {
 	const id = newId();
 	const now = options.now ?? nowIso();
@@ -81,6 +95,7 @@ export async function insertProgram(
 			ecosystem_id: ecosystemId,
 			partner_id: partnerId,
 			...programColumns(write),
+			hsds_id: options.hsdsId ?? null,
 			last_verified_at: options.verifiedBy ? now : null,
 			last_verified_by: options.verifiedBy ?? null,
 			is_demo: options.isDemo ? 1 : 0,
@@ -161,13 +176,27 @@ export async function deleteProgram(db: Executor, ecosystemId: string, id: strin
 }
 
 export async function findProgram(db: Executor, ecosystemId: string, id: string): Promise<ProgramRow | undefined> {
-	return db.selectFrom('program').selectAll().where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst();
+	return db.selectFrom('program').select(programColumnNames).where('ecosystem_id', '=', ecosystemId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The program an HSDS service id names in this ecosystem: one imported under that id, or (for a
+ * file exported from here) the program whose own id it is.
+ */
+export async function findProgramByHsdsId(db: Executor, ecosystemId: string, hsdsId: string): Promise<{ id: string } | undefined> {
+	return db
+		.selectFrom('program')
+		.select('id')
+		.where('ecosystem_id', '=', ecosystemId)
+		.where((eb) => eb.or([eb('hsds_id', '=', hsdsId), eb('id', '=', hsdsId)]))
+		.orderBy('hsds_id')
+		.executeTakeFirst();
 }
 
 export async function listProgramsOfPartner(db: Executor, ecosystemId: string, partnerId: string): Promise<ProgramRow[]> {
 	return db
 		.selectFrom('program')
-		.selectAll()
+		.select(programColumnNames)
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('partner_id', '=', partnerId)
 		.orderBy('name')

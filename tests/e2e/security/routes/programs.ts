@@ -36,6 +36,7 @@ export const programRoutes: RouteTable = async (admin) => {
 		{ method: 'POST', path: `${eco}/admin/asset-map/geography?/youth`, form: { youth: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: `${eco}/admin/asset-map/deserts`, allow: backbone },
 		{ method: 'GET', path: `${eco}/admin/asset-map/deserts?subject=robotics&free=1&age=11-13&format=after_school`, allow: backbone },
+		{ method: 'GET', path: `${eco}/admin/asset-map/overlap`, allow: backbone },
 	];
 	return rows;
 };

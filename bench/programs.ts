@@ -1,0 +1,342 @@
+/**
+ * The asset map's benchmark (issue 4, point 7), run by `bench/run.ts` or alone with
+ * `npx tsx bench/programs.ts [--quick]` (which rewrites only section 4 of docs/benchmarks.md):
+ *   - N generated programs (100k; 10k with --quick) across 500 partners, one place and one weekly
+ *     schedule each, in 500 real ZIP codes around Philadelphia, written in batches through the
+ *     program tables (so the full-text index is maintained by its trigger / generated column);
+ *   - family finder queries through the real `findPrograms` (words + ZIP radius + filters),
+ *     p50/p95 on SQLite and PostgreSQL, each beside the same query with no filters at all;
+ *   - the database part of a program-desert map for 500 ZIPs: seats and programs per ZIP, with
+ *     and without the desert filters (the geography branch's per-1,000-youth choropleth is not
+ *     on this branch, so its rendering is not measured here);
+ *   - the JavaScript the public finder page loads, gzip, read from the built server's HTML.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import pg from 'pg';
+import zipcodes from 'zipcodes';
+import { createContext } from '../src/lib/server/context.js';
+import type { Database, ProgramLocationTable, ProgramScheduleTable, ProgramTable } from '../src/lib/server/db/schema.js';
+import { makeEcosystem } from '../src/lib/server/testing/factories.js';
+import { insertPartner } from '../src/lib/server/partners/partners.repository.js';
+import { findPrograms } from '../src/lib/server/programs/finder.service.js';
+import { searchTextOf, subjects, formats, languages } from '../src/lib/server/programs/programs.js';
+import { newId } from '../src/lib/server/util.js';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'bench', 'out');
+const SECRET = 'bench-secret-'.padEnd(40, 'x');
+const pgAdmin = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const PARTNERS = 500;
+const ZIPS = 500;
+const NOW = new Date('2026-12-01T12:00:00Z');
+
+// A deterministic generator, so every run measures the same directory.
+function rng(seed: number) {
+	let s = seed >>> 0;
+	return () => {
+		s = (s * 1664525 + 1013904223) >>> 0;
+		return s / 2 ** 32;
+	};
+}
+
+const wordsEn = ['robotics', 'coding', 'garden', 'science', 'engineering', 'makers', 'space', 'data', 'bridge', 'rocket', 'circuits', 'ocean', 'math', 'games', 'design', 'weather', 'chemistry', 'drones', 'animation', 'music'];
+const wordsEs = ['robótica', 'programación', 'jardín', 'ciencia', 'ingeniería', 'creadores', 'espacio', 'datos', 'puentes', 'cohetes', 'circuitos', 'océano', 'matemáticas', 'juegos', 'diseño', 'clima', 'química', 'drones', 'animación', 'música'];
+const kinds = ['Club', 'Lab', 'Camp', 'Crew', 'Studio', 'Academy', 'Workshop', 'Team'];
+const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+function zipList(): { zip: string; lat: number; lon: number }[] {
+	const codes = (zipcodes.radius('19104', 80) as string[]).filter((z) => /^\d{5}$/.test(z));
+	const points = codes.flatMap((zip) => {
+		const found = zipcodes.lookup(zip);
+		return found && typeof found.latitude === 'number' ? [{ zip, lat: found.latitude, lon: found.longitude, d: Math.hypot(found.latitude - 39.9566, found.longitude + 75.1899) }] : [];
+	});
+	return points.sort((a, b) => a.d - b.d).slice(0, ZIPS).map(({ zip, lat, lon }) => ({ zip, lat, lon }));
+}
+
+async function populate(db: Kysely<Database>, programs: number) {
+	const eco = await makeEcosystem(db, { name: 'Bench Metro STEM', slug: `bench-${Date.now().toString(36)}` });
+	const random = rng(42);
+	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+	const partners: { id: string; name: string }[] = [];
+	await db.transaction().execute(async (trx) => {
+		for (let i = 0; i < PARTNERS; i++) {
+			const name = `Partner ${i + 1} ${pick(wordsEn)} ${pick(kinds)}`;
+			const id = await insertPartner(trx, eco.id, `partner-${i + 1}`, { name, sector: pick(['k12', 'ost', 'higher_ed', 'community'] as const), summary: 'Generated for the benchmark.', description_md: '' });
+			partners.push({ id, name });
+		}
+	});
+	const zips = zipList();
+	const batch = 500;
+	for (let start = 0; start < programs; start += batch) {
+		const rows: Insertable<ProgramTable>[] = [];
+		const places: Insertable<ProgramLocationTable>[] = [];
+		const schedules: Insertable<ProgramScheduleTable>[] = [];
+		for (let i = start; i < Math.min(programs, start + batch); i++) {
+			const partner = partners[i % PARTNERS]!;
+			const w = Math.floor(random() * wordsEn.length);
+			const w2 = Math.floor(random() * wordsEn.length);
+			const name = `${wordsEn[w]![0]!.toUpperCase()}${wordsEn[w]!.slice(1)} ${pick(kinds)} ${i}`;
+			const input = {
+				name,
+				name_es: `${pick(kinds)} de ${wordsEs[w]} ${i}`,
+				description: `Young people explore ${wordsEn[w]} and ${wordsEn[w2]} with ${pick(['mentors', 'engineers', 'artists', 'scientists', 'teachers'])}.`,
+				description_es: `Jóvenes exploran ${wordsEs[w]} y ${wordsEs[w2]} con ${pick(['mentores', 'ingenieras', 'artistas', 'científicos', 'maestras'])}.`
+			};
+			const minAge = 5 + Math.floor(random() * 10);
+			const id = newId();
+			const created = new Date(NOW.getTime() - Math.floor(random() * 500) * 86_400_000).toISOString();
+			rows.push({
+				id,
+				ecosystem_id: eco.id,
+				partner_id: partner.id,
+				...input,
+				subjects_json: JSON.stringify([...new Set([pick(subjects), pick(subjects)])]),
+				formats_json: JSON.stringify([pick(formats)]),
+				populations_json: '[]',
+				languages_json: JSON.stringify(random() < 0.4 ? ['en', 'es'] : [pick(languages)]),
+				min_age: minAge,
+				max_age: minAge + 2 + Math.floor(random() * 6),
+				cost_kind: random() < 0.6 ? ('free' as const) : ('paid' as const),
+				capacity: 10 + Math.floor(random() * 40),
+				search_text: searchTextOf(input, partner.name),
+				last_verified_at: created,
+				created_at: created,
+				updated_at: created
+			});
+			const z = zips[Math.floor(random() * zips.length)]!;
+			places.push({ id: newId(), ecosystem_id: eco.id, program_id: id, name: 'Site', address_1: `${i} Bench St`, city: 'Philadelphia', state_province: 'PA', postal_code: z.zip, latitude: z.lat + (random() - 0.5) * 0.01, longitude: z.lon + (random() - 0.5) * 0.01, geocode_source: 'given' as const, position: 0 });
+			const opens = 8 + Math.floor(random() * 11);
+			schedules.push({ id: newId(), ecosystem_id: eco.id, program_id: id, freq: 'WEEKLY' as const, interval: 1, byday: [pick(days), pick(days)].join(','), dtstart: '2026-09-01', until: '2027-06-15', opens_at: `${String(opens).padStart(2, '0')}:00`, closes_at: `${String(opens + 2).padStart(2, '0')}:00`, description: '', position: 0 });
+		}
+		await db.transaction().execute(async (trx) => {
+			await trx.insertInto('program').values(rows).execute();
+			await trx.insertInto('program_location').values(places).execute();
+			await trx.insertInto('program_schedule').values(schedules).execute();
+		});
+	}
+	return { ecosystemId: eco.id, zips };
+}
+
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+
+async function timed(runs: number, fn: () => Promise<unknown>) {
+	for (let i = 0; i < 3; i++) await fn();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		await fn();
+		times.push(performance.now() - started);
+	}
+	return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+export const finderQueries = [
+	{ label: 'words + ZIP 19104 within 5 mi + age 12 + free', params: 'q=robotica&zip=19104&radius=5&age=12&free=1' },
+	{ label: 'Spanish words (accents typed) + ZIP within 10 mi + subject + Saturday', params: 'q=jardín+ciencia&zip=19104&radius=10&subject=science&day=SA' },
+	{ label: 'words + ZIP within 25 mi + language + format + afternoon', params: 'q=cohetes&zip=19104&radius=25&language=es&format=after_school&time=afternoon' },
+	{ label: 'ZIP 19104 within 2 mi only', params: 'zip=19104&radius=2' },
+	{ label: 'words only (one word in 1 program of 20)', params: 'q=rocket' }
+];
+
+export interface DatabaseResult {
+	database: string;
+	populateMs: number;
+	reference: { p50: number; p95: number; results: number };
+	queries: { label: string; p50: number; p95: number; results: number }[];
+	desert: { p50: number; p95: number; zips: number };
+	desertFiltered: { p50: number; p95: number; zips: number };
+}
+
+/** Seats and programs per ZIP of the visible directory (the desert map's database part). */
+async function desertQuery(db: Kysely<Database>, ecosystemId: string, filtered: boolean) {
+	const visibleSince = new Date(NOW.getTime() - 425 * 86_400_000).toISOString();
+	return db
+		.selectFrom('program_location as l')
+		.innerJoin('program as p', (j) => j.onRef('p.id', '=', 'l.program_id').onRef('p.ecosystem_id', '=', 'l.ecosystem_id'))
+		.select(['l.postal_code', sql<number>`count(distinct p.id)`.as('programs'), sql<number>`sum(coalesce(p.capacity, 0))`.as('seats')])
+		.where('l.ecosystem_id', '=', ecosystemId)
+		.where('p.status', '=', 'active')
+		.where((eb) => eb.or([eb('p.last_verified_at', '>=', visibleSince), eb.and([eb('p.last_verified_at', 'is', null), eb('p.created_at', '>=', visibleSince)])]))
+		.$if(filtered, (q) => q.where('p.subjects_json', 'like', '%"science"%').where('p.cost_kind', '=', 'free').where('p.min_age', '<=', 14).where('p.max_age', '>=', 10).where('p.formats_json', 'like', '%"after_school"%'))
+		.groupBy('l.postal_code')
+		.execute();
+}
+
+async function benchDatabase(database: string, url: string, programs: number, runs: number): Promise<DatabaseResult> {
+	const ctx = await createContext({ databaseUrl: url, secret: SECRET, origin: 'http://localhost' });
+	try {
+		const db = ctx.db.kysely;
+		log(`${database}: generating ${fmt(programs)} programs across ${PARTNERS} partners`);
+		const started = performance.now();
+		const { ecosystemId } = await populate(db, programs);
+		const populateMs = performance.now() - started;
+		if (database === 'PostgreSQL') await sql`analyze`.execute(db);
+		else await sql`analyze`.execute(db);
+		const find = (params: string) => findPrograms({ db, ecosystemId, params: new URLSearchParams(params), now: NOW });
+		log(`${database}: finder queries`);
+		const referenceCount = (await find('')).total;
+		const reference = { ...(await timed(runs, () => find(''))), results: referenceCount };
+		const queries = [];
+		for (const q of finderQueries) {
+			const results = (await find(q.params)).total;
+			queries.push({ label: q.label, results, ...(await timed(runs, () => find(q.params))) });
+		}
+		log(`${database}: desert aggregation`);
+		const desertZips = (await desertQuery(db, ecosystemId, false)).length;
+		const desert = { ...(await timed(runs, () => desertQuery(db, ecosystemId, false))), zips: desertZips };
+		const filteredZips = (await desertQuery(db, ecosystemId, true)).length;
+		const desertFiltered = { ...(await timed(runs, () => desertQuery(db, ecosystemId, true))), zips: filteredZips };
+		return { database, populateMs, reference, queries, desert, desertFiltered };
+	} finally {
+		await ctx.close();
+	}
+}
+
+async function adminQuery(statement: string) {
+	const client = new pg.Client({ connectionString: pgAdmin });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+/** The public finder page's JavaScript, gzip: every script and module preload its HTML names. */
+export async function finderJavaScript(): Promise<{ files: number; gzipBytes: number; rawBytes: number } | null> {
+	if (!existsSync(join(root, 'build', 'handler.js'))) return null;
+	const file = join(out, 'finder-js.sqlite');
+	rmSync(file, { force: true });
+	const port = 4393;
+	const server = await new Promise<{ stop: () => void }>((resolvePromise, reject) => {
+		const proc = spawn(process.execPath, ['server.js'], { cwd: root, env: { ...process.env, DATABASE_URL: file, DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', BETTER_AUTH_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stderr = '';
+		proc.stderr.on('data', (d) => (stderr += d));
+		createInterface({ input: proc.stdout }).on('line', (line) => {
+			if (/listening/.test(line)) resolvePromise({ stop: () => proc.kill('SIGKILL') });
+		});
+		proc.on('close', (code) => reject(new Error(`server exited (${code}): ${stderr.slice(-2000)}`)));
+	});
+	try {
+		const base = `http://127.0.0.1:${port}`;
+		const response = await fetch(`${base}/e/philadelphia/programs?q=robot&zip=19104&radius=10`);
+		const html = await response.text();
+		if (!response.ok || !html.includes('Robot Builders After School')) throw new Error(`the finder page did not answer with the demo results (${response.status})`);
+		const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"|import\("([^"]+\.js)"\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
+		let gzipBytes = inline ? gzipSync(inline).length : 0;
+		let rawBytes = inline.length;
+		for (const src of new Set(sources)) {
+			const body = Buffer.from(await (await fetch(new URL(src, `${base}/e/philadelphia/programs`))).arrayBuffer());
+			rawBytes += body.length;
+			gzipBytes += gzipSync(body).length;
+		}
+		return { files: new Set(sources).size, gzipBytes, rawBytes };
+	} finally {
+		server.stop();
+	}
+}
+
+/** Runs the asset-map benchmark and returns section 4 of docs/benchmarks.md. */
+export async function programBench(quick: boolean): Promise<string> {
+	mkdirSync(out, { recursive: true });
+	const programs = Number(process.env.BENCH_PROGRAMS) || (quick ? 10_000 : 100_000);
+	const runs = quick ? 20 : 30;
+	const startLoad = loadavg()[0]!.toFixed(1);
+	const results: DatabaseResult[] = [];
+	const sqliteFile = join(out, 'programs.sqlite');
+	rmSync(sqliteFile, { force: true });
+	results.push(await benchDatabase('SQLite', sqliteFile, programs, runs));
+	const pgName = `parity_bench_programs_${process.pid}`;
+	try {
+		await adminQuery(`CREATE DATABASE ${pgName}`);
+		const url = new URL(pgAdmin);
+		url.pathname = `/${pgName}`;
+		results.push(await benchDatabase('PostgreSQL', url.toString(), programs, runs));
+	} catch (error) {
+		log(`PostgreSQL programs benchmark skipped: ${(error as Error).message}`);
+	} finally {
+		await adminQuery(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch(() => {});
+	}
+	log('finder page JavaScript');
+	const js = await finderJavaScript();
+
+	const rows = results
+		.flatMap((r) => [
+			`| ${r.database} | no filters (reference: count + first page by name) | ${fmt(r.reference.results)} | ${fmt(r.reference.p50, 1)} ms | ${fmt(r.reference.p95, 1)} ms | reference |`,
+			...r.queries.map((q) => `| ${r.database} | ${q.label} | ${fmt(q.results)} | ${fmt(q.p50, 1)} ms | ${fmt(q.p95, 1)} ms | ${q.p95 < 25 ? 'met' : '**missed**'} |`)
+		])
+		.join('\n');
+	const desertRows = results
+		.flatMap((r) => [
+			`| ${r.database} | every visible program | ${r.desert.zips} | ${fmt(r.desert.p50, 1)} ms | ${fmt(r.desert.p95, 1)} ms |`,
+			`| ${r.database} | science, free, ages 10–14, after school | ${r.desertFiltered.zips} | ${fmt(r.desertFiltered.p50, 1)} ms | ${fmt(r.desertFiltered.p95, 1)} ms |`
+		])
+		.join('\n');
+	const missed = results.flatMap((r) => r.queries.filter((q) => q.p95 >= 25).map((q) => `${r.database}: ${q.label} (${fmt(q.p95, 1)} ms)`));
+	return `## 4. Asset map: ${fmt(programs)} programs across ${PARTNERS} partners
+
+Generated directory: ${fmt(programs)} programs (English and Spanish names and descriptions, accents
+included), each with one place in one of ${ZIPS} real ZIP codes nearest West Philadelphia (centroids
+from the \`zipcodes\` package) and one weekly schedule, written in batches of 500 through the
+program tables, so the full-text index is kept by its trigger (SQLite FTS5) or generated column
+(PostgreSQL tsvector). Generation took ${results.map((r) => `${fmt(r.populateMs / 1000, 1)} s on ${r.database}`).join(', ')}.
+
+Each finder query is the real \`findPrograms\` (the database query, the places and schedules of
+the matches, exact distances, sorting and paging), ${runs} runs after 3 warm-ups. The reference
+is the same call with no filters at all (counts every visible program, reads the first page of 50
+by name with their places and schedules). 1-minute load average ${startLoad} when this section
+started and ${loadavg()[0]!.toFixed(1)} when it ended, on ${cpus().length} cores: with other work on the machine,
+absolute times are inflated by about the load divided by the cores; compare each row with its
+reference.
+
+| Database | Query | Matches | p50 | p95 | Target (p95 < 25 ms) |
+|---|---|---|---|---|---|
+${rows}
+
+${missed.length ? `Missed: ${missed.join('; ')}. ` : 'Every finder query meets the target on both databases. '}Words go through FTS5 / the GIN index,
+the ZIP radius through the \`(ecosystem_id, latitude, longitude, program_id)\` index on places, the
+day and time through \`(program_id, opens_at, byday)\` on schedules (migration
+\`2026-12-02T0130-asset-overlap\`).
+
+### Program deserts, ${ZIPS} ZIPs
+
+The geography branch's desert map (ZIP boundaries, youth per ZIP, the per-1,000 choropleth) is not
+on this branch, so this measures the part it needs from the programs: seats and programs per ZIP
+of every visible listing, with and without the desert filters.
+
+| Database | Programs counted | ZIPs | p50 | p95 |
+|---|---|---|---|---|
+${desertRows}
+
+### Public finder page JavaScript
+
+${
+	js
+		? `\`/e/philadelphia/programs\` on the built server loads **${fmt(js.gzipBytes / 1024, 1)} KB of JavaScript gzip** (${js.files} file(s), ${fmt(js.rawBytes / 1024, 1)} KB raw): ${js.gzipBytes < 30 * 1024 ? 'under' : '**over**'} the 30 KB target. Measured from the page's HTML (every \`<script>\`, module preload and dynamic import it names, gzip-compressed here); the root layout turns client-side rendering off, so the finder is plain HTML and forms and works the same with JavaScript off.`
+		: 'Not measured: no built server (`build/handler.js`); run `npx vite build` first.'
+}
+`;
+}
+
+// Run alone: rewrite only section 4 of docs/benchmarks.md.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+	const section = await programBench(process.argv.includes('--quick'));
+	const docPath = join(root, 'docs', 'benchmarks.md');
+	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
+	const [before, afterStart] = [doc.indexOf('## 4. Asset map'), doc.indexOf('## Reading the results')];
+	const next = before >= 0 ? doc.slice(0, before) + section + '\n' + (afterStart > before ? doc.slice(afterStart) : '') : afterStart >= 0 ? doc.slice(0, afterStart) + section + '\n' + doc.slice(afterStart) : `${doc}\n${section}`;
+	const { writeFileSync } = await import('node:fs');
+	writeFileSync(docPath, next);
+	log('wrote section 4 of docs/benchmarks.md');
+	process.exit(0);
+}
