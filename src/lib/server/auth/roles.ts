@@ -53,6 +53,8 @@ export type Permission =
 	| 'partner.pd.manage'
 	| 'ecosystem.pd.manage'
 	| 'ecosystem.pd.participate'
+	| 'ecosystem.instruments.manage'
+	| 'partner.instruments.run'
 	| 'partner.programs.edit'
 	| 'ecosystem.assetmap.manage'
 	| 'ecosystem.announcements.publish'
@@ -126,6 +128,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.evidence.manage',
 		'ecosystem.schools.assess',
 		'ecosystem.schools.manage',
+		'ecosystem.instruments.manage',
 		'partner.opportunities.post',
 		'ecosystem.lending.reserve',
 		'partner.lending.manage',
@@ -159,6 +162,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.evidence.manage',
 		'ecosystem.schools.assess',
 		'ecosystem.schools.manage',
+		'ecosystem.instruments.manage',
 		'partner.opportunities.post',
 		'ecosystem.lending.reserve',
 		'partner.lending.manage',
@@ -180,6 +184,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.pd.participate',
 		'partner.pd.manage',
 		'ecosystem.evidence.suggest',
+		'partner.instruments.run',
 		'partner.opportunities.post',
 		'partner.applications.review',
 		'ecosystem.lending.reserve',
@@ -196,6 +201,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.pd.participate',
 		'partner.pd.manage',
 		'ecosystem.evidence.suggest',
+		'partner.instruments.run',
 		'partner.opportunities.post',
 		'partner.applications.review',
 		'ecosystem.lending.reserve',
