@@ -12,6 +12,7 @@ import {
 	createRun,
 	enterResponse,
 	getInstrument,
+	getRun,
 	getSurvey,
 	listInstruments,
 	publishInstrument,
@@ -156,8 +157,10 @@ describeEachDatabase('instruments service', (get) => {
 		const other = await partnerStaff(ctx, home.eco.id);
 		const educator = await makeActor(ctx, { role: 'educator', ecosystemId: home.eco.id });
 		const { runId } = await run(home.db, rosa, home.eco.id, home.slug);
-		await expect(enterResponse({ db: home.db, actor: other, ecosystemId: home.eco.id, slug: home.slug, runId, input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-		await expect(renewLinks({ db: home.db, actor: other, ecosystemId: home.eco.id, slug: home.slug, runId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(enterResponse({ db: home.db, actor: other, ecosystemId: home.eco.id, slug: home.slug, runId, input: {} })).rejects.toMatchObject({ code: 'INSTRUMENT_RUN_NOT_FOUND' });
+		await expect(renewLinks({ db: home.db, actor: other, ecosystemId: home.eco.id, slug: home.slug, runId })).rejects.toMatchObject({ code: 'INSTRUMENT_RUN_NOT_FOUND' });
+		await expect(getRun({ db: home.db, actor: home.staff, ecosystemId: home.eco.id, slug: home.slug, runId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		expect((await getRun({ db: home.db, actor: rosa, ecosystemId: home.eco.id, slug: home.slug, runId })).items).toHaveLength(3);
 		await expect(createInstrument({ db: home.db, actor: rosa, ecosystemId: home.eco.id, input: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		await expect(listInstruments({ db: home.db, actor: educator, ecosystemId: home.eco.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		expect((await listInstruments({ db: home.db, actor: rosa, ecosystemId: home.eco.id })).instruments.map((i) => i.slug)).toEqual([home.slug]);

@@ -146,12 +146,22 @@ function choiceSummaries(items: Item[], responses: ResponseRecord[], limit: numb
 		.map((item) => ({ item, pre: choiceCounts(item, responses, 'pre', limit), post: choiceCounts(item, responses, 'post', limit) }));
 }
 
+/** A run of the actor's own partner; other partners' runs do not exist as far as they can tell. */
 async function ownRun(db: Executor, actor: Actor, ecosystemId: string, slug: string, runId: string) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partnerId = ownPartnerId(actor, ecosystemId);
+	if (!partnerId) throw new DomainError('FORBIDDEN');
+	requireAccess(actor, 'partner.instruments.run', { ecosystemId, partnerId });
 	const instrument = await instrumentFor(db, actor, ecosystemId, slug);
 	const run = await repo.findRun(db, ecosystemId, instrument.id, runId);
-	if (!run) throw new DomainError('INSTRUMENT_RUN_NOT_FOUND');
-	requireAccess(actor, 'partner.instruments.run', { ecosystemId, partnerId: run.partner_id });
+	if (!run || run.partner_id !== partnerId) throw new DomainError('INSTRUMENT_RUN_NOT_FOUND');
 	return { instrument, run };
+}
+
+/** The staff-entry page of one of the actor's runs. */
+export async function getRun({ db, actor, ecosystemId, slug, runId }: Scoped & { slug: string; runId: string }) {
+	const { instrument, run } = await ownRun(db, actor, ecosystemId, slug, runId);
+	return { instrument, run, items: await repo.listItems(db, ecosystemId, instrument.id) };
 }
 
 const newLinks = () => {
