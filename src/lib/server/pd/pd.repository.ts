@@ -235,13 +235,16 @@ export interface RosterRow {
 	email: string;
 	registered_at: string;
 	completed_at: string | null;
+	certificate_code: string | null;
+	certificate_revoked_at: string | null;
 }
 
 export async function listRoster(db: Executor, ecosystemId: string, offeringId: string): Promise<RosterRow[]> {
 	return db
 		.selectFrom('pd_registration as r')
 		.innerJoin('user as u', 'u.id', 'r.user_id')
-		.select(['r.id as registration_id', 'r.user_id', 'u.name', 'u.email', 'r.registered_at', 'r.completed_at'])
+		.leftJoin('pd_certificate as c', 'c.registration_id', 'r.id')
+		.select(['r.id as registration_id', 'r.user_id', 'u.name', 'u.email', 'r.registered_at', 'r.completed_at', 'c.code as certificate_code', 'c.revoked_at as certificate_revoked_at'])
 		.where('r.ecosystem_id', '=', ecosystemId)
 		.where('r.offering_id', '=', offeringId)
 		.where('r.cancelled_at', 'is', null)
@@ -313,6 +316,18 @@ export async function insertCertificate(db: Executor, values: Omit<CertificateRo
 		.values({ ...values, id, issued_at: nowIso(), revoked_at: null })
 		.execute();
 	return id;
+}
+
+/** Revokes a certificate once; returns false when it was already revoked. The row (and its code) stays. */
+export async function revokeCertificate(db: Executor, ecosystemId: string, registrationId: string, reason: string): Promise<boolean> {
+	const result = await db
+		.updateTable('pd_certificate')
+		.set({ revoked_at: nowIso(), revoked_reason: reason })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('registration_id', '=', registrationId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }
 
 /** Verification looks a code up across ecosystems: codes are globally unique and unguessable. */

@@ -27,6 +27,8 @@ function pdAndSchoolRoutes(): Route[] {
 		{ method: 'GET', path: `${partnerOffering}/roster`, allow: [...backbone, 'partner_admin'] },
 		{ method: 'POST', path: `${partnerOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
 		{ method: 'POST', path: `${backboneOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${partnerOffering}/roster?/revoke`, form: { registration_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'POST', path: `${backboneOffering}/roster?/revoke`, form: { registration_id: 'none' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: '/verify', allow: everyone },
 		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone },
 		...evidenceRoutes(),
