@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import type { AppContext } from '../context.js';
+import { createActivity, createResult, createStrategy } from '../agenda/agenda.service.js';
 import type { SignedInActor } from '../auth/roles.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -16,6 +17,7 @@ import {
 	getSurvey,
 	listInstruments,
 	publishInstrument,
+	recordAsMeasure,
 	renewLinks,
 	submitSurvey
 } from './instruments.service.js';
@@ -171,5 +173,39 @@ describeEachDatabase('instruments service', (get) => {
 		await expect(getInstrument({ db: home.db, actor: awayPartner, ecosystemId: home.eco.id, slug: home.slug })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		await expect(getInstrument({ db: home.db, actor: awayPartner, ecosystemId: away.eco.id, slug: 'no-such' })).rejects.toMatchObject({ code: 'INSTRUMENT_NOT_FOUND' });
 		await expect(enterResponse({ db: home.db, actor: awayPartner, ecosystemId: away.eco.id, slug: away.slug, runId, input: {} })).rejects.toMatchObject({ code: 'INSTRUMENT_RUN_NOT_FOUND' });
+	});
+
+	it('a shown result becomes a performance measure of the partner’s agenda activity; a hidden one cannot', async () => {
+		const { ctx } = get();
+		const { db, eco, staff, slug, itemA } = await setup(ctx);
+		await publishInstrument({ db, actor: staff, ecosystemId: eco.id, slug });
+		const partner = await makePartner(db, eco.id);
+		const rosa = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: partner.id });
+		const result = await createResult({ db, actor: staff, ecosystemId: eco.id, input: { title: 'Youth love STEM', statement: 'More young people enjoy science and see themselves in it.' } });
+		if (!result.ok) throw new Error(JSON.stringify(result.issues));
+		const strategy = await createStrategy({ db, actor: staff, ecosystemId: eco.id, input: { result_id: result.value.id, title: 'Hands-on clubs' } });
+		if (!strategy.ok) throw new Error(JSON.stringify(strategy.issues));
+		const activity = await createActivity({ db, actor: rosa, ecosystemId: eco.id, partnerSlug: partner.slug, input: { strategy_id: strategy.value.id, name: 'Robotics club' } });
+		if (!activity.ok) throw new Error(JSON.stringify(activity.issues));
+		const { tokens } = await run(db, rosa, eco.id, slug);
+		const answer = async (count: number) => {
+			for (let i = 0; i < count; i++) {
+				const code = `M${i}${Math.random().toString(36).slice(2, 8)}`;
+				await submitSurvey({ db, token: tokens.pre, input: { participant_code: code, [`item.${itemA}`]: '2' } });
+				await submitSurvey({ db, token: tokens.post, input: { participant_code: code, [`item.${itemA}`]: i % 2 === 0 ? '4' : '3' } });
+			}
+		};
+		await answer(4);
+		const input = { activity_id: activity.value.id, row: `item:${itemA}`, year: '2026' };
+		expect(await recordAsMeasure({ db, actor: rosa, ecosystemId: eco.id, slug, input })).toMatchObject({ ok: false, issues: [{ field: 'row' }] });
+		await answer(7);
+		// 11 pairs: six changes of +2 and five of +1 → mean 17/11 = 1.55.
+		expect((await getInstrument({ db, actor: rosa, ecosystemId: eco.id, slug })).activities.map((a) => a.name)).toEqual(['Robotics club']);
+		expect(await recordAsMeasure({ db, actor: rosa, ecosystemId: eco.id, slug, input })).toMatchObject({ ok: true });
+		const measure = await db.selectFrom('agenda_measure').select(['name', 'kind', 'values_json']).where('ecosystem_id', '=', eco.id).executeTakeFirstOrThrow();
+		expect(measure.name).toBe('STEM interest and identity: mean change, I enjoy science.');
+		expect(measure.kind).toBe('better_off');
+		expect(JSON.parse(measure.values_json)).toEqual([{ year: 2026, value: 1.55 }]);
+		await expect(recordAsMeasure({ db, actor: staff, ecosystemId: eco.id, slug, input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 	});
 });

@@ -14,6 +14,8 @@ import { validate } from '../validation.js';
 import { resolveThreshold } from '../measurement/suppression.js';
 import { randomToken, sha256, slugify } from '../util.js';
 import * as repo from './instruments.repository.js';
+import { listActivities } from '../agenda/agenda.repository.js';
+import { createMeasure } from '../agenda/agenda.service.js';
 import {
 	choiceCounts,
 	instrumentSchema,
@@ -133,6 +135,8 @@ export async function getInstrument({ db, actor, ecosystemId, slug }: Scoped & {
 		items,
 		canManage: isManager,
 		runs: runsFor ? await repo.listRuns(db, ecosystemId, instrument.id, runsFor) : [],
+		// The partner's common-agenda activities a shown result can become a performance measure of.
+		activities: runsFor && decide(actor, 'partner.activities.manage', { ecosystemId, partnerId: runsFor }) === 'allow' ? await listActivities(db, ecosystemId, runsFor) : [],
 		threshold: limit,
 		counts: own ? { pre: own.filter((r) => r.phase === 'pre').length, post: own.filter((r) => r.phase === 'post').length, pairs: ownPairing!.pairs.length, unpaired: ownPairing!.unpaired } : null,
 		results: resultRows({ items, ownPairs: ownPairing?.pairs ?? null, networkPairs: network.pairs, threshold: limit }),
@@ -280,4 +284,42 @@ export async function submitSurvey({ db, token, input }: { db: Db; token: string
 		summary: `A participant answered the ${run.phase} survey through a link`
 	});
 	return saved.ok ? ok({ phase: run.phase }) : saved;
+}
+
+/**
+ * Turns one of the partner's shown results (a scale's or question's mean change) into a
+ * performance measure ("is anyone better off?") of one of its common-agenda activities, through
+ * the agenda service. Hidden or empty results cannot become measures. Each press adds a new
+ * measure: the agenda has no update of measures yet.
+ */
+export async function recordAsMeasure({ db, actor, ecosystemId, slug, input }: Scoped & { slug: string; input: { activity_id?: string; row?: string; year?: string } }): Promise<Outcome<{ id: string }>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partnerId = ownPartnerId(actor, ecosystemId);
+	if (!partnerId) throw new DomainError('FORBIDDEN');
+	requireAccess(actor, 'partner.instruments.run', { ecosystemId, partnerId });
+	const page = await getInstrument({ db, actor, ecosystemId, slug });
+	const row = page.results.find((r) => r.key === input.row);
+	const year = Number(input.year);
+	const issues = [
+		...(row?.own?.state === 'shown' ? [] : [{ field: 'row', message: 'Choose one of your results that is shown; hidden or empty results cannot become measures.' }]),
+		...(Number.isInteger(year) && year >= 2000 && year <= 2100 ? [] : [{ field: 'year', message: 'Enter the year as 4 digits, for example 2026.' }])
+	];
+	if (issues.length) return invalid(issues);
+	const change = (row!.own as { state: 'shown'; change: { meanChange: number | null; n: number } }).change;
+	const partner = await db.selectFrom('partner').select('slug').where('ecosystem_id', '=', ecosystemId).where('id', '=', partnerId).executeTakeFirstOrThrow();
+	const cut = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+	return createMeasure({
+		db,
+		actor,
+		ecosystemId,
+		partnerSlug: partner.slug,
+		input: {
+			activity_id: input.activity_id ?? '',
+			name: cut(`${page.instrument.title}: mean change, ${row!.label}`),
+			name_es: cut(`${page.instrument.title_es}: cambio medio, ${row!.label_es}`),
+			kind: 'better_off',
+			polarity: 'up',
+			values: `${year}: ${(change.meanChange ?? 0).toFixed(2)}`
+		}
+	});
 }

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { runtime } from '#lib/server/runtime.js';
-import { addItem, closeRun, createRun, getInstrument, publishInstrument, renewLinks } from '#lib/server/instruments/instruments.service.js';
+import { addItem, closeRun, createRun, getInstrument, publishInstrument, recordAsMeasure, renewLinks } from '#lib/server/instruments/instruments.service.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 import { localized } from '#lib/server/content.js';
@@ -38,6 +38,9 @@ export const load: PageServerLoad = async (event) => {
 		counts: page.counts,
 		runs: page.runs.map((r) => ({ id: r.id, name: r.name, closed: !!r.closed_at, createdAt: formatDate(r.created_at, locale), pre: Number(r.pre_count ?? 0), post: Number(r.post_count ?? 0) })),
 		results: page.results.map((r) => ({ key: r.key, kind: r.kind, label: localized(locale, r.label, r.label_es), own: view(r.own), network: view(r.network) })),
+		activities: page.activities.map((a) => ({ id: a.id, name: localized(locale, a.name, a.name_es) })),
+		currentYear: new Date().getUTCFullYear(),
+		measureSaved: event.url.searchParams.get('saved') === 'measure',
 		choices: page.choices.map((c) => ({
 			id: c.item.id,
 			prompt: localized(locale, c.item.prompt, c.item.prompt_es),
@@ -53,20 +56,27 @@ const links = (event: RequestEvent, tokens: { pre: string; post: string }) => ({
 export const actions: Actions = {
 	item: async (event) => {
 		const ecosystem = await ecosystemOf(event);
-		const values = formToObject(await event.request.formData());
+		const values: Record<string, string | undefined> = { ...formToObject(await event.request.formData()), which: 'item' };
 		const outcome = await guard(event, () => addItem({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.instrument, input: values }));
 		if (!outcome.ok) return invalidForm(outcome.issues, values);
 		return { itemAdded: true };
 	},
+	measure: async (event) => {
+		const ecosystem = await ecosystemOf(event);
+		const values: Record<string, string | undefined> = { ...formToObject(await event.request.formData()), which: 'measure' };
+		const outcome = await guard(event, () => recordAsMeasure({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.instrument, input: values }));
+		if (!outcome.ok) return invalidForm(outcome.issues, values);
+		redirect(303, `/e/${ecosystem.slug}/instruments/${event.params.instrument}?saved=measure`);
+	},
 	publish: async (event) => {
 		const ecosystem = await ecosystemOf(event);
 		const outcome = await guard(event, () => publishInstrument({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.instrument }));
-		if (!outcome.ok) return invalidForm(outcome.issues);
+		if (!outcome.ok) return invalidForm(outcome.issues, { which: 'item' });
 		redirect(303, `/e/${ecosystem.slug}/instruments/${event.params.instrument}`);
 	},
 	run: async (event) => {
 		const ecosystem = await ecosystemOf(event);
-		const values = formToObject(await event.request.formData());
+		const values: Record<string, string | undefined> = { ...formToObject(await event.request.formData()), which: 'run' };
 		const outcome = await guard(event, () => createRun({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.instrument, input: values }));
 		if (!outcome.ok) return invalidForm(outcome.issues, values);
 		// The link secrets are shown this once: only their hashes are kept.
