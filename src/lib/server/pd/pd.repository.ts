@@ -140,6 +140,23 @@ export async function listSessions(db: Executor, ecosystemId: string, offeringId
 		.execute();
 }
 
+/** Sessions of published offerings from `fromIso` on, soonest first: the PD part of the events calendar. */
+export async function listUpcomingSessions(db: Executor, ecosystemId: string, fromIso: string, limit = 50) {
+	return db
+		.selectFrom('pd_session as s')
+		.innerJoin('pd_offering as o', 'o.id', 's.offering_id')
+		.leftJoin('partner as p', 'p.id', 'o.partner_id')
+		.select(['s.id', 's.starts_at', 's.ends_at', 's.location', 'o.slug', 'o.title', 'o.title_es', 'o.is_demo', 'p.name as partner_name'])
+		.where('s.ecosystem_id', '=', ecosystemId)
+		.where('o.ecosystem_id', '=', ecosystemId)
+		.where('o.published_at', 'is not', null)
+		.where('s.ends_at', '>=', fromIso)
+		.orderBy('s.starts_at')
+		.orderBy('s.id')
+		.limit(limit)
+		.execute();
+}
+
 export async function countActiveRegistrations(db: Executor, ecosystemId: string, offeringId: string): Promise<number> {
 	const row = await db
 		.selectFrom('pd_registration')

@@ -23,6 +23,8 @@ import {
 	submitEvaluation,
 	transcriptCsv,
 	verifyCertificate,
+	listUpcomingPdSessions,
+	setPublished,
 	revokeCertificate,
 	VERIFY_LIMIT
 } from './pd.service.js';
@@ -79,6 +81,18 @@ describeEachDatabase('professional development service', (get) => {
 				['2027-03-11T16:00:00.000Z', '2027-03-11T19:00:00.000Z']
 			]);
 			expect(await auditActions(db, eco.id)).toEqual(['pd.offering.create']);
+		});
+
+		it('lists upcoming sessions of published offerings for the events calendar, and nothing past, unpublished or elsewhere', async () => {
+			const { ctx } = get();
+			const { db, eco, staff, slug } = await publishedWorkshop(ctx);
+			const other = await publishedWorkshop(ctx);
+			const between = new Date('2027-03-05T00:00:00Z');
+			expect((await listUpcomingPdSessions({ db, ecosystemId: eco.id, now: between })).map((s) => [s.slug, s.starts_at])).toEqual([[slug, '2027-03-11T16:00:00.000Z']]);
+			expect(await listUpcomingPdSessions({ db, ecosystemId: eco.id, now: new Date('2027-04-01T00:00:00Z') })).toEqual([]);
+			await setPublished({ db, actor: staff, ecosystemId: eco.id, slug, published: false });
+			expect(await listUpcomingPdSessions({ db, ecosystemId: eco.id, now: between })).toEqual([]);
+			expect((await listUpcomingPdSessions({ db, ecosystemId: other.eco.id, now: between })).map((s) => s.slug)).toEqual([other.slug]);
 		});
 
 		it('lets a partner admin publish for their own partner only', async () => {

@@ -46,6 +46,15 @@ export async function listCatalog({ db, ecosystemId }: { db: Db; ecosystemId: st
 	);
 }
 
+/**
+ * Upcoming sessions of published offerings, for the ecosystem's events calendar. PD sessions are
+ * not copied into the events table: registration, check-in and certificates stay with the
+ * offering, and the calendar links there.
+ */
+export async function listUpcomingPdSessions({ db, ecosystemId, now = new Date() }: { db: Db; ecosystemId: string; now?: Date }) {
+	return repo.listUpcomingSessions(db, ecosystemId, now.toISOString());
+}
+
 /** May `actor` run this offering (roster, check-in, evaluations)? Backbone for any; partners for their own. */
 function canManage(actor: Actor, ecosystemId: string, offering: { partner_id: string | null }): boolean {
 	if (decide(actor, 'ecosystem.pd.manage', { ecosystemId }) === 'allow') return true;
