@@ -1,5 +1,6 @@
 import type { Executor } from '../audit/audit.repository.js';
 import { randomToken, sha256 } from '../util.js';
+import type { ChoiceOption, ItemType } from '../instruments/instruments.js';
 import { insertInstrument, insertItem, insertResponse, insertRun, listItems, publishInstrument } from '../instruments/instruments.repository.js';
 
 /**
@@ -8,13 +9,13 @@ import { insertInstrument, insertItem, insertResponse, insertRun, listItems, pub
  * validated instrument. In Philadelphia one partner has a demo run with 12 linked pairs, so the
  * network column shows a result from the start; nobody knows its links (only hashes are stored).
  */
-const items = [
-	{ type: 'likert' as const, scale: 'STEM interest', scale_es: 'Interés en STEM', prompt: 'I enjoy figuring out how things work.', prompt_es: 'Me gusta descubrir cómo funcionan las cosas.' },
-	{ type: 'likert' as const, scale: 'STEM interest', scale_es: 'Interés en STEM', prompt: 'I want to learn more about science, technology, engineering or math.', prompt_es: 'Quiero aprender más sobre ciencia, tecnología, ingeniería o matemáticas.' },
-	{ type: 'likert' as const, scale: 'STEM identity', scale_es: 'Identidad STEM', prompt: 'I see myself as someone who can do science.', prompt_es: 'Me veo como alguien que puede hacer ciencia.' },
-	{ type: 'likert' as const, scale: 'STEM identity', scale_es: 'Identidad STEM', prompt: 'People like me can have a career in STEM.', prompt_es: 'Las personas como yo pueden tener una carrera en STEM.' },
+const items: { type: ItemType; scale: string | null; scale_es: string | null; prompt: string; prompt_es: string; options?: ChoiceOption[] }[] = [
+	{ type: 'likert', scale: 'STEM interest', scale_es: 'Interés en STEM', prompt: 'I enjoy figuring out how things work.', prompt_es: 'Me gusta descubrir cómo funcionan las cosas.' },
+	{ type: 'likert', scale: 'STEM interest', scale_es: 'Interés en STEM', prompt: 'I want to learn more about science, technology, engineering or math.', prompt_es: 'Quiero aprender más sobre ciencia, tecnología, ingeniería o matemáticas.' },
+	{ type: 'likert', scale: 'STEM identity', scale_es: 'Identidad STEM', prompt: 'I see myself as someone who can do science.', prompt_es: 'Me veo como alguien que puede hacer ciencia.' },
+	{ type: 'likert', scale: 'STEM identity', scale_es: 'Identidad STEM', prompt: 'People like me can have a career in STEM.', prompt_es: 'Las personas como yo pueden tener una carrera en STEM.' },
 	{
-		type: 'choice' as const,
+		type: 'choice',
 		scale: null,
 		scale_es: null,
 		prompt: 'How did you hear about this program?',
@@ -42,7 +43,7 @@ export async function insertDemoInstruments(db: Executor, ecosystemId: string, e
 		userId: null,
 		isDemo: true
 	});
-	for (const item of items) await insertItem(db, ecosystemId, instrumentId, { ...item, options: 'options' in item ? item.options : [] });
+	for (const item of items) await insertItem(db, ecosystemId, instrumentId, { ...item, options: item.options ?? [] });
 	await publishInstrument(db, ecosystemId, instrumentId);
 
 	const demo = demoRuns[ecosystemSlug];

@@ -319,7 +319,8 @@ export async function deleteAttendance(db: Executor, ecosystemId: string, sessio
 	return Number(result.numDeletedRows);
 }
 
-export type CertificateRow = Selectable<PdCertificateTable>;
+/** What verification and transcripts read; the revocation reason is written only by `revokeCertificate`. */
+export type CertificateRow = Omit<Selectable<PdCertificateTable>, 'revoked_reason'>;
 
 const certificateColumns = [
 	'id', 'ecosystem_id', 'registration_id', 'user_id', 'code', 'educator_name', 'offering_title', 'hours',
