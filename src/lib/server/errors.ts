@@ -55,6 +55,9 @@ export const errorCodes = {
 	CERTIFICATE_NOT_FOUND: { status: 404, message: 'No certificate has that verification code.' },
 	RESOURCE_NOT_FOUND: { status: 404, message: 'There is no resource at that address in this ecosystem.' },
 	SCHOOL_NOT_FOUND: { status: 404, message: 'There is no school at that address in this ecosystem.' },
+	INSTRUMENT_NOT_FOUND: { status: 404, message: 'There is no instrument at that address in this ecosystem.' },
+	INSTRUMENT_RUN_NOT_FOUND: { status: 404, message: 'There is no such run of this instrument for your partner.' },
+	SURVEY_LINK_INVALID: { status: 404, message: 'This survey link is not valid or the survey has closed. Ask the program for the current link.' },
 	TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests from your network. Wait a few minutes and try again.' },
 } as const;
 

@@ -59,6 +59,8 @@ export type Permission =
 	| 'partner.pd.manage'
 	| 'ecosystem.pd.manage'
 	| 'ecosystem.pd.participate'
+	| 'ecosystem.instruments.manage'
+	| 'partner.instruments.run'
 	| 'partner.programs.edit'
 	| 'ecosystem.assetmap.manage'
 	| 'ecosystem.announcements.publish'
@@ -139,6 +141,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.evidence.manage',
 		'ecosystem.schools.assess',
 		'ecosystem.schools.manage',
+		'ecosystem.instruments.manage',
 		'partner.opportunities.post',
 		'ecosystem.lending.reserve',
 		'partner.lending.manage',
@@ -178,6 +181,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.evidence.manage',
 		'ecosystem.schools.assess',
 		'ecosystem.schools.manage',
+		'ecosystem.instruments.manage',
 		'partner.opportunities.post',
 		'ecosystem.lending.reserve',
 		'partner.lending.manage',
@@ -204,6 +208,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.pd.participate',
 		'partner.pd.manage',
 		'ecosystem.evidence.suggest',
+		'partner.instruments.run',
 		'partner.opportunities.post',
 		'partner.applications.review',
 		'ecosystem.lending.reserve',
@@ -225,6 +230,7 @@ const ecosystemGrants: Record<EcosystemRole, readonly Permission[]> = {
 		'ecosystem.pd.participate',
 		'partner.pd.manage',
 		'ecosystem.evidence.suggest',
+		'partner.instruments.run',
 		'partner.opportunities.post',
 		'partner.applications.review',
 		'ecosystem.lending.reserve',

@@ -81,6 +81,11 @@ export interface Database {
 	school_rubric_domain: SchoolRubricDomainTable;
 	school_assessment: SchoolAssessmentTable;
 	school_assessment_score: SchoolAssessmentScoreTable;
+	instrument: InstrumentTable;
+	instrument_item: InstrumentItemTable;
+	instrument_run: InstrumentRunTable;
+	instrument_response: InstrumentResponseTable;
+	instrument_answer: InstrumentAnswerTable;
 	occupation: OccupationTable;
 	opportunity: OpportunityTable;
 	opportunity_application: OpportunityApplicationTable;
@@ -965,6 +970,7 @@ export interface PdCertificateTable {
 	last_session_on: string;
 	issued_at: string;
 	revoked_at: string | null;
+	revoked_reason: Generated<string | null>;
 }
 export interface PdEvaluationTable {
 	id: string;
@@ -1057,6 +1063,62 @@ export interface SchoolAssessmentScoreTable {
 	domain_id: string;
 	level: number;
 	action_plan: Generated<string>;
+}
+export interface InstrumentTable {
+	id: string;
+	ecosystem_id: string;
+	slug: string;
+	kind: 'youth_survey' | 'educator_self' | 'observation';
+	title: string;
+	title_es: string;
+	intro: Generated<string>;
+	intro_es: Generated<string>;
+	published_at: string | null;
+	is_demo: Generated<number>;
+	created_by_user_id: string | null;
+	created_at: string;
+}
+export interface InstrumentItemTable {
+	id: string;
+	ecosystem_id: string;
+	instrument_id: string;
+	position: number;
+	type: 'likert' | 'choice';
+	scale: string | null;
+	scale_es: string | null;
+	prompt: string;
+	prompt_es: string;
+	options_json: Generated<string>;
+}
+export interface InstrumentRunTable {
+	id: string;
+	ecosystem_id: string;
+	instrument_id: string;
+	partner_id: string;
+	name: string;
+	pre_token_hash: string;
+	post_token_hash: string;
+	closed_at: string | null;
+	created_by_user_id: string | null;
+	created_at: string;
+}
+export interface InstrumentResponseTable {
+	id: string;
+	ecosystem_id: string;
+	instrument_id: string;
+	run_id: string;
+	partner_id: string;
+	phase: 'pre' | 'post';
+	participant_code: string | null;
+	entry: 'link' | 'staff';
+	entered_by_user_id: string | null;
+	submitted_at: string;
+}
+export interface InstrumentAnswerTable {
+	ecosystem_id: string;
+	response_id: string;
+	item_id: string;
+	value: number;
 }
 export interface OccupationTable {
 	code: string;

@@ -16,6 +16,7 @@ import { insertDemoPrograms } from './demo-programs.js';
 import { insertDemoYouthPopulation } from './demo-youth.js';
 import { insertDemoEducators } from './demo-educators.js';
 import { importDemoReferenceData, insertDemoCommitments, insertDemoLending, insertDemoMatchmaking, insertDemoOpportunities, insertDemoProjects } from './demo-careers.js';
+import { insertDemoInstruments } from './demo-instruments.js';
 
 export const DEMO_PLATFORM_ADMIN = {
 	email: 'admin@platform.demo.parity.example',
@@ -114,6 +115,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ ecosystems: nu
 				.filter((p) => p.role === 'educator' && p.partnerSlug)
 				.map((p) => ({ slug: p.partnerSlug!, name: demo.partners.find((x) => x.slug === p.partnerSlug)?.name ?? p.partnerSlug!, userId: userIds.get(p.email)! }));
 			await insertDemoEducators(trx, ecosystemId, demo.slug, partnerIds, schoolTeams);
+			await insertDemoInstruments(trx, ecosystemId, demo.slug, partnerIds);
 			await insertDemoOpportunities(trx, ecosystemId, demo.slug, partnerIds);
 			await insertDemoLending(trx, ecosystemId, demo.slug, partnerIds);
 			const members = new Map(demo.people.map((p) => [p.email, { userId: userIds.get(p.email)!, partnerId: p.partnerSlug ? (partnerIds.get(p.partnerSlug) ?? null) : null }]));

@@ -142,6 +142,23 @@ export async function listSessions(db: Executor, ecosystemId: string, offeringId
 		.execute();
 }
 
+/** Sessions of published offerings from `fromIso` on, soonest first: the PD part of the events calendar. */
+export async function listUpcomingSessions(db: Executor, ecosystemId: string, fromIso: string, limit = 50) {
+	return db
+		.selectFrom('pd_session as s')
+		.innerJoin('pd_offering as o', 'o.id', 's.offering_id')
+		.leftJoin('partner as p', 'p.id', 'o.partner_id')
+		.select(['s.id', 's.starts_at', 's.ends_at', 's.location', 'o.slug', 'o.title', 'o.title_es', 'o.is_demo', 'p.name as partner_name'])
+		.where('s.ecosystem_id', '=', ecosystemId)
+		.where('o.ecosystem_id', '=', ecosystemId)
+		.where('o.published_at', 'is not', null)
+		.where('s.ends_at', '>=', fromIso)
+		.orderBy('s.starts_at')
+		.orderBy('s.id')
+		.limit(limit)
+		.execute();
+}
+
 export async function countActiveRegistrations(db: Executor, ecosystemId: string, offeringId: string): Promise<number> {
 	const row = await db
 		.selectFrom('pd_registration')
@@ -237,13 +254,16 @@ export interface RosterRow {
 	email: string;
 	registered_at: string;
 	completed_at: string | null;
+	certificate_code: string | null;
+	certificate_revoked_at: string | null;
 }
 
 export async function listRoster(db: Executor, ecosystemId: string, offeringId: string): Promise<RosterRow[]> {
 	return db
 		.selectFrom('pd_registration as r')
 		.innerJoin('user as u', 'u.id', 'r.user_id')
-		.select(['r.id as registration_id', 'r.user_id', 'u.name', 'u.email', 'r.registered_at', 'r.completed_at'])
+		.leftJoin('pd_certificate as c', 'c.registration_id', 'r.id')
+		.select(['r.id as registration_id', 'r.user_id', 'u.name', 'u.email', 'r.registered_at', 'r.completed_at', 'c.code as certificate_code', 'c.revoked_at as certificate_revoked_at'])
 		.where('r.ecosystem_id', '=', ecosystemId)
 		.where('r.offering_id', '=', offeringId)
 		.where('r.cancelled_at', 'is', null)
@@ -301,7 +321,8 @@ export async function deleteAttendance(db: Executor, ecosystemId: string, sessio
 	return Number(result.numDeletedRows);
 }
 
-export type CertificateRow = Selectable<PdCertificateTable>;
+/** What verification and transcripts read; the revocation reason is written only by `revokeCertificate`. */
+export type CertificateRow = Omit<Selectable<PdCertificateTable>, 'revoked_reason'>;
 
 const certificateColumns = [
 	'id', 'ecosystem_id', 'registration_id', 'user_id', 'code', 'educator_name', 'offering_title', 'hours',
@@ -315,6 +336,18 @@ export async function insertCertificate(db: Executor, values: Omit<CertificateRo
 		.values({ ...values, id, issued_at: nowIso(), revoked_at: null })
 		.execute();
 	return id;
+}
+
+/** Revokes a certificate once; returns false when it was already revoked. The row (and its code) stays. */
+export async function revokeCertificate(db: Executor, ecosystemId: string, registrationId: string, reason: string): Promise<boolean> {
+	const result = await db
+		.updateTable('pd_certificate')
+		.set({ revoked_at: nowIso(), revoked_reason: reason })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('registration_id', '=', registrationId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }
 
 /** Verification looks a code up across ecosystems: codes are globally unique and unguessable. */

@@ -23,6 +23,9 @@ import {
 	submitEvaluation,
 	transcriptCsv,
 	verifyCertificate,
+	listUpcomingPdSessions,
+	setPublished,
+	revokeCertificate,
 	VERIFY_LIMIT
 } from './pd.service.js';
 
@@ -78,6 +81,18 @@ describeEachDatabase('professional development service', (get) => {
 				['2027-03-11T16:00:00.000Z', '2027-03-11T19:00:00.000Z']
 			]);
 			expect(await auditActions(db, eco.id)).toEqual(['pd.offering.create']);
+		});
+
+		it('lists upcoming sessions of published offerings for the events calendar, and nothing past, unpublished or elsewhere', async () => {
+			const { ctx } = get();
+			const { db, eco, staff, slug } = await publishedWorkshop(ctx);
+			const other = await publishedWorkshop(ctx);
+			const between = new Date('2027-03-05T00:00:00Z');
+			expect((await listUpcomingPdSessions({ db, ecosystemId: eco.id, now: between })).map((s) => [s.slug, s.starts_at])).toEqual([[slug, '2027-03-11T16:00:00.000Z']]);
+			expect(await listUpcomingPdSessions({ db, ecosystemId: eco.id, now: new Date('2027-04-01T00:00:00Z') })).toEqual([]);
+			await setPublished({ db, actor: staff, ecosystemId: eco.id, slug, published: false });
+			expect(await listUpcomingPdSessions({ db, ecosystemId: eco.id, now: between })).toEqual([]);
+			expect((await listUpcomingPdSessions({ db, ecosystemId: other.eco.id, now: between })).map((s) => s.slug)).toEqual([other.slug]);
 		});
 
 		it('lets a partner admin publish for their own partner only', async () => {
@@ -306,6 +321,33 @@ describeEachDatabase('professional development service', (get) => {
 			expect((await getCertificate({ db, actor: staff, ecosystemId: eco.id, code: done.value.code })).user_id).toBe(lee.userId);
 			await expect(getCertificate({ db, actor: kim, ecosystemId: eco.id, code: done.value.code })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 			await expect(getCertificate({ db, actor: lee, ecosystemId: eco.id, code: 'PD-0000-0000-0000-0000-0000' })).rejects.toMatchObject({ code: 'CERTIFICATE_NOT_FOUND' });
+		});
+	});
+
+	describe('revocation', () => {
+		it('the provider revokes a certificate with a reason; verification then says revoked and the transcript drops it', async () => {
+			const { ctx } = get();
+			const { db, eco, staff, slug } = await publishedWorkshop(ctx, { format: 'self_paced', 'sessions.0.date': undefined, 'sessions.0.start': undefined, 'sessions.0.end': undefined, 'sessions.1.date': undefined, 'sessions.1.start': undefined, 'sessions.1.end': undefined });
+			const lee = await makeActor(ctx, { role: 'educator', ecosystemId: eco.id });
+			const registered = await register({ db, actor: lee, ecosystemId: eco.id, slug });
+			const done = await complete({ db, actor: lee, ecosystemId: eco.id, slug, input: {} });
+			if (!registered.ok || !done.ok) throw new Error('setup');
+			const registration_id = registered.value.registrationId;
+			expect(await revokeCertificate({ db, actor: staff, ecosystemId: eco.id, slug, input: { registration_id: 'nobody', reason: 'x' } })).toEqual({
+				ok: false,
+				issues: [
+					{ field: 'registration_id', message: 'Choose a person whose certificate for this offering is still valid.' },
+					{ field: 'reason', message: 'Give the reason in 5 to 500 characters.' }
+				]
+			});
+			await expect(revokeCertificate({ db, actor: lee, ecosystemId: eco.id, slug, input: { registration_id, reason: 'Issued by mistake.' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			expect(await revokeCertificate({ db, actor: staff, ecosystemId: eco.id, slug, input: { registration_id, reason: 'Issued by mistake.' } })).toEqual({ ok: true, value: null });
+			expect(await verifyCertificate({ db, code: done.value.code, client: `revoke-${eco.id}` })).toMatchObject({ found: true, valid: false });
+			expect((await getMyLearning({ db, actor: lee, ecosystemId: eco.id })).transcript).toEqual([]);
+			expect((await getRoster({ db, actor: staff, ecosystemId: eco.id, slug })).roster[0]).toMatchObject({ certificate_code: done.value.code, certificate_revoked_at: expect.any(String) });
+			// Revoking twice is refused with the same clear message, and audited once.
+			expect(await revokeCertificate({ db, actor: staff, ecosystemId: eco.id, slug, input: { registration_id, reason: 'Again, by mistake.' } })).toMatchObject({ ok: false });
+			expect((await auditActions(db, eco.id)).filter((a) => a === 'pd.certificate.revoke')).toHaveLength(1);
 		});
 	});
 

@@ -46,6 +46,15 @@ export async function listCatalog({ db, ecosystemId }: { db: Db; ecosystemId: st
 	);
 }
 
+/**
+ * Upcoming sessions of published offerings, for the ecosystem's events calendar. PD sessions are
+ * not copied into the events table: registration, check-in and certificates stay with the
+ * offering, and the calendar links there.
+ */
+export async function listUpcomingPdSessions({ db, ecosystemId, now = new Date() }: { db: Db; ecosystemId: string; now?: Date }) {
+	return repo.listUpcomingSessions(db, ecosystemId, now.toISOString());
+}
+
 /** May `actor` run this offering (roster, check-in, evaluations)? Backbone for any; partners for their own. */
 function canManage(actor: Actor, ecosystemId: string, offering: { partner_id: string | null }): boolean {
 	if (decide(actor, 'ecosystem.pd.manage', { ecosystemId }) === 'allow') return true;
@@ -290,6 +299,38 @@ export async function setAttendance({
 				entityType: 'pd_registration',
 				entityId: registration!.id,
 				summary: `${present ? 'Checked in' : 'Undid check-in of'} a participant for the ${session!.starts_at.slice(0, 10)} session of “${offering.title}”`
+			});
+		}
+		return ok(null);
+	});
+}
+
+/**
+ * The provider revokes a certificate issued in error (or for misconduct) with a reason. The row
+ * and its code stay, so the public verification page says the code was revoked instead of not
+ * found; the certificate leaves the holder's transcript.
+ */
+export async function revokeCertificate({ db, actor, ecosystemId, slug, input }: Scoped & { slug: string; input: { registration_id?: string; reason?: string } }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	requireManage(actor, ecosystemId, offering);
+	const reason = (input.reason ?? '').trim();
+	const registration = input.registration_id ? await repo.findRegistration(db, ecosystemId, offering.id, input.registration_id) : undefined;
+	const certificate = registration ? await repo.findCertificateForRegistration(db, ecosystemId, registration.id) : undefined;
+	const issues = [
+		...(certificate && !certificate.revoked_at ? [] : [{ field: 'registration_id', message: 'Choose a person whose certificate for this offering is still valid.' }]),
+		...(reason.length >= 5 && reason.length <= 500 ? [] : [{ field: 'reason', message: 'Give the reason in 5 to 500 characters.' }])
+	];
+	if (issues.length) return invalid(issues);
+	return db.transaction().execute(async (trx) => {
+		if (await repo.revokeCertificate(trx, ecosystemId, registration!.id, reason)) {
+			await recordAudit(trx, {
+				actor,
+				ecosystemId,
+				action: 'pd.certificate.revoke',
+				entityType: 'pd_certificate',
+				entityId: certificate!.id,
+				summary: `Revoked certificate ${certificate!.code} for “${offering.title}”: ${reason}`
 			});
 		}
 		return ok(null);

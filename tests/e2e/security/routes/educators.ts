@@ -27,9 +27,12 @@ function pdAndSchoolRoutes(): Route[] {
 		{ method: 'GET', path: `${partnerOffering}/roster`, allow: [...backbone, 'partner_admin'] },
 		{ method: 'POST', path: `${partnerOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
 		{ method: 'POST', path: `${backboneOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${partnerOffering}/roster?/revoke`, form: { registration_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'POST', path: `${backboneOffering}/roster?/revoke`, form: { registration_id: 'none' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: '/verify', allow: everyone },
 		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone },
 		...evidenceRoutes(),
+		...instrumentRoutes(),
 		{ method: 'GET', path: `${eco}/schools`, allow: [...backbone, 'educator'] },
 		// The demo educator's school team; backbone staff see every school.
 		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy`, allow: [...backbone, 'educator'] },
@@ -51,5 +54,29 @@ function evidenceRoutes(): Route[] {
 		{ method: 'POST', path: `${ev}/suggest`, form: { title: '' }, allow: suggesters, okStatus: 422 },
 		{ method: 'GET', path: `${ev}/review`, allow: backbone },
 		{ method: 'POST', path: `${ev}/review`, form: { slug: 'family-science-nights-playbook', decision: 'maybe' }, allow: backbone, okStatus: 422 }
+	];
+}
+
+/** Program-quality and outcome instruments (issue 8): the demo instrument and anonymous links. */
+function instrumentRoutes(): Route[] {
+	const list = `${eco}/instruments`;
+	const demo = `${list}/stem-interest-and-identity`;
+	const partners: Role[] = ['partner_admin', 'partner_member'];
+	const noRun = '00000000-0000-4000-8000-000000000000';
+	const noLink = 'x'.repeat(43);
+	return [
+		{ method: 'GET', path: list, allow: [...backbone, ...partners] },
+		{ method: 'POST', path: `${list}?/create`, form: { title: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: demo, allow: [...backbone, ...partners] },
+		// Published: the backbone is told the questions are frozen; others may not try.
+		{ method: 'POST', path: `${demo}?/item`, form: { type: 'likert' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${demo}?/publish`, form: {}, allow: backbone, okStatus: 303 },
+		{ method: 'POST', path: `${demo}?/run`, form: { name: '' }, allow: partners, okStatus: 422 },
+		{ method: 'POST', path: `${demo}?/links`, form: { run: noRun }, allow: partners, okStatus: 404 },
+		{ method: 'POST', path: `${demo}?/close`, form: { run: noRun }, allow: partners, okStatus: 404 },
+		{ method: 'GET', path: `${demo}/runs/${noRun}`, allow: partners, okStatus: 404 },
+		{ method: 'POST', path: `${demo}/runs/${noRun}`, form: { phase: 'pre' }, allow: partners, okStatus: 404 },
+		{ method: 'GET', path: `/survey/${noLink}`, allow: everyone, okStatus: 404 },
+		{ method: 'POST', path: `/survey/${noLink}`, form: { participant_code: 'ABCD' }, allow: everyone, okStatus: 404 }
 	];
 }

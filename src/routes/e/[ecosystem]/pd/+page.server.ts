@@ -30,6 +30,9 @@ export const load: PageServerLoad = async (event) => {
 		can: {
 			participate: decide(actor, 'ecosystem.pd.participate', scope) === 'allow',
 			schools: decide(actor, 'ecosystem.schools.assess', scope) === 'allow',
+			instruments:
+				decide(actor, 'ecosystem.instruments.manage', scope) === 'allow' ||
+				(!!membership?.partnerId && decide(actor, 'partner.instruments.run', { ...scope, partnerId: membership.partnerId }) === 'allow'),
 			// Offer the provider tools to anyone who may run offerings (they may still need two-factor set-up).
 			manage:
 				actor.kind === 'user' &&

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
-import { getRoster, setAttendance, setPublished } from '#lib/server/pd/pd.service.js';
+import { getRoster, revokeCertificate, setAttendance, setPublished } from '#lib/server/pd/pd.service.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 import { localized } from '#lib/server/content.js';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 			capacity: roster.offering.capacity
 		},
 		sessions: roster.sessions.map((s, i) => ({ id: s.id, number: i + 1, starts: formatDateTime(s.starts_at, locale) })),
-		roster: roster.roster.map((r) => ({ id: r.id, name: r.name, email: r.email, completed: !!r.completed_at, attended: r.attended })),
+		roster: roster.roster.map((r) => ({ id: r.id, name: r.name, email: r.email, completed: !!r.completed_at, attended: r.attended, certificate: r.certificate_code, revoked: !!r.certificate_revoked_at })),
 		evaluations: roster.evaluations,
 		saved: event.url.searchParams.get('saved')
 	};
@@ -37,6 +37,15 @@ export const actions: Actions = {
 		);
 		if (!outcome.ok) return invalidForm(outcome.issues, values);
 		redirect(303, `/e/${ecosystem.slug}/pd/${event.params.offering}/roster?saved=attendance#person-${values.registration_id}`);
+	},
+	revoke: async (event) => {
+		const ecosystem = await ecosystemOf(event);
+		const values: Record<string, string | undefined> = { ...formToObject(await event.request.formData()), which: 'revoke' };
+		const outcome = await guard(event, () =>
+			revokeCertificate({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.offering, input: values })
+		);
+		if (!outcome.ok) return invalidForm(outcome.issues, values);
+		redirect(303, `/e/${ecosystem.slug}/pd/${event.params.offering}/roster?saved=revoked`);
 	},
 	publish: async (event) => {
 		const ecosystem = await ecosystemOf(event);
