@@ -28,6 +28,8 @@ const args = JSON.parse(process.argv[2] ?? '{}') as Args;
 // Only the database: an import needs no mailer or sign-in machinery, and loading them would count
 // their memory as the import's.
 const database = openDatabase(args.databaseUrl);
+// Peak memory before the import starts (Node, tsx and the modules loaded), to tell the import's own share.
+const baseRssKb = process.resourceUsage().maxRSS;
 const started = performance.now();
 const { jobId, target } = await startParticipantImport({
 	db: database.kysely, actor: args.actor, ecosystemId: args.ecosystemId, partnerSlug: args.partnerSlug, cycleId: args.cycleId, fileName: 'generated.csv', bytesTotal: args.bytes
@@ -57,5 +59,5 @@ const open = () => {
 const outcome = await runParticipantImport({ db: database.kysely, actor: args.actor, jobId, target, open, fileName: 'generated.csv' });
 const usage = process.resourceUsage();
 const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-console.log(`done ${JSON.stringify({ ok: outcome.ok, ms: Math.round(performance.now() - started), cpuMs, maxRssKb: usage.maxRSS })}`);
+console.log(`done ${JSON.stringify({ ok: outcome.ok, ms: Math.round(performance.now() - started), cpuMs, maxRssKb: usage.maxRSS, baseRssKb })}`);
 await database.close();
