@@ -610,6 +610,7 @@ export function readParticipantObjects(list: readonly unknown[]): { rows: Partic
 	const read = readHeader(header, 0);
 	if (read.problems.length > 0) return { rows: [], problems: read.problems };
 	const rows: ParticipantRow[] = [];
+	const readRow = participantRowReader(read.map, header.length);
 	list.forEach((item, index) => {
 		const object = item as Record<string, unknown>;
 		const cells = header.map((key) => {
@@ -618,7 +619,8 @@ export function readParticipantObjects(list: readonly unknown[]): { rows: Partic
 			if (typeof value === 'boolean') return value ? 'yes' : 'no';
 			return typeof value === 'string' || typeof value === 'number' ? String(value) : '\u0000';
 		});
-		const { row, problems: rowProblems } = readParticipantRow(cells, read.map, index + 1, header.length);
+		const rowProblems: RowProblem[] = [];
+		const row = readRow(cells, index + 1, rowProblems);
 		problems.push(...rowProblems.map((p) => (p.value === '\u0000' ? { ...p, value: '', message: 'Give a text, a number, true/false or null here.' } : p)));
 		if (row) rows.push(row);
 	});
