@@ -104,10 +104,12 @@ async function importBench() {
 	const bytes = await writeParticipantCsv(file, sizes.importRows);
 	log(`${(bytes / 1e6).toFixed(1)} MB; DuckDB reference`);
 	const duck = await runChild([...tsx, 'bench/duckdb-load.ts', file]);
+	log(`DuckDB ${JSON.stringify(duck)} (load ${loadNow()})`);
 	const results: { database: string; done: Done }[] = [];
 	const sqliteTarget = await prepareImportTarget(join(out, 'import.sqlite'));
 	log('SQLite import');
 	results.push({ database: 'SQLite', done: await runChild([...tsx, 'src/lib/server/testing/participant-import-child.ts', JSON.stringify({ ...sqliteTarget, file, bytes })]) });
+	log(`SQLite ${JSON.stringify(results.at(-1)!.done)} (load ${loadNow()})`);
 	const pgName = `parity_bench_${process.pid}`;
 	try {
 		await adminQuery(`CREATE DATABASE ${pgName}`);
@@ -116,6 +118,7 @@ async function importBench() {
 		const pgTarget = await prepareImportTarget(url.toString());
 		log('PostgreSQL import');
 		results.push({ database: 'PostgreSQL', done: await runChild([...tsx, 'src/lib/server/testing/participant-import-child.ts', JSON.stringify({ ...pgTarget, file, bytes })]) });
+		log(`PostgreSQL ${JSON.stringify(results.at(-1)!.done)} (load ${loadNow()})`);
 	} catch (error) {
 		log(`PostgreSQL import skipped: ${(error as Error).message}`);
 	} finally {
