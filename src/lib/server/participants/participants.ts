@@ -274,7 +274,10 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 	const flagOf = remembered(checkFlag);
 	const dateOf = remembered(checkDate, 4096);
 	const at = (column: ParticipantColumn) => map[column] ?? -1;
-	const [iPseudonym, iProgram, iRaceEthnicity, iRace, iHispanic, iSex, iZip, iGrade, iAge, iDisability, iEnglish, iLowIncome, iStarted, iEnded] = participantColumns.map(at);
+	const [iPseudonym, iProgram, iRaceEthnicity, iRace, iHispanic, iSex, iZip, iGrade, iAge, iDisability, iEnglish, iLowIncome, iStarted, iEnded] = [
+		at('pseudonym'), at('program'), at('race_ethnicity'), at('race'), at('hispanic'), at('sex'), at('zip'),
+		at('grade_band'), at('age_band'), at('disability'), at('english_learner'), at('low_income'), at('started_on'), at('ended_on')
+	] as const;
 	const spd15 = map.race_ethnicity !== undefined;
 	const in1997 = !spd15 && map.race !== undefined && map.hispanic !== undefined;
 
