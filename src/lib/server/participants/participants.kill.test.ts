@@ -58,7 +58,7 @@ describeEachDatabase('a participant import killed midway', (get) => {
 		const { path, bytes } = await bigFile();
 		const args = { databaseUrl: url, ecosystemId: eco.id, partnerSlug: partner.slug, cycleId: cycle.id, actor, file: path, bytes };
 
-		const killed = await runChild(args, true);
+		const killed = await runChild({ ...args, pauseWhenSaving: true }, true);
 		expect(killed.signal).toBe('SIGKILL');
 		expect(killed.lines).toContain('saving');
 		expect(killed.lines.some((l) => l.startsWith('done'))).toBe(false);

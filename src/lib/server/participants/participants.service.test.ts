@@ -31,11 +31,15 @@ describeEachDatabase('participant imports', (get) => {
 		return { ctx, db, eco, partner, metric, cycle, keisha };
 	}
 
-	async function importText(s: Awaited<ReturnType<typeof setup>>, text: string, actor = s.keisha) {
+	async function importText(s: Awaited<ReturnType<typeof setup>>, text: string | string[], actor = s.keisha, peopleInMemory?: number) {
+		// Several texts: what each pass reads (a file that changes between the check and the write).
+		const passes = Array.isArray(text) ? text : [text];
+		let pass = 0;
 		const { jobId, target } = await startParticipantImport({
-			db: s.db, actor, ecosystemId: s.eco.id, partnerSlug: s.partner.slug, cycleId: s.cycle.id, fileName: 'people.csv', bytesTotal: Buffer.byteLength(text)
+			db: s.db, actor, ecosystemId: s.eco.id, partnerSlug: s.partner.slug, cycleId: s.cycle.id, fileName: 'people.csv', bytesTotal: Buffer.byteLength(passes[0]!)
 		});
-		const outcome = await runParticipantImport({ db: s.db, actor, jobId, target, fileName: 'people.csv', open: () => Readable.from([Buffer.from(text)]) });
+		const open = () => Readable.from([Buffer.from(passes[Math.min(pass++, passes.length - 1)]!)]);
+		const outcome = await runParticipantImport({ db: s.db, actor, jobId, target, fileName: 'people.csv', open, peopleInMemory });
 		return { jobId, outcome };
 	}
 
@@ -92,10 +96,33 @@ describeEachDatabase('participant imports', (get) => {
 		expect(await counts(s.db, s.eco.id)).toEqual({ submissions: 0, cells: 0, rows: 0 });
 	});
 
-	it('a person whose rows disagree refuses the whole file after its rows were written (rolled back)', async () => {
+	it('a person whose rows disagree refuses the whole file, counted in memory or (past the limit) in SQL after its rows were written and rolled back', async () => {
 		const s = await setup();
-		const { outcome } = await importText(s, `${header}\np-1,,black,female,,,,,,,,\np-2,,asian,male,,,,,,,,\np-1,,black,male,,,,,,,,`);
-		expect(outcome).toMatchObject({ ok: false, problems: [{ row: 4, column: 'sex', message: expect.stringMatching(/female on row 2 but male here/) }] });
+		const text = `${header}\np-1,,black,female,,,,,,,,\np-2,,asian,male,,,,,,,,\np-1,,black,male,,,,,,,,`;
+		for (const peopleInMemory of [undefined, 1]) {
+			const { outcome } = await importText(s, text, s.keisha, peopleInMemory);
+			expect(outcome).toMatchObject({ ok: false, problems: [{ row: 4, column: 'sex', message: expect.stringMatching(/female on row 2 but male here/) }] });
+			expect(await counts(s.db, s.eco.id)).toEqual({ submissions: 0, cells: 0, rows: 0 });
+		}
+	});
+
+	it('counting people in SQL past the in-memory limit gives the same cells', async () => {
+		const s = await setup();
+		const lines = Array.from({ length: 60 }, (_, i) => `p-${i % 25},Robotics,${raceEthnicityGroups[i % 25 % 8]},${['female', 'male', ''][i % 25 % 3]},1910${i % 25 % 4},6-8,,,,${['yes', 'no', ''][i % 25 % 3]},,`);
+		const cellsOf = async (peopleInMemory?: number) => {
+			const { outcome } = await importText(s, [header, ...lines].join('\n'), s.keisha, peopleInMemory);
+			if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+			return Object.fromEntries((await listSubmissionCells(s.db, s.eco.id, outcome.submissionId)).map((c) => [c.groupKey, c.value]));
+		};
+		const inMemory = await cellsOf();
+		expect(inMemory.all).toBe(25);
+		expect(await cellsOf(10)).toEqual(inMemory);
+	});
+
+	it('refuses a file that changed between the check and the write, storing nothing', async () => {
+		const s = await setup();
+		const { outcome } = await importText(s, [`${header}\np-1,,black,female,,,,,,,,`, `${header}\np-1,,white,female,,,,,,,,`]);
+		expect(outcome).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/file changed/) }] });
 		expect(await counts(s.db, s.eco.id)).toEqual({ submissions: 0, cells: 0, rows: 0 });
 	});
 

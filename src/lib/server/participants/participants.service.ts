@@ -2,11 +2,12 @@
  * Participant-level submissions: a partner's de-identified rows, read as a stream, checked, and
  * stored with the counts Parity computes from them, all or nothing.
  *
- * A file import has two passes over the (spooled) file. The first checks every row and writes its
- * progress to the import job; nothing else is written, so a file with mistakes never opens a write
- * transaction. The second runs in ONE transaction: the submission version, every participant row
- * (in batches), the cells counted from them in SQL, the audit entry and the job's success. A process
- * killed at any moment leaves all of it or none of it.
+ * A file import has two passes over the (spooled) file. The first checks every row, counts the
+ * people into cells (in memory, up to PEOPLE_IN_MEMORY people) and writes its progress to the import
+ * job; nothing else is written, so a file with mistakes never opens a write transaction. The second
+ * runs in ONE transaction: the submission version, every participant row (bulk-written:
+ * participants.bulk.ts), the cells, the audit entry and the job's success; it refuses a file whose
+ * bytes differ from the checked ones. A process killed at any moment leaves all of it or none of it.
  */
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -23,13 +24,15 @@ import { cycleForPartner } from '../submissions/submissions.service.js';
 import { validateCells, type CycleMetric } from '../submissions/submissions.js';
 import {
 	cellsFromCombinations,
+	PeopleCounter,
 	pseudonymConflicts,
-	type ParticipantRow,
+	type CombinationCount,
 	type RowProblem
 } from './participants.js';
 import { readParticipantStream } from './participants.stream.js';
 import * as repo from './participants.repository.js';
 import { log } from '../log.js';
+import { inBulkTransaction } from './participants.bulk.js';
 
 /** Where participant rows go: a cycle, a partner asked to report to it, and one of its people metrics. */
 export interface ParticipantTarget {
@@ -85,15 +88,17 @@ export interface UploadCall {
 const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
- * Writes one participant submission in the caller's transaction: the version, the rows (fed in
- * batches by `feed`), then the cells counted in SQL. A person whose rows disagree refuses the
- * whole submission (thrown, so the transaction rolls back).
+ * Writes one participant submission in the caller's transaction: the version, the rows (written by
+ * `feed`, which returns how many), then the cells: from `counted` (people counted while the file was
+ * checked) or, without it, counted in SQL over the stored rows, where a person whose rows disagree
+ * refuses the whole submission (thrown, so the transaction rolls back).
  */
 async function saveParticipantSubmission(
 	trx: Executor,
 	target: ParticipantTarget,
 	meta: { userId: string | null; apiTokenId?: string | null; idempotencyKey?: string | null; requestFingerprint?: string | null; fileName: string | null },
-	feed: (write: (rows: ParticipantRow[]) => Promise<void>) => Promise<number>
+	feed: (submissionId: string) => Promise<number>,
+	counted?: CombinationCount[]
 ): Promise<{ id: string; version: number; rows: number; people: number; cells: number }> {
 	const { ecosystemId } = target;
 	const created = await createSubmissionVersion(trx, ecosystemId, {
@@ -108,10 +113,10 @@ async function saveParticipantSubmission(
 		rowCount: 0,
 		cells: []
 	});
-	const rows = await feed((batch) => repo.insertParticipantRows(trx, ecosystemId, created.id, batch));
-	const combinations = await repo.countPeopleByCombination(trx, ecosystemId, created.id);
-	const people = await repo.countDistinctPeople(trx, ecosystemId, created.id);
-	if (combinations.reduce((sum, c) => sum + c.people, 0) !== people) {
+	const rows = await feed(created.id);
+	const combinations = counted ?? (await repo.countPeopleByCombination(trx, ecosystemId, created.id));
+	const people = counted ? counted.reduce((sum, c) => sum + c.people, 0) : await repo.countDistinctPeople(trx, ecosystemId, created.id);
+	if (!counted && combinations.reduce((sum, c) => sum + c.people, 0) !== people) {
 		const problems = pseudonymConflicts(await repo.rowsOfInconsistentPeople(trx, ecosystemId, created.id));
 		throw new ParticipantProblems(problems, problems.length);
 	}
@@ -167,6 +172,14 @@ export async function importSpooledParticipantFile(args: UploadCall & { metric?:
 }
 
 /**
+ * People counted in memory during the check (under 100 bytes each, so at most about 100 MB); a file
+ * with more is counted in SQL after its rows are written, which is slower but holds nothing.
+ */
+export const PEOPLE_IN_MEMORY = 1_000_000;
+
+const FILE_CHANGED = 'The file changed while it was being imported. Nothing was stored; please upload it again.';
+
+/**
  * Runs a queued import to its end; never throws for a bad file (the job records every problem).
  * `open` is called once per pass and must give the file from its start.
  */
@@ -176,7 +189,8 @@ export async function runParticipantImport({
 	jobId,
 	target,
 	open,
-	fileName
+	fileName,
+	peopleInMemory = PEOPLE_IN_MEMORY
 }: {
 	db: Kysely<Database>;
 	actor: Actor;
@@ -184,6 +198,8 @@ export async function runParticipantImport({
 	target: ParticipantTarget;
 	open: () => Readable;
 	fileName: string;
+	/** How many distinct people the check may count in memory before the counting moves to SQL. */
+	peopleInMemory?: number;
 }): Promise<{ ok: true; submissionId: string; rows: number } | { ok: false; problems: RowProblem[]; total: number }> {
 	requireAccess(actor, 'partner.data.submit', { ecosystemId: target.ecosystemId, partnerId: target.partnerId });
 	const { ecosystemId } = target;
@@ -193,23 +209,30 @@ export async function runParticipantImport({
 	};
 	try {
 		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'running', bytes_read: 0, rows_read: 0 });
+		const people = new PeopleCounter(peopleInMemory);
 		const checked = await readParticipantStream(open(), {
+			people,
 			onProgress: (p) => repo.updateImportJob(db, ecosystemId, jobId, { bytes_read: p.bytesRead, rows_read: p.rowsRead })
 		});
 		if (!checked.problems.empty) return await fail(checked.problems.shown, checked.problems.total);
+		const counted = people.overflowed ? undefined : people.counts();
 
-		const saved = await db.transaction().execute(async (trx) => {
-			const result = await saveParticipantSubmission(trx, target, { userId: actor.userId, fileName }, async (write) => {
+		const saved = await inBulkTransaction(db, async (trx, openWriter) => {
+			const result = await saveParticipantSubmission(trx, target, { userId: actor.userId, fileName }, async (submissionId) => {
+				const writer = openWriter(ecosystemId, submissionId);
 				const outcome = await readParticipantStream(open(), {
-					onBatch: write,
+					onBatch: (rows) => writer.write(rows),
+					batchSize: 1024,
 					// PostgreSQL lets another connection report progress while this one writes;
 					// SQLite has one writer, so there the job shows "saving" until the commit.
 					onProgress: isPostgres(db) ? (p) => repo.updateImportJob(db, ecosystemId, jobId, { rows_read: p.rowsRead }) : undefined
 				});
 				// The file changed between the passes: refuse rather than store something unchecked.
 				if (!outcome.problems.empty) throw new ParticipantProblems(outcome.problems.shown, outcome.problems.total);
+				if (outcome.digest !== checked.digest) throw new ParticipantProblems([{ row: 0, column: '', value: '', message: FILE_CHANGED }], 1);
+				await writer.close();
 				return outcome.rowsRead;
-			});
+			}, counted);
 			await repo.updateImportJob(trx, ecosystemId, jobId, { status: 'succeeded', submission_id: result.id, rows_read: result.rows, bytes_read: checked.bytesRead });
 			await recordAudit(trx, {
 				actor,

@@ -2,10 +2,13 @@
  * Reads a participant CSV as a stream: the file is never held whole. Rows are checked one by one
  * and handed on in batches; the caller awaits each batch, so a slow database slows the reading
  * down instead of filling memory. Every problem is counted (the first ones are kept to show).
+ * The bytes are hashed as they pass, so a second pass can tell it read the same file.
  */
-import { Transform, type Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
-import { ProblemList, readHeader, readParticipantRow, type ParticipantRow } from './participants.js';
+import { createHash } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { CsvSyntaxError, CsvTokenizer } from './participants.csv.js';
+import { ProblemList, participantRowReader, readHeader, type ParticipantRow, type PeopleCounter, type RowProblem } from './participants.js';
 
 export interface StreamProgress {
 	bytesRead: number;
@@ -14,6 +17,8 @@ export interface StreamProgress {
 
 export interface StreamOutcome extends StreamProgress {
 	problems: ProblemList;
+	/** SHA-256 of the bytes read (hex). */
+	digest: string;
 }
 
 export interface StreamOptions {
@@ -21,29 +26,25 @@ export interface StreamOptions {
 	onBatch?: (rows: ParticipantRow[]) => Promise<void>;
 	/** Called at most every `progressEvery` rows (and at the end); awaited. */
 	onProgress?: (progress: StreamProgress) => Promise<void> | void;
+	/** Counts people as rows go by, adding a problem for each row that disagrees with its person's first row. */
+	people?: PeopleCounter;
 	batchSize?: number;
 	progressEvery?: number;
 	problemLimit?: number;
 }
 
 export async function readParticipantStream(source: Readable, options: StreamOptions = {}): Promise<StreamOutcome> {
-	const { onBatch, onProgress, batchSize = 1000, progressEvery = 20_000, problemLimit = 1000 } = options;
+	const { onBatch, onProgress, people, batchSize = 1000, progressEvery = 20_000, problemLimit = 1000 } = options;
 	const progress: StreamProgress = { bytesRead: 0, rowsRead: 0 };
-	const counter = new Transform({
-		transform(chunk: Buffer, _encoding, done) {
-			progress.bytesRead += chunk.length;
-			done(null, chunk);
-		}
-	});
-	const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false });
-	source.on('error', (error) => counter.destroy(error));
-	counter.on('error', (error) => parser.destroy(error));
-	source.pipe(counter).pipe(parser);
-
+	const hash = createHash('sha256');
+	const decoder = new StringDecoder('utf8');
+	const tokenizer = new CsvTokenizer();
 	const problems = new ProblemList(problemLimit);
+	const found: RowProblem[] = [];
 	let header: ReturnType<typeof readHeader> | undefined;
-	let headerLength = 0;
+	let read: ReturnType<typeof participantRowReader> | undefined;
 	let record = 0;
+	let stop = false;
 	let batch: ParticipantRow[] = [];
 	const flush = async () => {
 		if (batch.length === 0) return;
@@ -52,32 +53,55 @@ export async function readParticipantStream(source: Readable, options: StreamOpt
 		if (problems.empty && onBatch) await onBatch(rows);
 	};
 
-	try {
-		for await (const cells of parser as AsyncIterable<string[]>) {
+	const records: string[][] = [];
+	/** Checks the records tokenized so far; false once the header is refused (no row is looked at). */
+	const take = async () => {
+		for (let i = 0; i < records.length; i++) {
+			const cells = records[i]!;
 			record++;
 			if (!header) {
 				header = readHeader(cells);
-				headerLength = cells.length;
 				problems.add(header.problems);
-				// A refused header (e.g. a name column) stops the reading: no row is looked at.
-				if (header.problems.length > 0) break;
+				if (header.problems.length > 0) return false;
+				read = participantRowReader(header.map, cells.length);
 				continue;
 			}
 			progress.rowsRead++;
-			const { row, problems: rowProblems } = readParticipantRow(cells, header.map, record, headerLength);
-			problems.add(rowProblems);
-			if (row && problems.empty) {
+			const row = read!(cells, record, found);
+			if (row && people) people.add(row, found);
+			if (found.length > 0) {
+				problems.add(found);
+				found.length = 0;
+			} else if (row && problems.empty) {
 				batch.push(row);
 				if (batch.length >= batchSize) await flush();
 			}
 			if (onProgress && progress.rowsRead % progressEvery === 0) await onProgress({ ...progress });
 		}
+		records.length = 0;
+		return true;
+	};
+
+	try {
+		for await (const chunk of source as AsyncIterable<Buffer>) {
+			progress.bytesRead += chunk.length;
+			hash.update(chunk);
+			tokenizer.push(decoder.write(chunk), false, records);
+			if (!(await take())) {
+				stop = true;
+				break;
+			}
+		}
+		if (!stop) {
+			tokenizer.push(decoder.end(), true, records);
+			await take();
+		}
 	} catch (error) {
-		// csv-parse's codes are not all CSV_… (INVALID_OPENING_QUOTE is not): its error class says it.
-		if (!(error instanceof CsvError)) throw error;
-		problems.add([{ row: record + 1, column: '', value: '', message: `The file is not valid CSV from here on (${(error as Error).message}). Save it again as CSV (UTF-8) and upload that.` }]);
+		if (!(error instanceof CsvSyntaxError)) throw error;
+		// Rows before the broken spot are checked as usual; the rest cannot be read.
+		await take();
+		problems.add([{ row: record + 1, column: '', value: '', message: `The file is not valid CSV from here on (${error.message}). Save it again as CSV (UTF-8) and upload that.` }]);
 	} finally {
-		source.unpipe();
 		source.destroy();
 	}
 	if (!header) problems.add([{ row: 1, column: '', value: '', message: 'The file is empty: it needs a header row and one row per participant.' }]);
@@ -86,5 +110,5 @@ export async function readParticipantStream(source: Readable, options: StreamOpt
 	}
 	await flush();
 	if (onProgress) await onProgress({ ...progress });
-	return { ...progress, problems };
+	return { ...progress, problems, digest: hash.digest('hex') };
 }

@@ -192,6 +192,162 @@ function isoDate(value: string): boolean {
 
 const pseudonymPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8 represents a slice of 13
+ * or more characters as a view on its parent (here, a whole 64 kB chunk of the file), so anything
+ * kept past the chunk (a cache key, a pseudonym being counted) is copied first.
+ */
+export const detached = (value: string): string => (value.length >= 13 ? (' ' + value).slice(1) : value);
+
+type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+const good = <T>(value: T): Checked<T> => ({ ok: true, value });
+const bad = (message: string): Checked<never> => ({ ok: false, message });
+
+/**
+ * A check of one value, remembered: the answers of a column repeat (a few categories, bands and
+ * dates), so a million rows cost a million map look-ups rather than a million normalisations.
+ * At most `limit` distinct values are kept.
+ */
+function remembered<T>(check: (value: string) => Checked<T>, limit = 1024): (value: string) => Checked<T> {
+	const cache = new Map<string, Checked<T>>();
+	return (value) => {
+		let hit = cache.get(value);
+		if (hit === undefined) {
+			hit = check(value);
+			if (cache.size < limit) cache.set(detached(value), hit);
+		}
+		return hit;
+	};
+}
+
+const checkRaceEthnicity = (value: string): Checked<RaceEthnicityGroup | null> => {
+	const categories = splitList(value).map((v) => [v, spd15Category(v)] as const);
+	const unknown = categories.filter(([, c]) => c === undefined).map(([v]) => v);
+	if (unknown.length > 0) return bad(`“${unknown.join('”, “')}” is not a 2024 race/ethnicity category. Use ${raceEthnicityGroups.join(', ')} (several separated by ;), or leave it blank.`);
+	return good(combineSpd15(categories.map(([, c]) => c!)));
+};
+const checkRace1997 = (value: string): Checked<Race1997[]> => {
+	const races = splitList(value).map((v) => [v, race1997Category(v)] as const);
+	const unknown = races.filter(([, c]) => c === undefined).map(([v]) => v);
+	if (unknown.length > 0) return bad(`“${unknown.join('”, “')}” is not a 1997 race category. Use ${races1997.join(', ')} (several separated by ;), or leave it blank.`);
+	return good(races.map(([, c]) => c!));
+};
+const checkHispanic = (value: string): Checked<0 | 1 | null> => {
+	const parsed = yesNo(value);
+	return parsed === undefined ? bad('Answer the Hispanic or Latino question with yes, no or blank.') : good(parsed);
+};
+const checkSex = (value: string): Checked<'female' | 'male' | null> => {
+	const key = normaliseName(value);
+	if (key === '') return good(null);
+	if (['female', 'f', 'woman', 'girl'].includes(key)) return good('female');
+	if (['male', 'm', 'man', 'boy'].includes(key)) return good('male');
+	return bad('Use female, male, or leave it blank.');
+};
+const checkBand = (allowed: readonly string[]) => (value: string): Checked<string | null> => {
+	const key = value.toLowerCase().replace(/[\s_–—]+/g, '-');
+	if (key === '') return good(null);
+	if (allowed.includes(key)) return good(key);
+	return bad(`Use one of ${allowed.join(', ')}, or leave it blank.`);
+};
+const checkFlag = (value: string): Checked<0 | 1 | null> => {
+	const parsed = yesNo(value);
+	return parsed === undefined ? bad('Use yes, no, or leave it blank.') : good(parsed);
+};
+const checkDate = (value: string): Checked<string | null> => {
+	if (value === '') return good(null);
+	if (isoDate(value)) return good(value);
+	return bad('Write the date as year-month-day, like 2026-09-15.');
+};
+const zipPattern = /^\d{5}$/;
+
+/** Reads data rows of one file: `read(cells, rowNumber, problems)` gives the row, or null with its problems added. */
+export type ParticipantRowReader = (cells: readonly string[], rowNumber: number, problems: RowProblem[]) => ParticipantRow | null;
+
+/** A reader for the rows under one header, with its own remembered checks. */
+export function participantRowReader(map: HeaderMap, headerLength: number): ParticipantRowReader {
+	const raceEthnicityOf = remembered(checkRaceEthnicity);
+	const race1997Of = remembered(checkRace1997);
+	const hispanicOf = remembered(checkHispanic);
+	const sexOf = remembered(checkSex);
+	const gradeBandOf = remembered(checkBand(gradeBands));
+	const ageBandOf = remembered(checkBand(ageBands));
+	const flagOf = remembered(checkFlag);
+	const dateOf = remembered(checkDate, 4096);
+	const at = (column: ParticipantColumn) => map[column] ?? -1;
+	const [iPseudonym, iProgram, iRaceEthnicity, iRace, iHispanic, iSex, iZip, iGrade, iAge, iDisability, iEnglish, iLowIncome, iStarted, iEnded] = [
+		at('pseudonym'), at('program'), at('race_ethnicity'), at('race'), at('hispanic'), at('sex'), at('zip'),
+		at('grade_band'), at('age_band'), at('disability'), at('english_learner'), at('low_income'), at('started_on'), at('ended_on')
+	] as const;
+	const spd15 = map.race_ethnicity !== undefined;
+	const in1997 = !spd15 && map.race !== undefined && map.hispanic !== undefined;
+
+	return (cells, rowNumber, problems) => {
+		const before = problems.length;
+		const problem = (column: string, value: string, message: string) => problems.push({ row: rowNumber, column, value, message });
+		if (cells.length !== headerLength) {
+			problem('', cells.join(','), `This row has ${cells.length} values but the header has ${headerLength} columns.`);
+			return null;
+		}
+		const get = (index: number): string => (index < 0 ? '' : (cells[index] ?? '').trim());
+		const checked = <T>(column: string, value: string, result: Checked<T>): T | null => {
+			if (result.ok) return result.value;
+			problem(column, value, result.message);
+			return null;
+		};
+
+		const pseudonym = get(iPseudonym);
+		if (pseudonym === '') problem('pseudonym', '', 'Every row needs a pseudonymous id.');
+		else if (pseudonym.includes('@')) problem('pseudonym', pseudonym, 'This looks like an email address. Use a pseudonymous id, never an email.');
+		else if (!pseudonymPattern.test(pseudonym)) {
+			problem('pseudonym', pseudonym, 'A pseudonymous id has 1 to 64 letters, digits, dots, dashes, colons or underscores, and no spaces.');
+		}
+
+		const program = get(iProgram);
+		if (program.length > 120) problem('program', program, 'A program name can have at most 120 characters.');
+
+		let raceEthnicity: RaceEthnicityGroup | null = null;
+		if (spd15) {
+			const value = get(iRaceEthnicity);
+			raceEthnicity = checked('race_ethnicity', value, raceEthnicityOf(value));
+		} else if (in1997) {
+			const raceValue = get(iRace);
+			const races = race1997Of(raceValue);
+			const hispanicValue = get(iHispanic);
+			const hispanic = hispanicOf(hispanicValue);
+			if (!races.ok) problem('race', raceValue, races.message);
+			if (!hispanic.ok) problem('hispanic', hispanicValue, hispanic.message);
+			if (races.ok && hispanic.ok) raceEthnicity = crosswalk1997(races.value, hispanic.value === null ? null : hispanic.value === 1);
+		}
+
+		const sexValue = get(iSex);
+		const sex = checked('sex', sexValue, sexOf(sexValue));
+
+		const zip = get(iZip);
+		if (zip !== '' && !zipPattern.test(zip)) problem('zip', zip, 'A ZIP code has exactly 5 digits (the ZCTA), like 19104; leave it blank if unknown.');
+
+		const gradeValue = get(iGrade);
+		const gradeBand = checked('grade_band', gradeValue, gradeBandOf(gradeValue));
+		const ageValue = get(iAge);
+		const ageBand = checked('age_band', ageValue, ageBandOf(ageValue));
+
+		const disabilityValue = get(iDisability);
+		const disability = checked('disability', disabilityValue, flagOf(disabilityValue));
+		const englishValue = get(iEnglish);
+		const englishLearner = checked('english_learner', englishValue, flagOf(englishValue));
+		const lowIncomeValue = get(iLowIncome);
+		const lowIncome = checked('low_income', lowIncomeValue, flagOf(lowIncomeValue));
+
+		const startedValue = get(iStarted);
+		const startedOn = checked('started_on', startedValue, dateOf(startedValue));
+		const endedValue = get(iEnded);
+		const endedOn = checked('ended_on', endedValue, dateOf(endedValue));
+		if (startedOn && endedOn && endedOn < startedOn) problem('ended_on', endedOn, `The end date is before the start date (${startedOn}).`);
+
+		if (problems.length > before) return null;
+		return { rowNumber, pseudonym, program, raceEthnicity, sex, zip: zip || null, gradeBand, ageBand, disability, englishLearner, lowIncome, startedOn, endedOn };
+	};
+}
+
 /** Reads one data row. `rowNumber` is the file's row (the header is row 1). */
 export function readParticipantRow(
 	cells: readonly string[],
@@ -200,92 +356,8 @@ export function readParticipantRow(
 	headerLength: number
 ): { row: ParticipantRow | null; problems: RowProblem[] } {
 	const problems: RowProblem[] = [];
-	const problem = (column: string, value: string, message: string) => problems.push({ row: rowNumber, column, value, message });
-	if (cells.length !== headerLength) {
-		problem('', cells.join(','), `This row has ${cells.length} values but the header has ${headerLength} columns.`);
-		return { row: null, problems };
-	}
-	const get = (column: ParticipantColumn): string => {
-		const index = map[column];
-		return index === undefined ? '' : (cells[index] ?? '').trim();
-	};
-
-	const pseudonym = get('pseudonym');
-	if (pseudonym === '') problem('pseudonym', '', 'Every row needs a pseudonymous id.');
-	else if (pseudonym.includes('@')) problem('pseudonym', pseudonym, 'This looks like an email address. Use a pseudonymous id, never an email.');
-	else if (!pseudonymPattern.test(pseudonym)) {
-		problem('pseudonym', pseudonym, 'A pseudonymous id has 1 to 64 letters, digits, dots, dashes, colons or underscores, and no spaces.');
-	}
-
-	const program = get('program');
-	if (program.length > 120) problem('program', program, 'A program name can have at most 120 characters.');
-
-	let raceEthnicity: RaceEthnicityGroup | null = null;
-	if (map.race_ethnicity !== undefined) {
-		const value = get('race_ethnicity');
-		const categories = splitList(value).map((v) => [v, spd15Category(v)] as const);
-		const unknown = categories.filter(([, c]) => c === undefined).map(([v]) => v);
-		if (unknown.length > 0) {
-			problem('race_ethnicity', value, `“${unknown.join('”, “')}” is not a 2024 race/ethnicity category. Use ${raceEthnicityGroups.join(', ')} (several separated by ;), or leave it blank.`);
-		} else raceEthnicity = combineSpd15(categories.map(([, c]) => c!));
-	} else if (map.race !== undefined && map.hispanic !== undefined) {
-		const raceValue = get('race');
-		const races = splitList(raceValue).map((v) => [v, race1997Category(v)] as const);
-		const unknown = races.filter(([, c]) => c === undefined).map(([v]) => v);
-		const hispanicValue = get('hispanic');
-		const hispanic = yesNo(hispanicValue);
-		if (unknown.length > 0) {
-			problem('race', raceValue, `“${unknown.join('”, “')}” is not a 1997 race category. Use ${races1997.join(', ')} (several separated by ;), or leave it blank.`);
-		}
-		if (hispanic === undefined) problem('hispanic', hispanicValue, 'Answer the Hispanic or Latino question with yes, no or blank.');
-		if (unknown.length === 0 && hispanic !== undefined) raceEthnicity = crosswalk1997(races.map(([, c]) => c!), hispanic === null ? null : hispanic === 1);
-	}
-
-	const sexValue = get('sex');
-	const sexKey = normaliseName(sexValue);
-	const sex = sexKey === '' ? null : ['female', 'f', 'woman', 'girl'].includes(sexKey) ? 'female' : ['male', 'm', 'man', 'boy'].includes(sexKey) ? 'male' : undefined;
-	if (sex === undefined) problem('sex', sexValue, 'Use female, male, or leave it blank.');
-
-	const zip = get('zip');
-	if (zip !== '' && !/^\d{5}$/.test(zip)) problem('zip', zip, 'A ZIP code has exactly 5 digits (the ZCTA), like 19104; leave it blank if unknown.');
-
-	const band = (column: 'grade_band' | 'age_band', allowed: readonly string[]) => {
-		const value = get(column);
-		const key = value.toLowerCase().replace(/[\s_–—]+/g, '-');
-		if (key === '') return null;
-		if (allowed.includes(key)) return key;
-		problem(column, value, `Use one of ${allowed.join(', ')}, or leave it blank.`);
-		return null;
-	};
-	const gradeBand = band('grade_band', gradeBands);
-	const ageBand = band('age_band', ageBands);
-
-	const flag = (column: 'disability' | 'english_learner' | 'low_income') => {
-		const value = get(column);
-		const parsed = yesNo(value);
-		if (parsed === undefined) problem(column, value, 'Use yes, no, or leave it blank.');
-		return parsed ?? null;
-	};
-	const disability = flag('disability');
-	const englishLearner = flag('english_learner');
-	const lowIncome = flag('low_income');
-
-	const date = (column: 'started_on' | 'ended_on') => {
-		const value = get(column);
-		if (value === '') return null;
-		if (isoDate(value)) return value;
-		problem(column, value, 'Write the date as year-month-day, like 2026-09-15.');
-		return null;
-	};
-	const startedOn = date('started_on');
-	const endedOn = date('ended_on');
-	if (startedOn && endedOn && endedOn < startedOn) problem('ended_on', endedOn, `The end date is before the start date (${startedOn}).`);
-
-	if (problems.length > 0) return { row: null, problems };
-	return {
-		row: { rowNumber, pseudonym, program, raceEthnicity, sex: sex ?? null, zip: zip || null, gradeBand, ageBand, disability, englishLearner, lowIncome, startedOn, endedOn },
-		problems
-	};
+	const row = participantRowReader(map, headerLength)(cells, rowNumber, problems);
+	return { row, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,6 +456,120 @@ function conflict(row: ParticipantRow, column: string, value: string | number | 
 	};
 }
 
+/**
+ * Counts people while a file streams by: each pseudonym once, with its combination of answers, and
+ * every row whose answers disagree with the person's first row (the same problems as
+ * `pseudonymConflicts`). Memory grows with the number of distinct people (under 100 bytes each), so
+ * past `limit` people the counter gives up (`overflowed`) and frees what it held; the caller then
+ * counts in SQL over the stored rows instead.
+ */
+export class PeopleCounter {
+	private people = new Map<string, number>();
+	/** Per person (by index): the combination of answers, packed into one number, and the first row. */
+	private codes = new Float64Array(1024);
+	private firstRows = new Int32Array(1024);
+	private size = 0;
+	/** Each answer of a column as a small index (0 is "not reported"); ZIPs get 17 bits, the rest 4. */
+	private readonly answers = demographicColumns.map(() => new Map<string | number, number>());
+	private readonly values: (string | number | null)[][] = demographicColumns.map(() => [null]);
+	overflowed = false;
+
+	constructor(readonly limit = 1_000_000) {}
+
+	private index(column: number, value: string | number | null): number {
+		if (value === null) return 0;
+		const known = this.answers[column]!;
+		let index = known.get(value);
+		if (index === undefined) {
+			index = this.values[column]!.length;
+			known.set(value, index);
+			this.values[column]!.push(value);
+		}
+		return index;
+	}
+
+	/** The combination as one number: every index but the ZIP's in 4 bits, the ZIP's in 17 (37 bits in all, exact in a double). */
+	private pack(row: ParticipantRow): number {
+		let code = 0;
+		code = code * 16 + this.index(0, row.raceEthnicity);
+		code = code * 16 + this.index(1, row.sex);
+		code = code * 16 + this.index(3, row.disability);
+		code = code * 16 + this.index(4, row.englishLearner);
+		code = code * 16 + this.index(5, row.lowIncome);
+		code = code * 16 + this.index(6, row.gradeBand);
+		code = code * 16 + this.index(7, row.ageBand);
+		return code * 131072 + this.index(2, row.zip);
+	}
+
+	private unpack(code: number): Demographics {
+		const zip = code % 131072;
+		let rest = Math.floor(code / 131072);
+		const parts: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			parts.unshift(rest % 16);
+			rest = Math.floor(rest / 16);
+		}
+		const [race, sex, disability, englishLearner, lowIncome, grade, age] = parts as [number, number, number, number, number, number, number];
+		const v = this.values;
+		return {
+			race_ethnicity: v[0]![race] as string | null,
+			sex: v[1]![sex] as string | null,
+			zip: v[2]![zip] as string | null,
+			disability: v[3]![disability] as number | null,
+			english_learner: v[4]![englishLearner] as number | null,
+			low_income: v[5]![lowIncome] as number | null,
+			grade_band: v[6]![grade] as string | null,
+			age_band: v[7]![age] as string | null
+		};
+	}
+
+	add(row: ParticipantRow, problems: RowProblem[]): void {
+		if (this.overflowed) return;
+		const code = this.pack(row);
+		const person = this.people.get(row.pseudonym);
+		if (person === undefined) {
+			if (this.size >= this.limit) {
+				this.overflow();
+				return;
+			}
+			if (this.size === this.codes.length) {
+				const codes = new Float64Array(this.size * 2);
+				codes.set(this.codes);
+				this.codes = codes;
+				const firstRows = new Int32Array(this.size * 2);
+				firstRows.set(this.firstRows);
+				this.firstRows = firstRows;
+			}
+			this.people.set(detached(row.pseudonym), this.size);
+			this.codes[this.size] = code;
+			this.firstRows[this.size] = row.rowNumber;
+			this.size++;
+			return;
+		}
+		const seen = this.codes[person]!;
+		if (seen === code) return;
+		const first = this.unpack(seen);
+		const answers = demographicsOf(row);
+		for (const column of demographicColumns) {
+			if (first[column] !== answers[column]) problems.push(conflict(row, column, answers[column], this.firstRows[person]!, first[column]));
+		}
+	}
+
+	private overflow(): void {
+		this.overflowed = true;
+		this.people = new Map();
+		this.codes = new Float64Array(0);
+		this.firstRows = new Int32Array(0);
+	}
+
+	/** Distinct people per combination of answers (meaningless once overflowed). */
+	counts(): CombinationCount[] {
+		const people = new Map<number, number>();
+		for (let i = 0; i < this.size; i++) people.set(this.codes[i]!, (people.get(this.codes[i]!) ?? 0) + 1);
+		return [...people].map(([code, n]) => ({ ...this.unpack(code), people: n }));
+	}
+}
+
 /** Distinct people per combination of answers, in memory (small submissions, tests). */
 export function countCombinations(rows: readonly ParticipantRow[]): CombinationCount[] {
 	const people = new Map<string, Demographics>();
@@ -427,6 +613,7 @@ export function readParticipantObjects(list: readonly unknown[]): { rows: Partic
 	const read = readHeader(header, 0);
 	if (read.problems.length > 0) return { rows: [], problems: read.problems };
 	const rows: ParticipantRow[] = [];
+	const readRow = participantRowReader(read.map, header.length);
 	list.forEach((item, index) => {
 		const object = item as Record<string, unknown>;
 		const cells = header.map((key) => {
@@ -435,7 +622,8 @@ export function readParticipantObjects(list: readonly unknown[]): { rows: Partic
 			if (typeof value === 'boolean') return value ? 'yes' : 'no';
 			return typeof value === 'string' || typeof value === 'number' ? String(value) : '\u0000';
 		});
-		const { row, problems: rowProblems } = readParticipantRow(cells, read.map, index + 1, header.length);
+		const rowProblems: RowProblem[] = [];
+		const row = readRow(cells, index + 1, rowProblems);
 		problems.push(...rowProblems.map((p) => (p.value === '\u0000' ? { ...p, value: '', message: 'Give a text, a number, true/false or null here.' } : p)));
 		if (row) rows.push(row);
 	});
