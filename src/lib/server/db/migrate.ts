@@ -11,6 +11,7 @@ import * as agenda from './migrations/2026-12-01T2200-agenda.js';
 import * as educators from './migrations/2026-12-01T2210-educators.js';
 import * as careers from './migrations/2026-12-01T2220-careers.js';
 import * as outboxLease from './migrations/2026-12-01T2300-outbox-lease.js';
+import * as communicationMore from './migrations/2026-12-02T0150-communication-more.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T2210-educators': educators,
 	'2026-12-01T2220-careers': careers,
 	'2026-12-01T2300-outbox-lease': outboxLease,
+	'2026-12-02T0150-communication-more': communicationMore,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
