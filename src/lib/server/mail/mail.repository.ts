@@ -123,18 +123,32 @@ export interface OutboxEntry {
 	createdAt: string;
 	sentAt: string | null;
 	lastError: string | null;
+	attempts: number;
+	nextAttemptAt: string | null;
 }
 
-export async function listOutbox(db: Executor, ecosystemId: string, limit = 100): Promise<OutboxEntry[]> {
+export const outboxStatuses = ['held', 'queued', 'sent', 'failed', 'bounced'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export async function listOutbox(db: Executor, ecosystemId: string, { limit = 100, status }: { limit?: number; status?: OutboxStatus } = {}): Promise<OutboxEntry[]> {
+	let query = db.selectFrom('outbox').where('ecosystem_id', '=', ecosystemId).where('kind', 'not in', partnerPrivateKinds);
+	if (status) query = query.where('status', '=', status);
+	const rows = await query.selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+	return rows.map(toOutboxEntry);
+}
+
+/** How many of the ecosystem's messages are in each status (the outbox page's summary). */
+export async function countOutbox(db: Executor, ecosystemId: string): Promise<Record<OutboxStatus, number>> {
 	const rows = await db
 		.selectFrom('outbox')
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('kind', 'not in', partnerPrivateKinds)
-		.selectAll()
-		.orderBy('created_at', 'desc')
-		.limit(limit)
+		.select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('status')
 		.execute();
-	return rows.map(toOutboxEntry);
+	const counts = Object.fromEntries(outboxStatuses.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+	for (const r of rows) counts[r.status] = Number(r.n);
+	return counts;
 }
 
 /**
@@ -179,6 +193,8 @@ function toOutboxEntry(r: {
 	created_at: string;
 	sent_at: string | null;
 	last_error: string | null;
+	attempts: number;
+	next_attempt_at?: string | null;
 }): OutboxEntry {
 	return {
 		id: r.id,
@@ -189,6 +205,8 @@ function toOutboxEntry(r: {
 		status: r.status,
 		createdAt: r.created_at,
 		sentAt: r.sent_at,
-		lastError: r.last_error
+		lastError: r.last_error,
+		attempts: r.attempts,
+		nextAttemptAt: r.next_attempt_at ?? null
 	};
 }
