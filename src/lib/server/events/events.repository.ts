@@ -35,10 +35,12 @@ export async function findEventById(db: Executor, ecosystemId: string, id: strin
 export async function listEvents(
 	db: Executor,
 	ecosystemId: string,
-	filter: { statuses: EventStatus[]; endingAfter?: string; limit?: number }
+	filter: { statuses: EventStatus[]; endingAfter?: string; startingFrom?: string; startingBefore?: string; limit?: number }
 ): Promise<EventRow[]> {
 	let query = db.selectFrom('event').selectAll().where('ecosystem_id', '=', ecosystemId).where('status', 'in', filter.statuses);
 	if (filter.endingAfter) query = query.where('ends_at', '>', filter.endingAfter);
+	if (filter.startingFrom) query = query.where('starts_at', '>=', filter.startingFrom);
+	if (filter.startingBefore) query = query.where('starts_at', '<', filter.startingBefore);
 	return query.orderBy('starts_at').orderBy('id').limit(filter.limit ?? 500).execute();
 }
 

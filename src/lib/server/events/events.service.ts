@@ -14,6 +14,7 @@ import { validate } from '../validation.js';
 import { nowIso, randomToken, sha256, slugify } from '../util.js';
 import * as repo from './events.repository.js';
 import type { EventRow, RegistrationRow } from './events.repository.js';
+import { isMonth, shiftMonth } from './events-month.js';
 import { proposalDecisionMail, registrationMail, type EventMailKind } from './events-mail.js';
 import * as m from '../../paraglide/messages.js';
 import {
@@ -417,6 +418,23 @@ export async function cancelEvent({
 export async function listUpcomingEvents({ db, ecosystemId, actor, now = nowIso() }: { db: Kysely<Database>; ecosystemId: string; actor?: Actor; now?: string }) {
 	const viewer = await viewerOf(db, ecosystemId, actor);
 	return (await repo.listEvents(db, ecosystemId, { statuses: ['published'], endingAfter: now })).filter((e) => canSeeEvent(e, viewer)).map(toPublic);
+}
+
+/**
+ * The month view of the calendar: published events starting in `month` ('YYYY-MM', in the
+ * ecosystem's time zone; default the current month) that this person may see, past ones too.
+ */
+export async function listEventsInMonth({ db, ecosystemId, actor, month }: { db: Kysely<Database>; ecosystemId: string; actor?: Actor; month?: string | null }) {
+	const ecosystem = await ecosystemOrThrow(db, ecosystemId);
+	const chosen = month ?? utcToZoned(nowIso(), ecosystem.time_zone).slice(0, 7);
+	if (!isMonth(chosen)) throw new DomainError('MONTH_INVALID');
+	const viewer = await viewerOf(db, ecosystemId, actor);
+	const events = await repo.listEvents(db, ecosystemId, {
+		statuses: ['published'],
+		startingFrom: zonedToUtc(`${chosen}-01T00:00`, ecosystem.time_zone),
+		startingBefore: zonedToUtc(`${shiftMonth(chosen, 1)}-01T00:00`, ecosystem.time_zone)
+	});
+	return { month: chosen, timeZone: ecosystem.time_zone, events: events.filter((e) => canSeeEvent(e, viewer)).map(toPublic) };
 }
 
 /**
