@@ -35,12 +35,13 @@ export async function findEventById(db: Executor, ecosystemId: string, id: strin
 export async function listEvents(
 	db: Executor,
 	ecosystemId: string,
-	filter: { statuses: EventStatus[]; endingAfter?: string; startingFrom?: string; startingBefore?: string; limit?: number }
+	filter: { statuses: EventStatus[]; endingAfter?: string; startingFrom?: string; startingBefore?: string; groupId?: string; limit?: number }
 ): Promise<EventRow[]> {
 	let query = db.selectFrom('event').selectAll().where('ecosystem_id', '=', ecosystemId).where('status', 'in', filter.statuses);
 	if (filter.endingAfter) query = query.where('ends_at', '>', filter.endingAfter);
 	if (filter.startingFrom) query = query.where('starts_at', '>=', filter.startingFrom);
 	if (filter.startingBefore) query = query.where('starts_at', '<', filter.startingBefore);
+	if (filter.groupId) query = query.where('group_id', '=', filter.groupId);
 	return query.orderBy('starts_at').orderBy('id').limit(filter.limit ?? 500).execute();
 }
 

@@ -421,6 +421,15 @@ export async function listUpcomingEvents({ db, ecosystemId, actor, now = nowIso(
 }
 
 /**
+ * A working group's upcoming meetings (events linked to it) that this person may see, for the
+ * group page. The caller has already checked that the person may see the group.
+ */
+export async function listGroupMeetings({ db, ecosystemId, groupId, actor, now = nowIso() }: { db: Kysely<Database>; ecosystemId: string; groupId: string; actor?: Actor; now?: string }) {
+	const viewer = await viewerOf(db, ecosystemId, actor);
+	return (await repo.listEvents(db, ecosystemId, { statuses: ['published'], endingAfter: now, groupId })).filter((e) => canSeeEvent(e, viewer)).map(toPublic);
+}
+
+/**
  * The month view of the calendar: published events starting in `month` ('YYYY-MM', in the
  * ecosystem's time zone; default the current month) that this person may see, past ones too.
  */
