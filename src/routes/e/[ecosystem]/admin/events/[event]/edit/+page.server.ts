@@ -8,10 +8,10 @@ import { formToObject } from '#lib/server/validation.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
-	const { event: found, values } = await guard(event, () =>
+	const { event: found, values, groups } = await guard(event, () =>
 		getEventForEdit({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.event })
 	);
-	return { event: { slug: found.slug, title: found.title, status: found.status, timeZone: found.time_zone, note: found.status_note }, values };
+	return { event: { slug: found.slug, title: found.title, status: found.status, timeZone: found.time_zone, note: found.status_note }, values, groups };
 };
 
 export const actions: Actions = {
@@ -22,7 +22,7 @@ export const actions: Actions = {
 			updateEvent({ ctx: runtime(), actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.event, input: values, origin: event.url.origin })
 		);
 		if (!outcome.ok) return invalidForm(outcome.issues, values);
-		return { saved: outcome.value };
+		return { edited: outcome.value };
 	},
 	cancel: async (event) => {
 		const ecosystem = await ecosystemOf(event);
