@@ -17,6 +17,7 @@ export function outboxStatusLabel(status: string): string {
 		case 'queued': return m.outbox_status_queued();
 		case 'sent': return m.outbox_status_sent();
 		case 'failed': return m.outbox_status_failed();
+		case 'bounced': return m.mail_status_bounced();
 		default: return status;
 	}
 }

@@ -24,6 +24,8 @@ export const errorCodes = {
 	STORY_ACTION_NOT_ALLOWED: { status: 409, message: 'This story cannot do that in its current state.' },
 	EVENT_NOT_FOUND: { status: 404, message: 'There is no open event at that address in this ecosystem.' },
 	EVENT_NOT_PENDING: { status: 409, message: 'This event is not waiting for approval any more.' },
+	MONTH_INVALID: { status: 400, message: 'Choose a month as year and month, for example 2031-03 (years 2000 to 2100).' },
+	EVENT_CANCELLED: { status: 409, message: 'This event is cancelled (or its proposal was declined) and cannot be changed any more.' },
 	REGISTRATION_NOT_FOUND: {
 		status: 404,
 		message: 'This registration link is not valid. Links from earlier emails stop working when a newer email is sent: use the most recent one.'

@@ -14,6 +14,7 @@ import * as outboxLease from './migrations/2026-12-01T2300-outbox-lease.js';
 import * as geography from './migrations/2026-12-02T0120-geography.js';
 import * as assetOverlap from './migrations/2026-12-02T0130-asset-overlap.js';
 import * as storiesPhotos from './migrations/2026-12-02T0140-stories-photos.js';
+import * as communicationMore from './migrations/2026-12-02T0150-communication-more.js';
 import * as agendaTa from './migrations/2026-12-02T0160-agenda-ta.js';
 import * as instruments from './migrations/2026-12-02T0170-instruments.js';
 import * as careersProjects from './migrations/2026-12-02T0180-careers-projects.js';
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0120-geography': geography,
 	'2026-12-02T0130-asset-overlap': assetOverlap,
 	'2026-12-02T0140-stories-photos': storiesPhotos,
+	'2026-12-02T0150-communication-more': communicationMore,
 	'2026-12-02T0160-agenda-ta': agendaTa,
 	'2026-12-02T0170-instruments': instruments,
 	'2026-12-02T0180-careers-projects': careersProjects,

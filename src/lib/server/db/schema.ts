@@ -295,7 +295,7 @@ export interface OutboxTable {
 	subject: string;
 	body_text: string;
 	kind: string;
-	status: 'held' | 'queued' | 'sent' | 'failed';
+	status: 'held' | 'queued' | 'sent' | 'failed' | 'bounced';
 	attempts: Generated<number>;
 	last_error: string | null;
 	created_at: string;
@@ -303,6 +303,8 @@ export interface OutboxTable {
 	headers_json: string | null;
 	/** Set while one sender is delivering the message (see the outbox-lease migration). */
 	claimed_until?: string | null;
+	/** A queued message is not tried again before this instant (back-off); null: at once. */
+	next_attempt_at?: string | null;
 }
 
 export interface MetricTable {
@@ -713,6 +715,13 @@ export interface EventTable {
 	is_demo: Generated<number>;
 	created_at: string;
 	updated_at: string;
+	/** iCalendar SEQUENCE: bumped when the time, place or status changes. */
+	sequence: Generated<number>;
+	/** Why it was cancelled, or the backbone's comment on a proposal. */
+	status_note: Generated<string | null>;
+	decided_at: Generated<string | null>;
+	visibility: Generated<'public' | 'members' | 'group'>;
+	group_id: Generated<string | null>;
 }
 export interface EventRegistrationTable {
 	id: string;

@@ -1,4 +1,4 @@
-import { ICalCalendar } from 'ical-generator';
+import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { localized } from '../content.js';
 import { utcToZoned } from './events.js';
@@ -7,7 +7,9 @@ import type { PublicEvent } from './events.service.js';
 /**
  * iCalendar text for one event or an ecosystem's feed. Times are written in the event's own
  * zone with its VTIMEZONE, so calendars show them at the right local time across daylight-saving
- * changes. Online links are never included: feeds and .ics files are public.
+ * changes. Online links are never included: feeds and .ics files are public. SEQUENCE goes up
+ * when the time or place changes, and a cancelled event is written with STATUS:CANCELLED, so
+ * calendars that imported or subscribed replace or remove their copy.
  */
 export function eventsCalendar(args: {
 	name: string;
@@ -27,6 +29,8 @@ export function eventsCalendar(args: {
 			end: `${utcToZoned(event.ends_at, event.time_zone)}:00`,
 			timezone: event.time_zone,
 			stamp: new Date(event.updated_at),
+			sequence: event.sequence,
+			status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 			summary: args.title(event),
 			description: args.description(event),
 			location: event.location ?? (event.format === 'online' ? 'Online' : null),

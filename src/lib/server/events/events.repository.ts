@@ -7,7 +7,8 @@ import type { EventStatus, RegistrationStatus } from './events.js';
 export type EventRow = Selectable<EventTable>;
 export type RegistrationRow = Selectable<EventRegistrationTable>;
 
-export type NewEvent = Omit<EventRow, 'id' | 'ecosystem_id' | 'seats_taken' | 'registrations_made' | 'created_at' | 'updated_at' | 'approved_at'>;
+export type NewEvent = Omit<EventRow, 'id' | 'ecosystem_id' | 'seats_taken' | 'registrations_made' | 'created_at' | 'updated_at' | 'approved_at' | 'sequence' | 'status_note' | 'decided_at' | 'visibility' | 'group_id'> &
+	Partial<Pick<EventRow, 'visibility' | 'group_id'>>;
 
 export async function insertEvent(db: Executor, ecosystemId: string, values: NewEvent): Promise<string> {
 	const id = newId();
@@ -34,11 +35,69 @@ export async function findEventById(db: Executor, ecosystemId: string, id: strin
 export async function listEvents(
 	db: Executor,
 	ecosystemId: string,
-	filter: { statuses: EventStatus[]; endingAfter?: string; limit?: number }
+	filter: { statuses: EventStatus[]; endingAfter?: string; startingFrom?: string; startingBefore?: string; groupId?: string; limit?: number }
 ): Promise<EventRow[]> {
 	let query = db.selectFrom('event').selectAll().where('ecosystem_id', '=', ecosystemId).where('status', 'in', filter.statuses);
 	if (filter.endingAfter) query = query.where('ends_at', '>', filter.endingAfter);
+	if (filter.startingFrom) query = query.where('starts_at', '>=', filter.startingFrom);
+	if (filter.startingBefore) query = query.where('starts_at', '<', filter.startingBefore);
+	if (filter.groupId) query = query.where('group_id', '=', filter.groupId);
 	return query.orderBy('starts_at').orderBy('id').limit(filter.limit ?? 500).execute();
+}
+
+export type EventChanges = Pick<EventRow, 'title' | 'title_es' | 'description_md' | 'description_md_es' | 'audience' | 'audience_es' | 'format' | 'location' | 'online_url' | 'starts_at' | 'ends_at' | 'capacity' | 'questions_json' | 'reminder_hours' | 'visibility' | 'group_id'>;
+
+/** Staff edit an event; `bumpSequence` when calendars must replace their copy (time or place). */
+export async function updateEventRow(db: Executor, ecosystemId: string, id: string, values: EventChanges, bumpSequence: boolean): Promise<void> {
+	await db
+		.updateTable('event')
+		.set((eb) => ({ ...values, updated_at: nowIso(), ...(bumpSequence ? { sequence: eb('sequence', '+', 1) } : {}) }))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.execute();
+}
+
+/**
+ * Cancels a published event (or declines a proposal) with a note, bumping the calendar
+ * SEQUENCE; answers whether it moved (false: it was not in status `from` any more).
+ */
+export async function closeEvent(db: Executor, ecosystemId: string, id: string, from: EventStatus, note: string | null): Promise<boolean> {
+	const now = nowIso();
+	const result = await db
+		.updateTable('event')
+		.set((eb) => ({ status: 'cancelled', status_note: note, decided_at: now, updated_at: now, sequence: eb('sequence', '+', 1) }))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.where('status', '=', from)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setStatusNote(db: Executor, ecosystemId: string, id: string, note: string | null): Promise<void> {
+	await db.updateTable('event').set({ status_note: note }).where('ecosystem_id', '=', ecosystemId).where('id', '=', id).execute();
+}
+
+/** After a change of time, seat holders get a reminder for the new time. */
+export async function resetReminders(db: Executor, ecosystemId: string, eventId: string): Promise<void> {
+	await db.updateTable('event_registration').set({ reminder_sent_at: null }).where('ecosystem_id', '=', ecosystemId).where('event_id', '=', eventId).execute();
+}
+
+/** The admins of a partner (who hear about its proposals), with their language. */
+export async function listPartnerAdmins(db: Executor, ecosystemId: string, partnerId: string) {
+	return db
+		.selectFrom('membership')
+		.innerJoin('user', 'user.id', 'membership.user_id')
+		.select(['user.name', 'user.email', 'user.locale'])
+		.where('membership.ecosystem_id', '=', ecosystemId)
+		.where('membership.partner_id', '=', partnerId)
+		.where('membership.role', '=', 'partner_admin')
+		.orderBy('user.email')
+		.execute();
+}
+
+/** Events proposed by one partner, newest first: the partner's own view of its proposals. */
+export async function listPartnerProposals(db: Executor, ecosystemId: string, partnerId: string): Promise<EventRow[]> {
+	return db.selectFrom('event').selectAll().where('ecosystem_id', '=', ecosystemId).where('proposed_by_partner_id', '=', partnerId).orderBy('created_at', 'desc').orderBy('starts_at').limit(200).execute();
 }
 
 /** Moves an event between statuses only from the one expected; answers whether it moved. */
@@ -46,7 +105,7 @@ export async function changeEventStatus(db: Executor, ecosystemId: string, id: s
 	const now = nowIso();
 	const result = await db
 		.updateTable('event')
-		.set({ status: to, updated_at: now, ...(to === 'published' ? { approved_at: now } : {}) })
+		.set({ status: to, updated_at: now, ...(to === 'published' ? { approved_at: now, decided_at: now } : {}) })
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('id', '=', id)
 		.where('status', '=', from)

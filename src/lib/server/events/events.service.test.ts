@@ -72,10 +72,10 @@ describeEachDatabase('events service', (get) => {
 			await expect(getPublicEvent({ db, ecosystemId: eco.id, slug: outcome.value.slug })).rejects.toMatchObject({ code: 'EVENT_NOT_FOUND' });
 			await expect(register(ctx, eco.id, outcome.value.slug)).rejects.toMatchObject({ code: 'EVENT_NOT_FOUND' });
 
-			await expect(decideProposedEvent({ db, actor: partnerAdmin, ecosystemId: eco.id, slug: outcome.value.slug, decision: 'approve' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-			await decideProposedEvent({ db, actor: staff, ecosystemId: eco.id, slug: outcome.value.slug, decision: 'approve' });
+			await expect(decideProposedEvent({ ctx, actor: partnerAdmin, ecosystemId: eco.id, slug: outcome.value.slug, decision: 'approve', origin })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+			await decideProposedEvent({ ctx, actor: staff, ecosystemId: eco.id, slug: outcome.value.slug, decision: 'approve', origin });
 			expect((await listUpcomingEvents({ db, ecosystemId: eco.id, now: '2030-01-01T00:00:00.000Z' })).map((e) => e.title)).toEqual(['Family robotics night']);
-			await expect(decideProposedEvent({ db, actor: staff, ecosystemId: eco.id, slug: outcome.value.slug, decision: 'decline' })).rejects.toMatchObject({ code: 'EVENT_NOT_PENDING' });
+			await expect(decideProposedEvent({ ctx, actor: staff, ecosystemId: eco.id, slug: outcome.value.slug, decision: 'decline', comment: 'Overlaps the science fair', origin })).rejects.toMatchObject({ code: 'EVENT_NOT_PENDING' });
 			expect(await auditActions(db, eco.id)).toEqual(['event.approve', 'event.propose']);
 		});
 
@@ -113,7 +113,7 @@ describeEachDatabase('events service', (get) => {
 				input: eventInput({ title: 'Collaboratory monthly', starts_local: '2031-01-09T18:00', ends_local: '2031-01-09T19:30', capacity: '1', repeat: 'monthly', occurrences: '3' })
 			});
 			expect(outcome).toMatchObject({ ok: true, value: { slug: 'collaboratory-monthly-2031-01-09', status: 'pending', dates: 3 } });
-			await decideProposedEvent({ db, actor: staff, ecosystemId: eco.id, slug: 'collaboratory-monthly-2031-01-09', decision: 'approve' });
+			await decideProposedEvent({ ctx, actor: staff, ecosystemId: eco.id, slug: 'collaboratory-monthly-2031-01-09', decision: 'approve', origin });
 			const dates = await listUpcomingEvents({ db, ecosystemId: eco.id, now: '2030-01-01T00:00:00.000Z' });
 			// The 2nd Thursday of January, February and March at 18:00 New York time (daylight time from 9 March).
 			expect(dates.map((e) => [e.slug, e.starts_at, e.ends_at])).toEqual([

@@ -8,13 +8,33 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 import { findEcosystemById, listEcosystems } from '../ecosystems/ecosystems.repository.js';
+import { findGroupBySlug, groupIdsOf, listGroups } from '../groups/groups.repository.js';
 import { toCsv } from '../dashboard/dashboard-view.js';
 import { validate } from '../validation.js';
 import { nowIso, randomToken, sha256, slugify } from '../util.js';
 import * as repo from './events.repository.js';
 import type { EventRow, RegistrationRow } from './events.repository.js';
-import { registrationMail, type EventMailKind } from './events-mail.js';
-import { addMinutes, eventSchema, minutesBetween, occurrenceStarts, parseQuestions, registrationSchema, seatsLeft, zonedToUtc, type RegistrationQuestion, type RegistrationStatus } from './events.js';
+import { isMonth, shiftMonth } from './events-month.js';
+import { proposalDecisionMail, registrationMail, type EventMailKind } from './events-mail.js';
+import * as m from '../../paraglide/messages.js';
+import {
+	addMinutes,
+	canSeeEvent,
+	changesThatMatter,
+	type EventViewer,
+	eventSchema,
+	minutesBetween,
+	occurrenceStarts,
+	parseQuestions,
+	questionsToText,
+	registrationSchema,
+	seatsLeft,
+	statusNoteSchema,
+	utcToZoned,
+	zonedToUtc,
+	type RegistrationQuestion,
+	type RegistrationStatus
+} from './events.js';
 
 type Locale = 'en' | 'es';
 
@@ -43,6 +63,14 @@ async function ecosystemOrThrow(db: Executor, ecosystemId: string) {
 
 // ---- Creating and approving ------------------------------------------------------------------
 
+const NO_SUCH_GROUP = 'There is no working group with that name in this ecosystem.';
+
+/** A group's slug from the form to its id: null for none, undefined when there is no such group. */
+async function resolveGroup(db: Executor, ecosystemId: string, slug: string | undefined): Promise<string | null | undefined> {
+	if (!slug) return null;
+	return (await findGroupBySlug(db, ecosystemId, slug))?.id;
+}
+
 /**
  * Backbone staff publish events directly; a partner admin's event is a proposal that waits for
  * backbone approval (status 'pending') and is linked to their partner. A repeating event becomes
@@ -68,6 +96,8 @@ export async function createEvent({
 	const attempt = () =>
 		db.transaction().execute(async (trx) => {
 			const ecosystem = await ecosystemOrThrow(trx, ecosystemId);
+			const groupId = await resolveGroup(trx, ecosystemId, value.group);
+			if (groupId === undefined) return invalid<{ id: string; slug: string; status: 'pending' | 'published'; dates: number }>([{ field: 'group', message: NO_SUCH_GROUP }]);
 			const length = minutesBetween(value.starts_local, value.ends_local);
 			const starts = occurrenceStarts(value.starts_local, value.repeat, value.occurrences ?? 1);
 			const seriesId = starts.length > 1 ? await repo.insertSeries(trx, ecosystemId, { repeat: value.repeat, occurrences: starts.length }) : null;
@@ -98,7 +128,9 @@ export async function createEvent({
 					proposed_by_partner_id: publishes ? null : (membershipIn(actor, ecosystemId)?.partnerId ?? null),
 					created_by_user_id: actor.userId,
 					series_id: seriesId,
-					is_demo: 0
+					is_demo: 0,
+					visibility: value.visibility,
+					group_id: groupId
 				});
 				created.push({ id, slug });
 			}
@@ -115,30 +147,51 @@ export async function createEvent({
 	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'title', message: ADDRESS_JUST_TAKEN }]));
 }
 
-/** Backbone staff publish (approve) or decline a partner's proposed event. */
+/**
+ * Backbone staff approve or decline a partner's proposed event, optionally with a comment
+ * (required to decline: the partner must learn why). The partner's admins are emailed the
+ * decision and see it, with the comment, on their proposals page.
+ */
 export async function decideProposedEvent({
-	db,
+	ctx,
 	actor,
 	ecosystemId,
 	slug,
-	decision
+	decision,
+	comment,
+	origin
 }: {
-	db: Kysely<Database>;
+	ctx: AppContext;
 	actor: Actor;
 	ecosystemId: string;
 	slug: string;
 	decision: 'approve' | 'decline';
-}): Promise<void> {
+	comment?: string;
+	origin: string;
+}): Promise<Outcome<{ notified: number }>> {
 	requireAccess(actor, 'ecosystem.events.manage', { ecosystemId });
-	await db.transaction().execute(async (trx) => {
+	const note = (comment ?? '').trim();
+	if (decision === 'decline') {
+		const parsed = validate(statusNoteSchema, { reason: note });
+		if (!parsed.ok) return parsed;
+	} else if (note.length > 1000) {
+		return invalid([{ field: 'reason', message: 'The comment can have at most 1000 characters.' }]);
+	}
+	const db = ctx.db.kysely;
+	const mailIds = await db.transaction().execute(async (trx) => {
 		const event = await repo.findEventBySlug(trx, ecosystemId, slug);
 		if (!event) throw new DomainError('EVENT_NOT_FOUND');
-		if (!(await repo.changeEventStatus(trx, ecosystemId, event.id, 'pending', decision === 'approve' ? 'published' : 'cancelled'))) {
-			throw new DomainError('EVENT_NOT_PENDING');
-		}
 		// A proposed series is decided as a whole.
-		for (const sibling of event.series_id ? await repo.listSeriesEvents(trx, ecosystemId, event.series_id) : []) {
-			await repo.changeEventStatus(trx, ecosystemId, sibling.id, 'pending', decision === 'approve' ? 'published' : 'cancelled');
+		const all = event.series_id ? await repo.listSeriesEvents(trx, ecosystemId, event.series_id) : [event];
+		if (!all.some((e) => e.id === event.id)) all.unshift(event);
+		let moved = 0;
+		for (const one of all) {
+			const done =
+				decision === 'approve'
+					? (await repo.changeEventStatus(trx, ecosystemId, one.id, 'pending', 'published')) && (await repo.setStatusNote(trx, ecosystemId, one.id, note || null), true)
+					: await repo.closeEvent(trx, ecosystemId, one.id, 'pending', note);
+			if (done) moved++;
+			else if (one.id === event.id) throw new DomainError('EVENT_NOT_PENDING');
 		}
 		await recordAudit(trx, {
 			actor,
@@ -146,21 +199,297 @@ export async function decideProposedEvent({
 			action: decision === 'approve' ? 'event.approve' : 'event.decline',
 			entityType: 'event',
 			entityId: event.id,
-			summary: `${decision === 'approve' ? 'Approved' : 'Declined'} the proposed event “${event.title}”`
+			summary: `${decision === 'approve' ? 'Approved' : 'Declined'} the proposed event “${event.title}”${moved > 1 ? ` (${moved} dates)` : ''}`
 		});
+		if (!event.proposed_by_partner_id) return [];
+		const ecosystem = await ecosystemOrThrow(trx, ecosystemId);
+		const ids: string[] = [];
+		for (const person of await repo.listPartnerAdmins(trx, ecosystemId, event.proposed_by_partner_id)) {
+			const locale = person.locale === 'es' ? 'es' : 'en';
+			ids.push(
+				await ctx.mailer.queue(
+					trx,
+					proposalDecisionMail({
+						decision,
+						event,
+						ecosystem: { id: ecosystem.id, name: locale === 'es' && ecosystem.name_es ? ecosystem.name_es : ecosystem.name },
+						to: { name: person.name, email: person.email, locale },
+						note,
+						url: `${origin}/e/${ecosystem.slug}/events/proposals`
+					})
+				)
+			);
+		}
+		return ids;
 	});
+	await ctx.mailer.deliver(mailIds);
+	return ok({ notified: mailIds.length });
+}
+
+/**
+ * A partner's own proposals (any of its people with the right to propose): waiting, approved or
+ * declined, with the backbone's comment. People without a partner see none.
+ */
+export async function listPartnerProposals({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
+	requireAccess(actor, 'ecosystem.events.propose', { ecosystemId });
+	const partnerId = membershipIn(actor, ecosystemId)?.partnerId;
+	if (!partnerId) return [];
+	return (await repo.listPartnerProposals(db, ecosystemId, partnerId)).map(toPublic);
+}
+
+// ---- Editing and cancelling ------------------------------------------------------------------
+
+/** Staff: the values the edit form starts from (times in the ecosystem's zone). */
+export async function getEventForEdit({ db, actor, ecosystemId, slug }: { db: Kysely<Database>; actor: Actor; ecosystemId: string; slug: string }) {
+	requireAccess(actor, 'ecosystem.events.manage', { ecosystemId });
+	const event = await repo.findEventBySlug(db, ecosystemId, slug);
+	if (!event) throw new DomainError('EVENT_NOT_FOUND');
+	const groups = await listGroups(db, ecosystemId);
+	return {
+		event,
+		values: {
+			title: event.title,
+			title_es: event.title_es ?? '',
+			description_md: event.description_md,
+			description_md_es: event.description_md_es ?? '',
+			audience: event.audience,
+			audience_es: event.audience_es ?? '',
+			format: event.format,
+			location: event.location ?? '',
+			online_url: event.online_url ?? '',
+			starts_local: utcToZoned(event.starts_at, event.time_zone),
+			ends_local: utcToZoned(event.ends_at, event.time_zone),
+			capacity: event.capacity === null ? '' : String(event.capacity),
+			reminder_hours: String(event.reminder_hours),
+			...questionsToText(questionsOf(event)),
+			visibility: event.visibility,
+			group: groups.find((g) => g.id === event.group_id)?.slug ?? ''
+		},
+		groups: groups.map((g) => ({ slug: g.slug, name: g.name }))
+	};
+}
+
+/**
+ * Staff edit one date of an event. When the time or the place changes, everyone still registered
+ * (seat holders and the waiting list) is emailed what changed, with a fresh private link, and the
+ * calendar SEQUENCE goes up so subscribed calendars replace their copy. More seats promote people
+ * from the waiting list; fewer seats than already taken is refused.
+ */
+export async function updateEvent({
+	ctx,
+	actor,
+	ecosystemId,
+	slug,
+	input,
+	origin
+}: {
+	ctx: AppContext;
+	actor: Actor;
+	ecosystemId: string;
+	slug: string;
+	input: unknown;
+	origin: string;
+}): Promise<Outcome<{ notified: number; promoted: number; changed: { time: boolean; place: boolean } }>> {
+	requireAccess(actor, 'ecosystem.events.manage', { ecosystemId });
+	const parsed = validate(eventSchema, { ...(input as Record<string, unknown>), repeat: 'none', occurrences: undefined });
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	const db = ctx.db.kysely;
+	type Result = { notified: number; promoted: number; changed: { time: boolean; place: boolean }; mailIds: string[] };
+	const outcome = await db.transaction().execute(async (trx): Promise<Outcome<Result>> => {
+		const found = await repo.findEventBySlug(trx, ecosystemId, slug);
+		if (!found) throw new DomainError('EVENT_NOT_FOUND');
+		await repo.lockEvent(trx, ecosystemId, found.id);
+		const before = (await repo.findEventById(trx, ecosystemId, found.id))!;
+		if (before.status === 'cancelled') throw new DomainError('EVENT_CANCELLED');
+		const groupId = await resolveGroup(trx, ecosystemId, value.group);
+		if (groupId === undefined) return invalid([{ field: 'group', message: NO_SUCH_GROUP }]);
+		if (value.capacity !== undefined && value.capacity < before.seats_taken) {
+			return invalid([{ field: 'capacity', message: `${before.seats_taken} people already hold a seat: the capacity cannot be lower. Cancel registrations first, or keep at least ${before.seats_taken}.` }]);
+		}
+		const after = {
+			title: value.title,
+			title_es: value.title_es ?? null,
+			description_md: value.description_md,
+			description_md_es: value.description_md_es ?? null,
+			audience: value.audience,
+			audience_es: value.audience_es ?? null,
+			format: value.format,
+			location: value.format === 'online' ? null : (value.location ?? null),
+			online_url: value.format === 'in_person' ? null : (value.online_url ?? null),
+			starts_at: zonedToUtc(value.starts_local, before.time_zone),
+			ends_at: zonedToUtc(value.ends_local, before.time_zone),
+			capacity: value.capacity ?? null,
+			questions_json: JSON.stringify(parseQuestions(value.questions, value.questions_es)),
+			reminder_hours: value.reminder_hours,
+			visibility: value.visibility,
+			group_id: groupId
+		};
+		const changed = changesThatMatter(before, after);
+		await repo.updateEventRow(trx, ecosystemId, before.id, after, changed.time || changed.place);
+		// A new time means a new reminder.
+		if (changed.time) await repo.resetReminders(trx, ecosystemId, before.id);
+		const mailIds: string[] = [];
+		let notified = 0;
+		if ((changed.time || changed.place) && before.status === 'published') {
+			for (const registration of await repo.listRegistrations(trx, ecosystemId, before.id, ['confirmed', 'waitlisted'])) {
+				const token = randomToken();
+				await repo.setTokenHash(trx, ecosystemId, registration.id, sha256(token));
+				const locale = registration.locale === 'es' ? 'es' : 'en';
+				const note = [changed.time ? m.events_mail_changed_time({}, { locale }) : '', changed.place ? m.events_mail_changed_place({}, { locale }) : ''].filter(Boolean).join(' ');
+				mailIds.push(await queueMail(ctx, trx, { kind: 'changed', eventId: before.id, ecosystemId, registration, origin, token, note }));
+				notified++;
+			}
+		}
+		const promotedIds = before.status === 'published' ? await promoteFromWaitlist(ctx, trx, ecosystemId, before.id, origin) : [];
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'event.update',
+			entityType: 'event',
+			entityId: before.id,
+			summary: `Edited “${value.title}”${changed.time ? ' (new time)' : ''}${changed.place ? ' (new place)' : ''}; ${notified} registrants emailed, ${promotedIds.length} promoted`
+		});
+		return ok({ notified, promoted: promotedIds.length, changed, mailIds: [...mailIds, ...promotedIds] });
+	});
+	if (!outcome.ok) return outcome;
+	await ctx.mailer.deliver(outcome.value.mailIds);
+	const { mailIds: _sent, ...rest } = outcome.value;
+	return ok(rest);
+}
+
+/**
+ * Staff cancel a published event with a reason. Everyone still registered is emailed the reason;
+ * the event's page, `.ics` file and the feed then say it is cancelled (STATUS:CANCELLED with a
+ * higher SEQUENCE), so subscribed calendars drop it. Registrations are kept for the record.
+ */
+export async function cancelEvent({
+	ctx,
+	actor,
+	ecosystemId,
+	slug,
+	input,
+	origin
+}: {
+	ctx: AppContext;
+	actor: Actor;
+	ecosystemId: string;
+	slug: string;
+	input: unknown;
+	origin: string;
+}): Promise<Outcome<{ notified: number }>> {
+	requireAccess(actor, 'ecosystem.events.manage', { ecosystemId });
+	const parsed = validate(statusNoteSchema, input);
+	if (!parsed.ok) return parsed;
+	const db = ctx.db.kysely;
+	const mailIds = await db.transaction().execute(async (trx) => {
+		const event = await repo.findEventBySlug(trx, ecosystemId, slug);
+		if (!event) throw new DomainError('EVENT_NOT_FOUND');
+		await repo.lockEvent(trx, ecosystemId, event.id);
+		if (!(await repo.closeEvent(trx, ecosystemId, event.id, 'published', parsed.value.reason))) throw new DomainError('EVENT_CANCELLED');
+		const ids: string[] = [];
+		for (const registration of await repo.listRegistrations(trx, ecosystemId, event.id, ['confirmed', 'waitlisted'])) {
+			// The private link still shows the registration (and that the event is cancelled).
+			const token = randomToken();
+			await repo.setTokenHash(trx, ecosystemId, registration.id, sha256(token));
+			ids.push(await queueMail(ctx, trx, { kind: 'cancelled', eventId: event.id, ecosystemId, registration, origin, token, note: parsed.value.reason }));
+		}
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'event.cancel',
+			entityType: 'event',
+			entityId: event.id,
+			summary: `Cancelled “${event.title}”; ${ids.length} registrants emailed`
+		});
+		return ids;
+	});
+	await ctx.mailer.deliver(mailIds);
+	return ok({ notified: mailIds.length });
 }
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-/** Published events that have not ended, soonest first: the public list, calendar and feed. */
-export async function listUpcomingEvents({ db, ecosystemId, now = nowIso() }: { db: Kysely<Database>; ecosystemId: string; now?: string }) {
-	return (await repo.listEvents(db, ecosystemId, { statuses: ['published'], endingAfter: now })).map(toPublic);
+/**
+ * Published events that have not ended, soonest first, that this person may see: the public
+ * list and calendar. Members-only events need a role in the ecosystem, a group's meetings
+ * marked for its members need a place in the group (backbone staff see all).
+ */
+export async function listUpcomingEvents({ db, ecosystemId, actor, now = nowIso() }: { db: Kysely<Database>; ecosystemId: string; actor?: Actor; now?: string }) {
+	const viewer = await viewerOf(db, ecosystemId, actor);
+	return (await repo.listEvents(db, ecosystemId, { statuses: ['published'], endingAfter: now })).filter((e) => canSeeEvent(e, viewer)).map(toPublic);
 }
 
-export async function getPublicEvent({ db, ecosystemId, slug }: { db: Kysely<Database>; ecosystemId: string; slug: string }): Promise<PublicEvent> {
+/**
+ * A working group's upcoming meetings (events linked to it) that this person may see, for the
+ * group page. The caller has already checked that the person may see the group.
+ */
+export async function listGroupMeetings({ db, ecosystemId, groupId, actor, now = nowIso() }: { db: Kysely<Database>; ecosystemId: string; groupId: string; actor?: Actor; now?: string }) {
+	const viewer = await viewerOf(db, ecosystemId, actor);
+	return (await repo.listEvents(db, ecosystemId, { statuses: ['published'], endingAfter: now, groupId })).filter((e) => canSeeEvent(e, viewer)).map(toPublic);
+}
+
+/**
+ * The month view of the calendar: published events starting in `month` ('YYYY-MM', in the
+ * ecosystem's time zone; default the current month) that this person may see, past ones too.
+ */
+export async function listEventsInMonth({ db, ecosystemId, actor, month }: { db: Kysely<Database>; ecosystemId: string; actor?: Actor; month?: string | null }) {
+	const ecosystem = await ecosystemOrThrow(db, ecosystemId);
+	const chosen = month ?? utcToZoned(nowIso(), ecosystem.time_zone).slice(0, 7);
+	if (!isMonth(chosen)) throw new DomainError('MONTH_INVALID');
+	const viewer = await viewerOf(db, ecosystemId, actor);
+	const events = await repo.listEvents(db, ecosystemId, {
+		statuses: ['published'],
+		startingFrom: zonedToUtc(`${chosen}-01T00:00`, ecosystem.time_zone),
+		startingBefore: zonedToUtc(`${shiftMonth(chosen, 1)}-01T00:00`, ecosystem.time_zone)
+	});
+	return { month: chosen, timeZone: ecosystem.time_zone, events: events.filter((e) => canSeeEvent(e, viewer)).map(toPublic) };
+}
+
+/**
+ * The subscribable feed: public events that have not ended, and those cancelled after being
+ * published (written as STATUS:CANCELLED so subscribers' calendars drop them).
+ */
+export async function listFeedEvents({ db, ecosystemId, now = nowIso() }: { db: Kysely<Database>; ecosystemId: string; now?: string }) {
+	return (await repo.listEvents(db, ecosystemId, { statuses: ['published', 'cancelled'], endingAfter: now }))
+		.filter((e) => e.visibility === 'public' && (e.status === 'published' || e.approved_at !== null))
+		.map(toPublic);
+}
+
+async function viewerOf(db: Executor, ecosystemId: string, actor: Actor | undefined): Promise<EventViewer> {
+	if (!actor || actor.kind !== 'user') return { member: false, staff: false, groupIds: new Set() };
+	return {
+		member: !!membershipIn(actor, ecosystemId),
+		staff: decide(actor, 'ecosystem.events.manage', { ecosystemId }) === 'allow',
+		groupIds: await groupIdsOf(db, ecosystemId, actor.userId)
+	};
+}
+
+/**
+ * One event for its page and `.ics` file. Pending proposals and declined ones do not exist
+ * publicly; an event cancelled after publication still answers (showing it is cancelled) when
+ * `includeCancelled`. An event this person may not see: sign in first, or "not found".
+ */
+export async function getPublicEvent({
+	db,
+	ecosystemId,
+	slug,
+	actor,
+	includeCancelled = false
+}: {
+	db: Kysely<Database>;
+	ecosystemId: string;
+	slug: string;
+	actor?: Actor;
+	includeCancelled?: boolean;
+}): Promise<PublicEvent> {
 	const event = await repo.findEventBySlug(db, ecosystemId, slug);
-	if (!event || event.status !== 'published') throw new DomainError('EVENT_NOT_FOUND');
+	if (!event) throw new DomainError('EVENT_NOT_FOUND');
+	const shown = event.status === 'published' || (includeCancelled && event.status === 'cancelled' && event.approved_at !== null);
+	if (!shown) throw new DomainError('EVENT_NOT_FOUND');
+	if (!canSeeEvent(event, await viewerOf(db, ecosystemId, actor))) {
+		throw new DomainError(!actor || actor.kind !== 'user' ? 'UNAUTHENTICATED' : 'EVENT_NOT_FOUND');
+	}
 	return toPublic(event);
 }
 
@@ -207,7 +536,7 @@ export async function registerForEvent({
 	origin: string;
 }): Promise<Outcome<{ id: string; status: RegistrationStatus; token: string }>> {
 	const db = ctx.db.kysely;
-	const event = await getPublicEvent({ db, ecosystemId, slug });
+	const event = await getPublicEvent({ db, ecosystemId, slug, actor });
 	if (event.ends_at <= nowIso()) return invalid([{ field: 'form', message: 'This event has already taken place.' }]);
 	const parsed = validate(registrationSchema(event.questions), input);
 	if (!parsed.ok) return parsed;
@@ -253,7 +582,7 @@ export async function registerForEvent({
 async function queueMail(
 	ctx: AppContext,
 	trx: Executor,
-	args: { kind: EventMailKind; eventId: string; ecosystemId: string; registration: { name: string; email: string; locale: string }; origin: string; token: string }
+	args: { kind: EventMailKind; eventId: string; ecosystemId: string; registration: { name: string; email: string; locale: string; status?: string }; origin: string; token: string; note?: string }
 ): Promise<string> {
 	const ecosystem = await ecosystemOrThrow(trx, args.ecosystemId);
 	const event = await repo.findEventById(trx, args.ecosystemId, args.eventId);
@@ -265,7 +594,8 @@ async function queueMail(
 			event,
 			ecosystem: { id: ecosystem.id, name: args.registration.locale === 'es' && ecosystem.name_es ? ecosystem.name_es : ecosystem.name },
 			registration: args.registration,
-			url: registrationUrl(args.origin, ecosystem.slug, args.token)
+			url: registrationUrl(args.origin, ecosystem.slug, args.token),
+			note: args.note
 		})
 	);
 }
@@ -445,5 +775,6 @@ export async function sendDueReminders({ ctx, origin, now = nowIso() }: { ctx: A
 export async function prepareEventForm({ db, actor, ecosystemId }: { db: Kysely<Database>; actor: Actor; ecosystemId: string }) {
 	requireAccess(actor, 'ecosystem.events.propose', { ecosystemId });
 	const ecosystem = await ecosystemOrThrow(db, ecosystemId);
-	return { publishes: decide(actor, 'ecosystem.events.manage', { ecosystemId }) === 'allow', timeZone: ecosystem.time_zone };
+	const groups = (await listGroups(db, ecosystemId)).map((g) => ({ slug: g.slug, name: g.name }));
+	return { publishes: decide(actor, 'ecosystem.events.manage', { ecosystemId }) === 'allow', timeZone: ecosystem.time_zone, groups };
 }

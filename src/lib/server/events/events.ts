@@ -49,7 +49,10 @@ export const eventSchema = z
 		questions: optional(2000, 'The questions'),
 		questions_es: optional(2000, 'The Spanish questions'),
 		repeat: z.enum(['none', 'weekly', 'monthly'], { message: 'Choose how the event repeats.' }).optional().transform((v) => v ?? 'none'),
-		occurrences: wholeNumber('The number of dates', 2, 24).optional()
+		occurrences: wholeNumber('The number of dates', 2, 24).optional(),
+		visibility: z.enum(['public', 'members', 'group'], { message: 'Choose who may see and register: everyone, members of the ecosystem, or the group’s members.' }).optional().transform((v) => v ?? 'public'),
+		/** The working group whose meeting this is (its slug), if any. */
+		group: z.string().max(120).optional()
 	})
 	.superRefine((value, ctx) => {
 		if (value.format !== 'online' && !value.location) {
@@ -63,6 +66,9 @@ export const eventSchema = z
 		}
 		if (value.repeat !== 'none' && !value.occurrences) {
 			ctx.addIssue({ code: 'custom', path: ['occurrences'], message: 'Say how many dates the series has (2 to 24).' });
+		}
+		if (value.visibility === 'group' && !value.group) {
+			ctx.addIssue({ code: 'custom', path: ['group'], message: 'Choose the group whose members may come, or pick another audience.' });
 		}
 		if (questionLines(value.questions).length > 10) {
 			ctx.addIssue({ code: 'custom', path: ['questions'], message: 'Ask at most 10 questions.' });
@@ -246,4 +252,49 @@ export function minutesBetween(startLocal: string, endLocal: string): number {
 
 export function addMinutes(local: string, minutes: number): string {
 	return new Date(Date.parse(`${local}:00Z`) + minutes * 60000).toISOString().slice(0, 16);
+}
+
+// ---- Changes after people registered --------------------------------------------------------
+
+/**
+ * What changed in an edit that registrants must hear about: the time, or the place (format,
+ * location or online link). Wording, questions or capacity alone send nobody an email.
+ */
+export function changesThatMatter(
+	before: { starts_at: string; ends_at: string; format: string; location: string | null; online_url: string | null },
+	after: { starts_at: string; ends_at: string; format: string; location: string | null; online_url: string | null }
+): { time: boolean; place: boolean } {
+	return {
+		time: before.starts_at !== after.starts_at || before.ends_at !== after.ends_at,
+		place: before.format !== after.format || (before.location ?? '') !== (after.location ?? '') || (before.online_url ?? '') !== (after.online_url ?? '')
+	};
+}
+
+/** The reason staff give when cancelling an event, or declining a partner's proposal. */
+export const statusNoteSchema = z.object({
+	reason: z.string({ message: 'Say why, in a sentence people will read in their email.' }).trim().min(3, 'Say why, in a sentence people will read in their email.').max(1000, 'The reason can have at most 1000 characters.')
+});
+
+// ---- Who may see an event --------------------------------------------------------------------
+
+export const eventVisibilities = ['public', 'members', 'group'] as const;
+export type EventVisibility = (typeof eventVisibilities)[number];
+
+export interface EventViewer {
+	/** Has a role in the ecosystem. */
+	member: boolean;
+	/** Backbone staff: manage events, so see every one. */
+	staff: boolean;
+	groupIds: ReadonlySet<string>;
+}
+
+/**
+ * Public events are for everyone; members-only events for people with a role in the ecosystem;
+ * a group's meetings marked 'group' for that group's members. Staff see all. The same rule
+ * decides who may register.
+ */
+export function canSeeEvent(event: { visibility: string; group_id: string | null }, viewer: EventViewer): boolean {
+	if (event.visibility === 'public' || viewer.staff) return true;
+	if (event.visibility === 'members') return viewer.member;
+	return event.group_id !== null && viewer.groupIds.has(event.group_id);
 }

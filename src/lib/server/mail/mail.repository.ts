@@ -55,15 +55,16 @@ const DELIVERY_LEASE_MS = 2 * 60_000;
  * or failed, so a message is never handed to SMTP twice at once.
  */
 
-export async function claimForDelivery(db: Executor, id: string, seenAttempts: number): Promise<boolean> {
-	const now = nowIso();
+export async function claimForDelivery(db: Executor, id: string, seenAttempts: number, now = new Date()): Promise<boolean> {
+	const at = now.toISOString();
 	const result = await db
 		.updateTable('outbox')
-		.set({ attempts: seenAttempts + 1, claimed_until: new Date(Date.now() + DELIVERY_LEASE_MS).toISOString() })
+		.set({ attempts: seenAttempts + 1, claimed_until: new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString() })
 		.where('id', '=', id)
 		.where('status', '=', 'queued')
 		.where('attempts', '=', seenAttempts)
-		.where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+		.where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
+		.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]))
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
@@ -71,23 +72,34 @@ export async function claimForDelivery(db: Executor, id: string, seenAttempts: n
 export async function markSent(db: Executor, id: string, kind: string): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set({ status: 'sent', sent_at: nowIso(), last_error: null, claimed_until: null, ...(privateLinkKinds.has(kind) ? { body_text: DELIVERED_PRIVATE_LINK } : {}) })
+		.set({ status: 'sent', sent_at: nowIso(), last_error: null, claimed_until: null, next_attempt_at: null, ...(privateLinkKinds.has(kind) ? { body_text: DELIVERED_PRIVATE_LINK } : {}) })
 		.where('id', '=', id)
 		.execute();
 }
 
-export async function markFailed(db: Executor, id: string, error: string, giveUp: boolean): Promise<void> {
+/**
+ * Records a failed attempt: back to 'queued' with the time of the next attempt (back-off), or
+ * finally 'failed' (gave up) or 'bounced' (the server refused it for good). See delivery.ts.
+ */
+export async function markFailed(
+	db: Executor,
+	id: string,
+	error: string,
+	outcome: { status: 'failed' | 'bounced' } | { status: 'queued'; nextAttemptAt: string }
+): Promise<void> {
 	await db
 		.updateTable('outbox')
-		.set({ status: giveUp ? 'failed' : 'queued', last_error: error.slice(0, 500), claimed_until: null })
+		.set({ status: outcome.status, last_error: error.slice(0, 500), claimed_until: null, next_attempt_at: outcome.status === 'queued' ? outcome.nextAttemptAt : null })
 		.where('id', '=', id)
 		.execute();
 }
 
-export async function listQueued(db: Executor, limit = 50) {
+/** Queued messages due for an attempt at `now`, oldest first. */
+export async function listQueued(db: Executor, limit = 50, now = nowIso()) {
 	return db
 		.selectFrom('outbox')
 		.where('status', '=', 'queued')
+		.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
 		.selectAll()
 		.orderBy('created_at')
 		.limit(limit)
@@ -111,18 +123,32 @@ export interface OutboxEntry {
 	createdAt: string;
 	sentAt: string | null;
 	lastError: string | null;
+	attempts: number;
+	nextAttemptAt: string | null;
 }
 
-export async function listOutbox(db: Executor, ecosystemId: string, limit = 100): Promise<OutboxEntry[]> {
+export const outboxStatuses = ['held', 'queued', 'sent', 'failed', 'bounced'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export async function listOutbox(db: Executor, ecosystemId: string, { limit = 100, status }: { limit?: number; status?: OutboxStatus } = {}): Promise<OutboxEntry[]> {
+	let query = db.selectFrom('outbox').where('ecosystem_id', '=', ecosystemId).where('kind', 'not in', partnerPrivateKinds);
+	if (status) query = query.where('status', '=', status);
+	const rows = await query.selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+	return rows.map(toOutboxEntry);
+}
+
+/** How many of the ecosystem's messages are in each status (the outbox page's summary). */
+export async function countOutbox(db: Executor, ecosystemId: string): Promise<Record<OutboxStatus, number>> {
 	const rows = await db
 		.selectFrom('outbox')
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('kind', 'not in', partnerPrivateKinds)
-		.selectAll()
-		.orderBy('created_at', 'desc')
-		.limit(limit)
+		.select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('status')
 		.execute();
-	return rows.map(toOutboxEntry);
+	const counts = Object.fromEntries(outboxStatuses.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+	for (const r of rows) counts[r.status] = Number(r.n);
+	return counts;
 }
 
 /**
@@ -167,6 +193,8 @@ function toOutboxEntry(r: {
 	created_at: string;
 	sent_at: string | null;
 	last_error: string | null;
+	attempts: number;
+	next_attempt_at?: string | null;
 }): OutboxEntry {
 	return {
 		id: r.id,
@@ -177,6 +205,8 @@ function toOutboxEntry(r: {
 		status: r.status,
 		createdAt: r.created_at,
 		sentAt: r.sent_at,
-		lastError: r.last_error
+		lastError: r.last_error,
+		attempts: r.attempts,
+		nextAttemptAt: r.next_attempt_at ?? null
 	};
 }

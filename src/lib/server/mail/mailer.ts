@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { claimForDelivery, insertOutboxMessage, listQueued, markFailed, markSent, type OutgoingMessage } from './mail.repository.js';
-
-const MAX_ATTEMPTS = 5;
+import { afterFailure, describeFailure } from './delivery.js';
 
 /**
  * Every message is written to the outbox first. With SMTP configured it is then delivered and
- * marked sent (or retried later); without SMTP it stays "held" for backbone admins to read in the
+ * marked sent, retried later with back-off, or marked bounced or failed (rules in delivery.ts);
+ * without SMTP it stays "held" for backbone admins to read in the
  * app, so the demo works offline.
  */
 export class Mailer {
@@ -47,23 +47,36 @@ export class Mailer {
 		if (this.transport) await this.attempt(id, message, 0);
 	}
 
-	/** Retries messages that failed earlier (called periodically by the server). */
-	async flush(): Promise<number> {
+	/**
+	 * Sends the queued messages that are due (new ones, and failed ones whose back-off has run
+	 * out), oldest first, up to 50 per call. `now` lets a test stand later in time. Returns how
+	 * many were due.
+	 */
+	async flush({ now = new Date() }: { now?: Date } = {}): Promise<number> {
 		if (!this.transport) return 0;
-		const queued = await listQueued(this.db);
+		const queued = await listQueued(this.db, 50, now.toISOString());
 		for (const row of queued) {
-			await this.attempt(row.id, toMessage(row), row.attempts);
+			await this.attempt(row.id, toMessage(row), row.attempts, now);
 		}
 		return queued.length;
 	}
 
-	private async attempt(id: string, message: OutgoingMessage, attempts: number): Promise<void> {
-		if (!(await claimForDelivery(this.db, id, attempts))) return;
+	private async attempt(id: string, message: OutgoingMessage, attempts: number, now = new Date()): Promise<void> {
+		if (!(await claimForDelivery(this.db, id, attempts, now))) return;
 		try {
-			await this.transport!.sendMail({ from: await this.sender(message.ecosystemId), to: message.to, subject: message.subject, text: message.text, headers: message.headers });
+			await this.transport!.sendMail({
+				from: await this.sender(message.ecosystemId),
+				to: message.to,
+				subject: message.subject,
+				text: message.text,
+				headers: message.headers,
+				// The same Message-ID on every attempt: a receiver (and our tests) can tell a
+				// message from its copies.
+				messageId: `<${id}@parity.outbox>`
+			});
 			await markSent(this.db, id, message.kind);
 		} catch (error) {
-			await markFailed(this.db, id, error instanceof Error ? error.message : String(error), attempts + 1 >= MAX_ATTEMPTS);
+			await markFailed(this.db, id, describeFailure(error), afterFailure(error, attempts + 1, Math.max(now.getTime(), Date.now())));
 		}
 	}
 

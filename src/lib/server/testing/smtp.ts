@@ -20,12 +20,24 @@ export interface Received {
 export type ReceivedMail = Received;
 export type TestSmtp = SmtpServer;
 
-/** A real SMTP server in this process (no auth, no TLS) that keeps what it receives, or hands each message to a callback. */
-export async function startSmtp(received: Received[] | ((message: Received) => void), port = 0): Promise<SmtpServer> {
+/** How the test server answers a recipient: null accepts it, else an SMTP reply such as 550 or 451. */
+export type RecipientRule = (address: string) => { code: number; message: string } | null;
+
+/**
+ * A real SMTP server in this process (no auth, no TLS) that keeps what it receives, or hands each
+ * message to a callback. `rejectRecipient` makes it refuse chosen recipients with a real SMTP
+ * reply (a permanent 5xx or a transient 4xx), as a real server does.
+ */
+export async function startSmtp(received: Received[] | ((message: Received) => void), port = 0, options: { rejectRecipient?: RecipientRule } = {}): Promise<SmtpServer> {
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			const rule = options.rejectRecipient?.(address.address);
+			if (!rule) return callback();
+			callback(Object.assign(new Error(rule.message), { responseCode: rule.code }));
+		},
 		onData(stream, session, done) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));

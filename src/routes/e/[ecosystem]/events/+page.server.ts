@@ -9,7 +9,7 @@ import { formatDateTime } from '#lib/server/format.js';
 export const load: PageServerLoad = async ({ parent, locals }) => {
 	const { ecosystem, can } = await parent();
 	const db = runtime().db.kysely;
-	const [events, pdSessions] = await Promise.all([listUpcomingEvents({ db, ecosystemId: ecosystem.id }), listUpcomingPdSessions({ db, ecosystemId: ecosystem.id })]);
+	const [events, pdSessions] = await Promise.all([listUpcomingEvents({ db, ecosystemId: ecosystem.id, actor: locals.actor }), listUpcomingPdSessions({ db, ecosystemId: ecosystem.id })]);
 	return {
 		months: byMonth(events.map((e) => eventView(e, locals.locale))),
 		canPropose: can.proposeEvents,

@@ -3,7 +3,7 @@ import { runtime } from '#lib/server/runtime.js';
 import { decideProposedEvent, listEventsForStaff } from '#lib/server/events/events.service.js';
 import { eventView } from '#lib/server/events/events-view.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
-import { guard } from '#lib/server/http/route-helpers.js';
+import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
@@ -16,8 +16,14 @@ export const load: PageServerLoad = async (event) => {
 
 async function decideOn(event: Parameters<Actions[string]>[0], decision: 'approve' | 'decline') {
 	const ecosystem = await ecosystemOf(event);
-	const slug = String((await event.request.formData()).get('event') ?? '');
-	await guard(event, () => decideProposedEvent({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug, decision }));
+	const form = await event.request.formData();
+	const slug = String(form.get('event') ?? '');
+	// Each proposal has its own comment box, named after it.
+	const comment = String(form.get(`reason-${slug}`) ?? '');
+	const outcome = await guard(event, () =>
+		decideProposedEvent({ ctx: runtime(), actor: event.locals.actor, ecosystemId: ecosystem.id, slug, decision, comment, origin: event.url.origin })
+	);
+	if (!outcome.ok) return invalidForm(outcome.issues.map((i) => ({ ...i, field: `reason-${slug}` })), { [`reason-${slug}`]: comment });
 	return { decided: decision };
 }
 

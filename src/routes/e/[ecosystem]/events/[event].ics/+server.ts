@@ -8,6 +8,6 @@ import { calendarResponse } from '#lib/server/events/events-calendar.js';
 /** One event as an .ics file to add to a calendar. */
 export const GET: RequestHandler = async (event) => {
 	const ecosystem = await ecosystemOf(event);
-	const found = await guard(event, () => getPublicEvent({ db: runtime().db.kysely, ecosystemId: ecosystem.id, slug: event.params.event }));
+	const found = await guard(event, () => getPublicEvent({ db: runtime().db.kysely, ecosystemId: ecosystem.id, slug: event.params.event, actor: event.locals.actor, includeCancelled: true }));
 	return calendarResponse({ ecosystem, events: [found], origin: event.url.origin, locale: event.locals.locale, filename: `${found.slug}.ics` });
 };

@@ -10,13 +10,14 @@ import { formToObject } from '#lib/server/validation.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
-	const found = await guard(event, () => getPublicEvent({ db: runtime().db.kysely, ecosystemId: ecosystem.id, slug: event.params.event }));
+	const found = await guard(event, () => getPublicEvent({ db: runtime().db.kysely, ecosystemId: ecosystem.id, slug: event.params.event, actor: event.locals.actor, includeCancelled: true }));
 	const actor = event.locals.actor;
 	const otherDates = await listOtherDates({ db: runtime().db.kysely, ecosystemId: ecosystem.id, event: found });
 	return {
 		event: eventView(found, event.locals.locale),
 		otherDates: otherDates.map((e) => eventView(e, event.locals.locale)),
 		ended: found.ends_at <= new Date().toISOString(),
+		cancelled: found.status === 'cancelled' ? { reason: found.status_note } : null,
 		person: actor.kind === 'user' ? { name: actor.name, email: actor.email } : { name: '', email: '' }
 	};
 };

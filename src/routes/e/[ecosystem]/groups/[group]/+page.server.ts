@@ -1,6 +1,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
+import { listGroupMeetings } from '#lib/server/events/events.service.js';
+import { eventView } from '#lib/server/events/events-view.js';
 import { addGroupMember, getGroup, joinGroup, leaveGroup, startThread, uploadGroupFile } from '#lib/server/groups/groups.service.js';
 import { MAX_FILE_BYTES } from '#lib/server/groups/groups.js';
 import { localized, isFallback } from '#lib/server/content.js';
@@ -13,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
 	const locale = event.locals.locale;
 	const view = await guard(event, () => getGroup({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.group }));
+	const meetings = await listGroupMeetings({ db: runtime().db.kysely, ecosystemId: ecosystem.id, groupId: view.group.id, actor: event.locals.actor });
 	return {
+		meetings: meetings.map((e) => eventView(e, locale)),
 		group: {
 			slug: view.group.slug,
 			name: localized(locale, view.group.name, view.group.name_es),
