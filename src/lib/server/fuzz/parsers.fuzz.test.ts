@@ -20,14 +20,14 @@ import { regressions } from './regressions.js';
  * Seeds that once failed are replayed first (regressions.ts).
  */
 
-const countsHeader = fc.oneof(fc.constant(['metric', 'group', 'value']), fc.array(csvField, { maxLength: 5 }));
+const countsHeader = fc.oneof(fc.constant<string[]>(['metric', 'group', 'value']), fc.array(csvField, { maxLength: 5 }));
 const participantHeader = fc.oneof(
-	fc.constant(['pseudonym', 'race_ethnicity', 'sex', 'zip', 'program', 'start_date', 'end_date', 'grade']),
-	fc.constant(['pseudonym', 'race_1997', 'hispanic', 'sex', 'zip', 'program', 'start_date']),
+	fc.constant<string[]>(['pseudonym', 'race_ethnicity', 'sex', 'zip', 'program', 'start_date', 'end_date', 'grade']),
+	fc.constant<string[]>(['pseudonym', 'race_1997', 'hispanic', 'sex', 'zip', 'program', 'start_date']),
 	fc.array(csvField, { maxLength: 10 })
 );
 const censusHeader = fc.oneof(
-	fc.constant(['GEO_ID', 'NAME', 'C23002B_001E', 'C23002B_001M', 'state', 'county']),
+	fc.constant<string[]>(['GEO_ID', 'NAME', 'C23002B_001E', 'C23002B_001M', 'state', 'county']),
 	fc.array(fc.oneof(csvField, fc.constantFrom('GEO_ID', 'NAME', 'C23001_001E', 'C23001_001M', 'state')), { maxLength: 8 })
 );
 
