@@ -1,8 +1,16 @@
 import { defineConfig } from 'vitest/config';
+import { planPostgres } from './src/lib/server/testing/postgres-plan.js';
+
+// The journeys of the areas whose issues ask for "SQLite and PostgreSQL" run in the browser twice:
+// on the SQLite server (`e2e`) and, when the PostgreSQL suites run, on a PostgreSQL one.
+const postgres = await planPostgres();
+const journeysOnPostgres = ['tests/e2e/stories/**/*.test.ts', 'tests/e2e/events/**/*.test.ts', 'tests/e2e/agenda/**/*.test.ts', 'tests/e2e/educators/**/*.test.ts', 'tests/e2e/careers/**/*.test.ts'];
 
 /**
- * Two projects: `unit` (pure cores, and repositories/services on SQLite and PostgreSQL) and
- * `e2e` (a built server driven over HTTP and by Chromium). `npm test` runs both.
+ * Projects: `unit` (pure cores, and repositories/services on SQLite and PostgreSQL), `e2e` (a
+ * built server on SQLite driven over HTTP and by Chromium) and, when PostgreSQL runs,
+ * `e2e-postgres` (the journeys again on a server using PostgreSQL, after the others). `npm test`
+ * runs them all.
  */
 export default defineConfig({
 	test: {
@@ -29,7 +37,23 @@ export default defineConfig({
 					hookTimeout: 120_000,
 					fileParallelism: false
 				}
-			}
+			},
+			...(postgres.run
+				? [
+						{
+							test: {
+								name: 'e2e-postgres',
+								include: journeysOnPostgres,
+								environment: 'node',
+								globalSetup: ['tests/e2e/global-setup.ts'],
+								testTimeout: 240_000,
+								hookTimeout: 120_000,
+								fileParallelism: false,
+								sequence: { groupOrder: 1 }
+							}
+						}
+					]
+				: [])
 		]
 	}
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startSmtp } from '../../src/lib/server/testing/smtp.js';
-import { freePort, waitForHttp } from './processes.js';
+import { planPostgres } from '../../src/lib/server/testing/postgres-plan.js';
+import { createPgDatabase, dropPgDatabase, freePort, waitForHttp } from './processes.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -16,17 +17,26 @@ declare module 'vitest' {
 }
 
 /**
- * Builds Parity once, starts the production server (server.js) on a free port with a fresh
- * SQLite demo database, and hands its URL to the tests. The browser tests use Debian Chromium;
- * without it they skip loudly, except in CI where a missing browser is a failure.
+ * Builds Parity once, starts the production server (server.js) on a free port with a fresh demo
+ * database, and hands its URL to the tests: SQLite for the `e2e` project, a new PostgreSQL
+ * database for `e2e-postgres` (the journeys again, on the other database). The browser tests use
+ * Debian Chromium; without it they skip loudly, except in CI where a missing browser is a failure.
  */
 export default async function setup(project: TestProject) {
 	const root = process.cwd();
-	if (process.env.PARITY_E2E_SKIP_BUILD !== '1') {
+	// Both projects' setups run in this one process: build once per run.
+	const builtMarker = join(tmpdir(), `parity-e2e-built-${process.pid}`);
+	if (process.env.PARITY_E2E_SKIP_BUILD !== '1' && !existsSync(builtMarker)) {
 		const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
 		if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+		writeFileSync(builtMarker, '');
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
+	const onPostgres = project.name === 'e2e-postgres';
+	const plan = onPostgres ? await planPostgres() : undefined;
+	if (plan && !plan.reachable) throw new Error(`The e2e-postgres project needs PostgreSQL, but ${plan.reason}`);
+	const pgName = `parity_e2e_${process.pid}_${Date.now().toString(36)}`;
+	const databaseUrl = plan ? await createPgDatabase(plan.adminUrl, pgName) : `file:${join(dir, 'e2e.sqlite')}`;
 	// A real SMTP server: mail the server sends (a parent's consent link, …) lands in mailDir.
 	const mailDir = join(dir, 'mail');
 	mkdirSync(mailDir);
@@ -40,7 +50,7 @@ export default async function setup(project: TestProject) {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			DATABASE_URL: `file:${join(dir, 'e2e.sqlite')}`,
+			DATABASE_URL: databaseUrl,
 			DEMO: 'true',
 			// As behind a load balancer: each test client sends its own X-Forwarded-For, so
 			// per-IP sign-in limits apply per client, as they would to people on different networks.
@@ -71,6 +81,8 @@ export default async function setup(project: TestProject) {
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		if (server.exitCode === null) server.kill('SIGKILL');
 		await smtp.stop();
+		if (plan) await dropPgDatabase(plan.adminUrl, pgName);
 		rmSync(dir, { recursive: true, force: true });
+		rmSync(builtMarker, { force: true });
 	};
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import { makeCycle, makeMetric } from '../testing/submission-factories.js';
@@ -75,3 +76,54 @@ describeEachDatabase('a participant import killed midway', (get) => {
 		expect(after.cells).toBeGreaterThan(10);
 	}, 180_000);
 });
+
+describeEachDatabase('a participant import killed at random moments, 20 times', (get) => {
+	it('is each time all or nothing, and the database stays intact', async () => {
+		const { ctx, db, url, dialect } = get();
+		const eco = await makeEcosystem(db);
+		const partner = await makePartner(db, eco.id);
+		const metric = await makeMetric(db, eco.id, { slug: 'ost', disaggregations: ['race_ethnicity', 'sex', 'zip'] });
+		const actor = await makeActor(ctx, { role: 'partner_admin', ecosystemId: eco.id, partnerId: partner.id, twoFactor: false });
+		const { path, bytes } = await bigFile();
+		// A fixed list of moments (ms after the start), from before the check to after the commit.
+		const moments = Array.from({ length: 20 }, (_, i) => 150 + ((i * 7919) % 20) * 250);
+		const outcomes: string[] = [];
+		for (const [run, moment] of moments.entries()) {
+			// A cycle per run, so each import is the partner's first version there.
+			const cycle = await makeCycle(db, eco.id, { metricIds: [metric.id], partnerIds: [partner.id], name: `Run ${run}` });
+			const args = { databaseUrl: url, ecosystemId: eco.id, partnerSlug: partner.slug, cycleId: cycle.id, actor, file: path, bytes };
+			const result = await runChildKilledAfter(args, moment);
+			const submissions = await db.selectFrom('submission').select(['id']).where('ecosystem_id', '=', eco.id).where('cycle_id', '=', cycle.id).execute();
+			const rows = Number((await db.selectFrom('participant_record').innerJoin('submission', 'submission.id', 'participant_record.submission_id').select((eb) => eb.fn.countAll().as('n')).where('submission.cycle_id', '=', cycle.id).executeTakeFirstOrThrow()).n);
+			expect([0, 1], `run ${run} (killed after ${moment} ms)`).toContain(submissions.length);
+			expect(rows, `run ${run} (killed after ${moment} ms)`).toBe(submissions.length === 1 ? ROWS : 0);
+			outcomes.push(result.signal ? (submissions.length ? 'killed after commit' : 'killed, nothing stored') : 'finished');
+		}
+		// Some runs died before the commit (else the test proves nothing).
+		expect(outcomes.filter((o) => o === 'killed, nothing stored').length).toBeGreaterThan(0);
+		if (dialect === 'sqlite') {
+			const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+			expect(check.rows).toEqual([{ integrity_check: 'ok' }]);
+		} else {
+			// Every stored row belongs to a stored submission (foreign keys hold after the kills).
+			const orphans = await sql<{ n: number }>`select count(*)::int as n from participant_record p left join submission s on s.id = p.submission_id where s.id is null`.execute(db);
+			expect(orphans.rows[0]?.n).toBe(0);
+		}
+	}, 600_000);
+});
+
+/** Runs the child and kills it with SIGKILL `ms` after it started (or lets it finish first). */
+function runChildKilledAfter(args: object, ms: number): Promise<{ signal: NodeJS.Signals | null }> {
+	return new Promise((resolve, reject) => {
+		const proc = spawn(process.execPath, ['--import', 'tsx', child, JSON.stringify(args)], { stdio: ['ignore', 'ignore', 'pipe'] });
+		let stderr = '';
+		proc.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => proc.kill('SIGKILL'), ms);
+		proc.on('error', reject);
+		proc.on('close', (code, signal) => {
+			clearTimeout(timer);
+			if (code !== 0 && signal === null) reject(new Error(`child failed (${code}): ${stderr}`));
+			else resolve({ signal });
+		});
+	});
+}
