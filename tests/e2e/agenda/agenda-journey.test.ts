@@ -265,6 +265,13 @@ describeBrowser('the annual report', () => {
 			const reportCards = (await tableRows(page, /^(Latest Access Index by group|Último Índice de Acceso por grupo)/)).map((r) => [r[0], r[2]]);
 			expect(reportCards).toEqual(cards);
 			await expect(page.locator('figure svg[role="img"]').count()).resolves.toBeGreaterThan(1);
+			// Programs, events and participation: label and figure per row, the same in the PDF below.
+			const figures = [
+				...(await tableRows(page, /^(Programs families can find|Programas que las familias pueden encontrar)/)),
+				...(await tableRows(page, /^(Events held in|Eventos celebrados en)/))
+			];
+			expect(figures.map((r) => r.length)).toEqual([2, 2, 2, 2, 2]);
+			for (const [, value] of figures) expect(value, locale).toMatch(/^(\d[\d,.\s]*|Suppressed|Suprimido)$/);
 
 			// The PDF offered on the page, read back from its text layer: the dashboard's figures.
 			const href = await page.getByRole('link', { name: locale === 'en' ? 'PDF in English' : 'PDF en español' }).getAttribute('href');
@@ -277,6 +284,11 @@ describeBrowser('the annual report', () => {
 			for (const [group, index] of cards) {
 				expect(lines).toContain(norm(group!));
 				expect(lines).toContain(norm(index!));
+			}
+			for (const [label, value] of figures) {
+				const at = lines.indexOf(norm(label!));
+				expect(at, `${locale} PDF: ${label}`).toBeGreaterThan(-1);
+				expect(lines.slice(at + 1).find((l) => l !== ''), `${locale} PDF: ${label}`).toBe(norm(value!));
 			}
 		}
 		await context.close();

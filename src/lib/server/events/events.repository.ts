@@ -326,3 +326,32 @@ export async function insertSeries(db: Executor, ecosystemId: string, rule: { re
 export async function listSeriesEvents(db: Executor, ecosystemId: string, seriesId: string): Promise<EventRow[]> {
 	return db.selectFrom('event').selectAll().where('ecosystem_id', '=', ecosystemId).where('series_id', '=', seriesId).orderBy('starts_at').execute();
 }
+
+/**
+ * For the annual report: events held between `from` and `to` (published, not cancelled, started
+ * in that span and already over at `now`), their confirmed registrations and the people checked in.
+ */
+export async function countEventsHeld(db: Executor, ecosystemId: string, { from, to, now }: { from: string; to: string; now: string }): Promise<{ events: number; registrations: number; checkedIn: number }> {
+	const held = db
+		.selectFrom('event')
+		.select('event.id')
+		.where('event.ecosystem_id', '=', ecosystemId)
+		.where('event.status', '=', 'published')
+		.where('event.starts_at', '>=', from)
+		.where('event.starts_at', '<', to)
+		.where('event.ends_at', '<=', now);
+	const [events, people] = await Promise.all([
+		db
+			.selectFrom(held.as('h'))
+			.select((eb) => eb.fn.countAll<number | string>().as('n'))
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('event_registration as r')
+			.select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.count<number | string>('r.checked_in_at').as('checked')])
+			.where('r.ecosystem_id', '=', ecosystemId)
+			.where('r.status', '=', 'confirmed')
+			.where('r.event_id', 'in', held)
+			.executeTakeFirstOrThrow()
+	]);
+	return { events: Number(events.n), registrations: Number(people.n), checkedIn: Number(people.checked) };
+}

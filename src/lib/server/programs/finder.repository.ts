@@ -168,3 +168,18 @@ export async function countPrograms(db: Executor, ecosystemId: string, filters: 
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+/**
+ * For the annual report: how many programs families can see in the finder right now (the finder's
+ * own conditions, no other filter), how many of them give a capacity, and the seats those offer.
+ */
+export async function countVisiblePrograms(db: Executor, ecosystemId: string, visibleSince: string): Promise<{ programs: number; withCapacity: number; seats: number }> {
+	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+	const row = await db
+		.selectFrom('program')
+		.select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.count<number | string>('program.capacity').as('known'), eb.fn.sum<number | string | null>('program.capacity').as('seats')])
+		.where('program.ecosystem_id', '=', ecosystemId)
+		.where((eb) => eb.and(conditions(eb, { words: [], visibleSince }, pg, ecosystemId)))
+		.executeTakeFirstOrThrow();
+	return { programs: Number(row.n), withCapacity: Number(row.known), seats: Number(row.seats ?? 0) };
+}

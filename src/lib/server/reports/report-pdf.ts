@@ -293,6 +293,36 @@ export async function annualReportPdf(report: AnnualReport): Promise<Uint8Array>
 
 	w.heading(m.report_partners_heading({ count: String(report.partners.total) }, o), 14);
 	w.bars(report.partners.bySector.map((r) => ({ label: sectorName(r.sector, locale), value: r.count })));
+	w.y -= 10;
+
+	const figures = [
+		{ label: m.report_col_figure({}, o), weight: 4 },
+		{ label: m.report_col_count({}, o), weight: 1, numeric: true }
+	];
+	w.heading(m.report_programs_heading({}, o), 14);
+	w.table(
+		m.report_programs_caption({ date: report.generatedOn }, o),
+		figures,
+		report.programs.map((f) => [f.label, f.value])
+	);
+	w.heading(m.report_events_heading({ year: String(report.year) }, o), 14);
+	w.table(
+		m.report_events_caption({ year: String(report.year) }, o),
+		figures,
+		report.events.map((f) => [f.label, f.value])
+	);
+
+	w.heading(m.report_stories_heading({}, o), 14);
+	w.paragraph(report.storyScope === 'print' ? m.report_stories_intro_print({}, o) : m.report_stories_intro_web({}, o), { size: 9, color: muted });
+	if (!report.stories.length) w.paragraph(m.report_stories_none({}, o));
+	for (const group of report.stories) {
+		w.paragraph(m.report_stories_metric({ metric: group.metricName }, o), { bold: true, size: 11, gap: 2 });
+		if (group.indicators.length) w.paragraph(m.report_stories_indicators({ names: group.indicators.join(', ') }, o), { size: 9, color: muted, gap: 4 });
+		for (const story of group.stories) {
+			w.paragraph(`“${story.text}”`, { size: 10, gap: 2 });
+			w.paragraph(`— ${m.report_story_by({ name: story.name, age: story.ageBand }, o)}`, { size: 9, color: muted, gap: 8 });
+		}
+	}
 	w.paragraph(m.agenda_suppression_note({ threshold: String(report.threshold) }, o), { size: 8, color: muted });
 
 	return pdf.save();

@@ -156,9 +156,9 @@ export async function listLinkedPublicStories(
 		.execute();
 }
 
-/** Public stories linked to any target of one type, each with the id of what it is linked to. */
-export async function listPublicLinkedToType(db: Executor, ecosystemId: string, type: 'metric' | 'initiative', now: string) {
-	return publicQuery(db, ecosystemId, 'wall', now)
+/** Public stories linked to any target of one type, each with the id of what it is linked to; shown on the wall unless another use is named. */
+export async function listPublicLinkedToType(db: Executor, ecosystemId: string, type: 'metric' | 'initiative', now: string, scope: Scope = 'wall') {
+	return publicQuery(db, ecosystemId, scope, now)
 		.innerJoin('story_link', 'story_link.story_id', 'story.id')
 		.select('story_link.target_id')
 		.where('story_link.ecosystem_id', '=', ecosystemId)

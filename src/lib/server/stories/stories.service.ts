@@ -523,9 +523,13 @@ export async function listLinkedStories({ db, ecosystemId, target }: { db: Db; e
 	return (await repo.listLinkedPublicStories(db, ecosystemId, target, new Date().toISOString())).map(toPublic);
 }
 
-/** The dashboard's "voices behind the numbers": public stories linked to each metric, by metric. */
-export async function listStoriesBesideMetrics({ db, ecosystemId, locale }: { db: Db; ecosystemId: string; locale: Locale }) {
-	const rows = await repo.listPublicLinkedToType(db, ecosystemId, 'metric', new Date().toISOString());
+/**
+ * The dashboard's "voices behind the numbers": public stories linked to each metric, by metric.
+ * `scope` is the use the stories must be consented for: the wall's (web pages, the default) or
+ * 'print' (the annual report's PDF).
+ */
+export async function listStoriesBesideMetrics({ db, ecosystemId, locale, scope = 'wall' }: { db: Db; ecosystemId: string; locale: Locale; scope?: Scope }) {
+	const rows = await repo.listPublicLinkedToType(db, ecosystemId, 'metric', new Date().toISOString(), scope);
 	if (rows.length === 0) return [];
 	const metrics = await listMetrics(db, ecosystemId);
 	return metrics

@@ -10,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const ecosystem = await ecosystemOf(event);
 	const lang = event.url.searchParams.get('lang');
 	const locale = lang === 'es' || lang === 'en' ? lang : event.locals.locale;
-	const report = await guard(event, () => getAnnualReport({ db: runtime().db.kysely, ecosystemId: ecosystem.id, locale }));
+	const report = await guard(event, () => getAnnualReport({ db: runtime().db.kysely, ecosystemId: ecosystem.id, locale, storyScope: 'print' }));
 	const pdf = await annualReportPdf(report);
 	return new Response(new Uint8Array(pdf), {
 		headers: {
