@@ -56,6 +56,9 @@ function evidenceRoutes(): Route[] {
 		{ method: 'GET', path: `${ev}/family-science-nights-playbook/file`, allow: everyone, okStatus: 404 },
 		{ method: 'GET', path: `${ev}/suggest`, allow: suggesters },
 		{ method: 'POST', path: `${ev}/suggest`, form: { title: '' }, allow: suggesters, okStatus: 422 },
+		// A published demo resource: only backbone staff edit it (partners edit their own pending suggestions).
+		{ method: 'GET', path: `${ev}/family-science-nights-playbook/edit`, allow: backbone },
+		{ method: 'POST', path: `${ev}/family-science-nights-playbook/edit`, form: { title: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: `${ev}/review`, allow: backbone },
 		{ method: 'POST', path: `${ev}/review`, form: { slug: 'family-science-nights-playbook', decision: 'maybe' }, allow: backbone, okStatus: 422 }
 	];
