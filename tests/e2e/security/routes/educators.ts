@@ -40,7 +40,11 @@ function pdAndSchoolRoutes(): Route[] {
 		{ method: 'GET', path: `${eco}/schools`, allow: [...backbone, 'educator'] },
 		// The demo educator's school team; backbone staff see every school.
 		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy`, allow: [...backbone, 'educator'] },
-		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 }
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 },
+		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy/edit`, allow: backbone },
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy/edit`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/schools/rubric`, allow: backbone },
+		{ method: 'POST', path: `${eco}/schools/rubric`, form: { name: '', levels: '' }, allow: backbone, okStatus: 422 }
 	];
 }
 
