@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { axeWalk } from './axe-walk.js';
 import { browserSignIn, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, mailTo, newContext, submit } from '../helpers.js';
 
 const describeBrowser = chromiumPath() ? describe : describe.skip;
@@ -96,5 +97,9 @@ describeBrowser('a provider edits an offering after an educator registered', () 
 		} finally {
 			await context.close();
 		}
+	});
+
+	it('backbone staff’s edit pages for a resource, a school and the rubric pass axe, in English and Spanish', { timeout: 180_000 }, async () => {
+		await axeWalk('backbone_staff', [`${eco}/evidence/family-science-nights-playbook/edit`, `${eco}/schools/kestrel-park-stem-academy/edit`, `${eco}/schools/rubric`, `${eco}/schools`]);
 	});
 });
