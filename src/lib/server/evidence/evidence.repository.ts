@@ -158,3 +158,45 @@ export async function reviewResource(
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
+
+/**
+ * Saves an edited resource. `onlyIfStatus` makes the write conditional (a partner's edit lands
+ * only while the suggestion is still pending). The full-text index follows by itself: a trigger
+ * on SQLite, a generated column on PostgreSQL.
+ */
+export async function updateResource(
+	db: Executor,
+	ecosystemId: string,
+	id: string,
+	values: { input: ResourceInput; fileId: string | null; onlyIfStatus?: EvidenceStatus }
+): Promise<number> {
+	const { input } = values;
+	let query = db
+		.updateTable('evidence_resource')
+		.set({
+			kind: input.kind,
+			title: input.title,
+			title_es: input.title_es ?? null,
+			summary: input.summary,
+			summary_es: input.summary_es ?? null,
+			tags: JSON.stringify(input.tags),
+			grade_bands: JSON.stringify(input.grade_bands),
+			subjects: JSON.stringify(input.subjects),
+			essa_tier: input.essa_tier,
+			citation: input.citation,
+			url: input.url ?? null,
+			file_id: values.fileId,
+			updated_at: nowIso()
+		})
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id);
+	if (values.onlyIfStatus) query = query.where('status', '=', values.onlyIfStatus);
+	const result = await query.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+/** Deletes a stored file no resource points at any more (after a replacement). */
+export async function deleteUnusedFile(db: Executor, ecosystemId: string, id: string): Promise<void> {
+	const used = await db.selectFrom('evidence_resource').select('id').where('ecosystem_id', '=', ecosystemId).where('file_id', '=', id).executeTakeFirst();
+	if (!used) await db.deleteFrom('evidence_file').where('ecosystem_id', '=', ecosystemId).where('id', '=', id).execute();
+}

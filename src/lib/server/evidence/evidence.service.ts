@@ -8,7 +8,7 @@ import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violati
 import { validate } from '../validation.js';
 import { slugify } from '../util.js';
 import * as repo from './evidence.repository.js';
-import { checkUpload, resourceSchema, searchTerms, type UploadedFile } from './evidence.js';
+import { checkUpload, resourceFormValues, resourceSchema, searchTerms, type UploadedFile } from './evidence.js';
 
 type Db = Kysely<Database>;
 interface Scoped {
@@ -125,5 +125,78 @@ export async function reviewSuggestion({
 			summary: `${status === 'published' ? 'Published' : 'Rejected'} the suggested resource “${resource.title}”`
 		});
 		return ok(null);
+	});
+}
+
+/**
+ * Who may edit a resource: backbone staff always; the staff of the partner that suggested it only
+ * while it is still pending review (once published or rejected, it is the backbone's).
+ */
+function requireEdit(actor: Actor, ecosystemId: string, resource: repo.ResourceRow): 'backbone' | 'suggester' {
+	if (decide(actor, 'ecosystem.evidence.manage', { ecosystemId }) === 'allow') return 'backbone';
+	requireAccess(actor, 'ecosystem.evidence.suggest', { ecosystemId });
+	const membership = actor.memberships.find((m) => m.ecosystemId === ecosystemId);
+	if (resource.status === 'suggested' && resource.suggested_by_partner_id && membership?.partnerId === resource.suggested_by_partner_id) return 'suggester';
+	// The same refusal as for anyone else without the right.
+	requireAccess(actor, 'ecosystem.evidence.manage', { ecosystemId });
+	return 'backbone';
+}
+
+/** Whether to offer `actor` the edit link on a resource's page (the service still decides on save). */
+export function canEditResource(actor: Actor, ecosystemId: string, resource: repo.ResourceRow): boolean {
+	try {
+		requireEdit(actor, ecosystemId, resource);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The edit form of a resource, pre-filled with what is stored. */
+export async function getResourceForEdit({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	requireAccess(actor, 'ecosystem.evidence.suggest', { ecosystemId });
+	const resource = await repo.findResourceBySlug(db, ecosystemId, slug);
+	if (!resource) throw new DomainError('RESOURCE_NOT_FOUND');
+	requireEdit(actor, ecosystemId, resource);
+	return { resource, values: resourceFormValues(resource) };
+}
+
+/**
+ * Edits a resource (its text, tags, tier and citation, link, and optionally a new file that
+ * replaces the stored one). The full-text index follows in the same statement.
+ */
+export async function updateResource({
+	db,
+	actor,
+	ecosystemId,
+	slug,
+	input,
+	file
+}: Scoped & { slug: string; input: unknown; file?: UploadedFile | null }): Promise<Outcome<{ slug: string }>> {
+	requireAccess(actor, 'ecosystem.evidence.suggest', { ecosystemId });
+	const resource = await repo.findResourceBySlug(db, ecosystemId, slug);
+	if (!resource) throw new DomainError('RESOURCE_NOT_FOUND');
+	const as = requireEdit(actor, ecosystemId, resource);
+	const parsed = validate(resourceSchema, input);
+	const issues: FieldIssue[] = parsed.ok ? [] : [...parsed.issues];
+	const upload = file && file.bytes.length > 0 ? checkUpload(file) : null;
+	if (upload && 'issue' in upload) issues.push({ field: 'file', message: upload.issue });
+	if (parsed.ok && !parsed.value.url && !upload && !resource.file_id) issues.push({ field: 'url', message: 'Give a web address or upload a file.' });
+	if (!parsed.ok || issues.length) return invalid(issues);
+	const value = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		const fileId = upload && 'contentType' in upload && file ? await repo.insertFile(trx, ecosystemId, { name: file.name, contentType: upload.contentType, bytes: file.bytes }) : resource.file_id;
+		const changed = await repo.updateResource(trx, ecosystemId, resource.id, { input: value, fileId, onlyIfStatus: as === 'suggester' ? 'suggested' : undefined });
+		if (changed === 0) throw new DomainError('FORBIDDEN');
+		if (resource.file_id && fileId !== resource.file_id) await repo.deleteUnusedFile(trx, ecosystemId, resource.file_id);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'evidence.update',
+			entityType: 'evidence_resource',
+			entityId: resource.id,
+			summary: `Edited resource “${value.title}”${fileId !== resource.file_id ? ' (new file)' : ''}`
+		});
+		return ok({ slug: resource.slug });
 	});
 }

@@ -109,3 +109,24 @@ export const fts5Query = (terms: string[]): string => terms.map((t) => `"${t}"*`
 
 /** PostgreSQL to_tsquery: every term as a prefix. */
 export const tsQuery = (terms: string[]): string => terms.map((t) => `${t}:*`).join(' & ');
+
+/** The edit form's values for a resource as stored (lists as the form's comma-joined checkbox state). */
+export function resourceFormValues(resource: {
+	title: string; title_es: string | null; summary: string; summary_es: string | null; kind: string; tags: string;
+	grade_bands: string; subjects: string; essa_tier: number | null; citation: string; url: string | null;
+}): Record<string, string> {
+	const list = (json: string) => (JSON.parse(json) as string[]).join(',');
+	return {
+		title: resource.title,
+		title_es: resource.title_es ?? '',
+		summary: resource.summary,
+		summary_es: resource.summary_es ?? '',
+		kind: resource.kind,
+		tags: (JSON.parse(resource.tags) as string[]).join(', '),
+		grade_bands: list(resource.grade_bands),
+		subjects: list(resource.subjects),
+		essa_tier: resource.essa_tier === null ? '' : String(resource.essa_tier),
+		citation: resource.citation,
+		url: resource.url ?? ''
+	};
+}

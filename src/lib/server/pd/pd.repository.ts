@@ -467,3 +467,71 @@ export async function insertCreditType(db: Executor, ecosystemId: string, values
 		.execute();
 	return id;
 }
+
+/** Saves an edited offering's details. The provider, address (slug) and publication stay as they are. */
+export async function updateOffering(db: Executor, ecosystemId: string, id: string, input: OfferingInput): Promise<number> {
+	const result = await db
+		.updateTable('pd_offering')
+		.set({
+			title: input.title,
+			title_es: input.title_es ?? null,
+			description_md: input.description_md,
+			description_md_es: input.description_md_es ?? null,
+			topic: input.topic,
+			audience: input.audience,
+			grade_bands: JSON.stringify(input.grade_bands),
+			subject: input.subject,
+			format: input.format,
+			hours: input.hours,
+			credit_type_id: input.credit_type_id ?? null,
+			cost_cents: input.cost,
+			capacity: input.capacity,
+			attendance_threshold: input.attendance_threshold,
+			reflection_required: input.reflection_required ? 1 : 0,
+			updated_at: nowIso()
+		})
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+export async function updateSession(
+	db: Executor,
+	ecosystemId: string,
+	offeringId: string,
+	session: { id: string; starts_at: string; ends_at: string; location: string }
+): Promise<number> {
+	const result = await db
+		.updateTable('pd_session')
+		.set({ starts_at: session.starts_at, ends_at: session.ends_at, location: session.location })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('offering_id', '=', offeringId)
+		.where('id', '=', session.id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+export async function insertSession(
+	db: Executor,
+	ecosystemId: string,
+	offeringId: string,
+	session: { starts_at: string; ends_at: string; location: string }
+): Promise<string> {
+	const id = newId();
+	await db.insertInto('pd_session').values({ id, ecosystem_id: ecosystemId, offering_id: offeringId, ...session }).execute();
+	return id;
+}
+
+/** The people holding a seat (active registrations), with where and in which language to write to them. */
+export async function listRegistrantContacts(db: Executor, ecosystemId: string, offeringId: string) {
+	return db
+		.selectFrom('pd_registration as r')
+		.innerJoin('user as u', 'u.id', 'r.user_id')
+		.select(['u.name', 'u.email', 'u.locale'])
+		.where('r.ecosystem_id', '=', ecosystemId)
+		.where('r.offering_id', '=', offeringId)
+		.where('r.cancelled_at', 'is', null)
+		.orderBy('u.email')
+		.execute();
+}

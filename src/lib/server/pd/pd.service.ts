@@ -11,10 +11,17 @@ import { slugify } from '../util.js';
 import { findEcosystemById } from '../ecosystems/ecosystems.repository.js';
 import { findPartnerById, listPartners } from '../partners/partners.repository.js';
 import { toCsv } from '../dashboard/dashboard-view.js';
+import type { AppContext } from '../context.js';
+import { localized } from '../content.js';
+import * as m from '../../paraglide/messages.js';
 import * as repo from './pd.repository.js';
 import {
 	attendanceMet,
+	capacityProblem,
 	certificateCodeFrom,
+	offeringFormValues,
+	planSessionEdit,
+	sessionTimeText,
 	completionProblems,
 	creditTypeSchema,
 	evaluationSchema,
@@ -495,4 +502,95 @@ export async function createCreditType({ db, actor, ecosystemId, input }: Scoped
 		});
 		return ok({ id });
 	});
+}
+
+/**
+ * The edit form of an offering, pre-filled with what is stored. Only the people who run the
+ * offering (its partner's staff, or backbone staff) may edit it.
+ */
+export async function getOfferingForEdit({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	requireManage(actor, ecosystemId, offering);
+	const sessions = await repo.listSessions(db, ecosystemId, offering.id);
+	return {
+		offering,
+		values: offeringFormValues(offering, sessions),
+		sessionCount: sessions.length,
+		registered: await repo.countActiveRegistrations(db, ecosystemId, offering.id),
+		creditTypes: await repo.listCreditTypes(db, ecosystemId)
+	};
+}
+
+/**
+ * A provider edits an offering: its details and its sessions' times and places (new sessions may
+ * be added; existing ones keep their check-ins and cannot be dropped). The capacity cannot go
+ * below the seats already taken. When a session's time changes, everyone registered is emailed
+ * the new time through the outbox, written in the same transaction as the change.
+ */
+export async function updateOffering({
+	ctx,
+	actor,
+	ecosystemId,
+	slug,
+	input,
+	origin
+}: { ctx: AppContext; actor: Actor; ecosystemId: string; slug: string; input: unknown; origin: string }): Promise<Outcome<{ slug: string; notified: number; moved: number }>> {
+	const db = ctx.db.kysely;
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	requireManage(actor, ecosystemId, offering);
+	// Who provides the offering is not part of the edit: the form never sends it.
+	const parsed = validate(offeringSchema, { ...(input as Record<string, unknown>), provider: offering.partner_id ?? 'backbone' });
+	if (!parsed.ok) return parsed;
+	const value = parsed.value;
+	if (value.credit_type_id && !(await repo.listCreditTypes(db, ecosystemId)).some((c) => c.id === value.credit_type_id)) {
+		return invalid([{ field: 'credit_type_id', message: 'Choose a credit type from the list.' }]);
+	}
+	const ecosystem = await findEcosystemById(db, ecosystemId);
+	if (!ecosystem) throw new DomainError('OFFERING_NOT_FOUND');
+	const result = await db.transaction().execute(async (trx): Promise<Outcome<{ slug: string; notified: number; moved: number; mailIds: string[] }>> => {
+		const stored = await repo.listSessions(trx, ecosystemId, offering.id);
+		const plan = planSessionEdit(stored, value.sessions);
+		if (!plan.ok) return invalid(plan.issues);
+		const registered = await repo.countActiveRegistrations(trx, ecosystemId, offering.id);
+		const capacity = capacityProblem(value.capacity, registered);
+		if (capacity.length) return invalid(capacity);
+		await repo.updateOffering(trx, ecosystemId, offering.id, value);
+		for (const session of plan.updates) await repo.updateSession(trx, ecosystemId, offering.id, session);
+		for (const session of plan.inserts) await repo.insertSession(trx, ecosystemId, offering.id, session);
+		const moved = plan.updates.filter((s) => s.moved);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'pd.offering.update',
+			entityType: 'pd_offering',
+			entityId: offering.id,
+			summary: `Edited PD offering “${value.title}” (capacity ${value.capacity}${moved.length ? `, ${moved.length} session${moved.length === 1 ? '' : 's'} moved` : ''}${plan.inserts.length ? `, ${plan.inserts.length} added` : ''})`
+		});
+		const mailIds: string[] = [];
+		if (moved.length) {
+			for (const person of await repo.listRegistrantContacts(trx, ecosystemId, offering.id)) {
+				const locale = person.locale === 'es' ? 'es' : 'en';
+				const title = localized(locale, value.title, value.title_es ?? null);
+				const times = moved.map((s) => `- ${sessionTimeText(s)}${s.location ? `, ${s.location}` : ''}`).join('\n');
+				mailIds.push(
+					await ctx.mailer.queue(trx, {
+						ecosystemId,
+						to: person.email,
+						kind: 'pd_session_moved',
+						subject: m.pd_edit_mail_subject({ title }, { locale }),
+						text: m.pd_edit_mail_body(
+							{ name: person.name, title, times, url: `${origin}/e/${ecosystem.slug}/pd/${offering.slug}`, ecosystem: localized(locale, ecosystem.name, ecosystem.name_es ?? null) },
+							{ locale }
+						)
+					})
+				);
+			}
+		}
+		return ok({ slug: offering.slug, notified: mailIds.length, moved: moved.length, mailIds });
+	});
+	if (!result.ok) return result;
+	await ctx.mailer.deliver(result.value.mailIds);
+	return ok({ slug: result.value.slug, notified: result.value.notified, moved: result.value.moved });
 }

@@ -22,6 +22,8 @@ function realDate(date: string): boolean {
 
 const sessionSchema = z
 	.object({
+		/** Set on the edit form for a session that already exists (its attendance stays with it). */
+		id: z.string().max(64).optional(),
 		date: z.string({ message: 'Enter the session’s date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD, for example 2027-03-04.'),
 		start: z.string({ message: 'Enter the start time.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as HH:MM (24-hour), for example 16:00.'),
 		end: z.string({ message: 'Enter the end time.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the end time as HH:MM (24-hour), for example 19:00.'),
@@ -86,12 +88,13 @@ export function offeringFromForm(values: Record<string, string | undefined>, gra
 	const sessions: Record<string, string | undefined>[] = [];
 	for (let i = 0; i < SESSION_SLOTS; i++) {
 		const row = {
+			id: values[`sessions.${i}.id`],
 			date: values[`sessions.${i}.date`],
 			start: values[`sessions.${i}.start`],
 			end: values[`sessions.${i}.end`],
 			location: values[`sessions.${i}.location`]
 		};
-		if (Object.values(row).some((v) => v !== undefined)) sessions.push(row);
+		if (Object.values(row).some((v) => v !== undefined)) sessions.push(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)));
 	}
 	const rest = Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith('sessions.')));
 	return { ...rest, grade_bands: gradeBandValues, sessions };
@@ -243,3 +246,100 @@ export const creditTypeSchema = z.object({
 	name: z.string({ message: 'Enter the credit’s name.' }).min(2, 'Enter the credit’s name.').max(80, 'The name can have at most 80 characters.'),
 	name_es: optionalText(80, 'The Spanish name')
 });
+
+/**
+ * Editing an offering: refuses a capacity below the seats already taken (active registrations),
+ * since nobody's registration is dropped by an edit. Empty when the capacity is fine.
+ */
+export function capacityProblem(capacity: number, activeRegistrations: number): { field: string; message: string }[] {
+	if (capacity >= activeRegistrations) return [];
+	return [
+		{
+			field: 'capacity',
+			message: `${activeRegistrations} ${activeRegistrations === 1 ? 'person is' : 'people are'} already registered, so the capacity cannot be lower than ${activeRegistrations}.`
+		}
+	];
+}
+
+export interface StoredSession {
+	id: string;
+	starts_at: string;
+	ends_at: string;
+	location: string;
+}
+
+/**
+ * What an edit does to the sessions: existing ones (matched by id) keep their attendance and may
+ * move in time or place; rows without an id are new. An existing session cannot be dropped from
+ * the form (check-ins hang on it), so a missing id is reported. `moved` lists the sessions whose
+ * start or end changed: the people registered are emailed about those.
+ */
+export function planSessionEdit(
+	stored: StoredSession[],
+	sessions: SessionInput[]
+): { ok: true; updates: (StoredSession & { moved: boolean })[]; inserts: Omit<StoredSession, 'id'>[] } | { ok: false; issues: { field: string; message: string }[] } {
+	const byId = new Map(stored.map((s) => [s.id, s]));
+	const issues: { field: string; message: string }[] = [];
+	const updates: (StoredSession & { moved: boolean })[] = [];
+	const inserts: Omit<StoredSession, 'id'>[] = [];
+	const seen = new Set<string>();
+	sessions.forEach((session, i) => {
+		const times = sessionTimes(session);
+		if (session.id === undefined) {
+			inserts.push({ ...times, location: session.location });
+			return;
+		}
+		const before = byId.get(session.id);
+		if (!before || seen.has(session.id)) {
+			issues.push({ field: `sessions.${i}.date`, message: 'This session is not part of the offering; reload the page and try again.' });
+			return;
+		}
+		seen.add(session.id);
+		updates.push({ id: session.id, ...times, location: session.location, moved: times.starts_at !== before.starts_at || times.ends_at !== before.ends_at });
+	});
+	if (issues.length === 0 && seen.size < stored.length) {
+		issues.push({ field: 'sessions.0.date', message: 'A session that already exists cannot be removed here; change its date and time instead.' });
+	}
+	return issues.length ? { ok: false, issues } : { ok: true, updates, inserts };
+}
+
+/** The edit form's values for an offering as stored: what the provider sees before changing it. */
+export function offeringFormValues(
+	offering: {
+		title: string; title_es: string | null; description_md: string; description_md_es: string | null; topic: string; audience: string;
+		grade_bands: string; subject: string; format: string; hours: number; credit_type_id: string | null; cost_cents: number; capacity: number;
+		attendance_threshold: number; reflection_required: number;
+	},
+	sessions: StoredSession[]
+): Record<string, string> {
+	const values: Record<string, string> = {
+		title: offering.title,
+		title_es: offering.title_es ?? '',
+		description_md: offering.description_md,
+		description_md_es: offering.description_md_es ?? '',
+		topic: offering.topic,
+		audience: offering.audience,
+		grade_bands: (JSON.parse(offering.grade_bands) as string[]).join(','),
+		subject: offering.subject,
+		format: offering.format,
+		hours: String(offering.hours),
+		credit_type_id: offering.credit_type_id ?? '',
+		cost: (offering.cost_cents / 100).toFixed(2),
+		capacity: String(offering.capacity),
+		attendance_threshold: String(offering.attendance_threshold),
+		reflection_required: offering.reflection_required ? 'yes' : ''
+	};
+	sessions.forEach((s, i) => {
+		values[`sessions.${i}.id`] = s.id;
+		values[`sessions.${i}.date`] = s.starts_at.slice(0, 10);
+		values[`sessions.${i}.start`] = s.starts_at.slice(11, 16);
+		values[`sessions.${i}.end`] = s.ends_at.slice(11, 16);
+		values[`sessions.${i}.location`] = s.location;
+	});
+	return values;
+}
+
+/** A session's time in words for email: "2027-03-04, 16:00–19:00 UTC". */
+export function sessionTimeText(session: { starts_at: string; ends_at: string }): string {
+	return `${session.starts_at.slice(0, 10)}, ${session.starts_at.slice(11, 16)}–${session.ends_at.slice(11, 16)} UTC`;
+}

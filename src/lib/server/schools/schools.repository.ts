@@ -119,3 +119,34 @@ export async function listAssessments(db: Executor, ecosystemId: string, schoolI
 	}
 	return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
+
+export async function updateSchool(db: Executor, ecosystemId: string, id: string, values: { name: string; gradeBands: string[] }): Promise<number> {
+	const result = await db
+		.updateTable('school')
+		.set({ name: values.name, grade_bands: JSON.stringify(values.gradeBands) })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+/** How many self-assessment scores rated this domain: any at all freezes its number of levels. */
+export async function countScoresOfDomain(db: Executor, ecosystemId: string, domainId: string): Promise<number> {
+	const row = await db
+		.selectFrom('school_assessment_score')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('domain_id', '=', domainId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+export async function updateDomain(db: Executor, ecosystemId: string, id: string, values: { name: string; name_es: string | null; levels: RubricLevel[] }): Promise<number> {
+	const result = await db
+		.updateTable('school_rubric_domain')
+		.set({ name: values.name, name_es: values.name_es, levels: JSON.stringify(values.levels) })
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}

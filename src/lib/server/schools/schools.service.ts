@@ -3,11 +3,11 @@ import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
 import { decide, type Actor, type SignedInActor } from '../auth/roles.js';
 import { recordAudit, type Executor } from '../audit/audit.repository.js';
-import { DomainError, ok, type Outcome } from '../errors.js';
+import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
 import { listPublishedOfferings } from '../pd/pd.repository.js';
 import * as repo from './schools.repository.js';
-import { assessmentSchema, growthByDomain } from './schools.js';
+import { assessmentSchema, domainEditProblems, domainKeyFrom, domainSchema, growthByDomain, levelsText, schoolSchema } from './schools.js';
 
 type Db = Kysely<Database>;
 interface Scoped {
@@ -77,5 +77,85 @@ export async function submitAssessment({ db, actor, ecosystemId, slug, input, no
 			summary: `Saved the ${value.year} STEM-school self-assessment of ${school.name}`
 		});
 		return ok({ year: value.year });
+	});
+}
+
+/** A school's details for backbone staff to edit, pre-filled. */
+export async function getSchoolForEdit({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const school = await repo.findSchoolBySlug(db, ecosystemId, slug);
+	if (!school) throw new DomainError('SCHOOL_NOT_FOUND');
+	return { school, values: { name: school.name, grade_bands: parseBands(school.grade_bands).join(',') } };
+}
+
+/** Backbone staff rename a school or change the grade bands it serves (which changes the PD it is shown). */
+export async function updateSchool({ db, actor, ecosystemId, slug, input }: Scoped & { slug: string; input: unknown }): Promise<Outcome<{ slug: string }>> {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const school = await repo.findSchoolBySlug(db, ecosystemId, slug);
+	if (!school) throw new DomainError('SCHOOL_NOT_FOUND');
+	const parsed = validate(schoolSchema, input);
+	if (!parsed.ok) return parsed;
+	return db.transaction().execute(async (trx) => {
+		await repo.updateSchool(trx, ecosystemId, school.id, { name: parsed.value.name, gradeBands: parsed.value.grade_bands });
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'school.update',
+			entityType: 'school',
+			entityId: school.id,
+			summary: `Edited school ${school.name}${parsed.value.name !== school.name ? ` (now ${parsed.value.name})` : ''}: grades ${parsed.value.grade_bands.join(', ')}`
+		});
+		return ok({ slug: school.slug });
+	});
+}
+
+/** The rubric for backbone staff to edit: each domain pre-filled, with how many ratings rest on it. */
+export async function getRubricForEdit({ db, actor, ecosystemId }: Scoped) {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const domains = await repo.listDomains(db, ecosystemId);
+	return Promise.all(
+		domains.map(async (d) => ({
+			domain: d,
+			timesRated: await repo.countScoresOfDomain(db, ecosystemId, d.id),
+			values: { name: d.name, name_es: d.name_es ?? '', levels: levelsText(d.levels) }
+		}))
+	);
+}
+
+/**
+ * Backbone staff edit a rubric domain (its name and levels) or, without `domainId`, add one.
+ * A domain that self-assessments already rated keeps its number of levels (see
+ * `domainEditProblems`), so every past answer keeps pointing at the same step of the scale.
+ */
+export async function saveRubricDomain({ db, actor, ecosystemId, domainId, input }: Scoped & { domainId?: string; input: unknown }): Promise<Outcome<{ id: string }>> {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const domains = await repo.listDomains(db, ecosystemId);
+	const stored = domainId ? domains.find((d) => d.id === domainId) : undefined;
+	if (domainId && !stored) return invalid([{ field: 'form', message: 'That domain is not part of this rubric; reload the page and try again.' }]);
+	const parsed = validate(domainSchema, input);
+	if (!parsed.ok) return parsed;
+	const value = { name: parsed.value.name, name_es: parsed.value.name_es || null, levels: parsed.value.levels };
+	if (domains.some((d) => d.id !== domainId && d.name.toLowerCase() === value.name.toLowerCase())) {
+		return invalid([{ field: 'name', message: 'Another domain of the rubric already has that name.' }]);
+	}
+	return db.transaction().execute(async (trx): Promise<Outcome<{ id: string }>> => {
+		if (stored) {
+			// Counted inside the transaction, so a rating saved meanwhile is seen.
+			const problems = domainEditProblems(stored, await repo.countScoresOfDomain(trx, ecosystemId, stored.id), value);
+			if (problems.length) return invalid(problems);
+			await repo.updateDomain(trx, ecosystemId, stored.id, value);
+		}
+		let key = domainKeyFrom(value.name);
+		for (let n = 2; !stored && domains.some((d) => d.key === key); n++) key = `${domainKeyFrom(value.name)}_${n}`;
+		const id = stored?.id ?? (await repo.insertDomain(trx, ecosystemId, { key, ...value, position: domains.length + 1 }));
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: stored ? 'school.rubric.update' : 'school.rubric.add',
+			entityType: 'school_rubric_domain',
+			entityId: id,
+			summary: `${stored ? 'Edited' : 'Added'} the rubric domain “${value.name}” (${value.levels.length} levels)`
+		});
+		return ok({ id });
 	});
 }

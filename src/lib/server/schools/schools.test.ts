@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentSchema, defaultLevels, growthByDomain, type AssessmentScores } from './schools.js';
+import { assessmentSchema, defaultLevels, domainEditProblems, domainKeyFrom, growthByDomain, levelsText, parseLevels, type AssessmentScores } from './schools.js';
 import { validate } from '../validation.js';
 
 const domains = [
@@ -45,5 +45,34 @@ describe('assessmentSchema', () => {
 	});
 	it('accepts a full assessment', () => {
 		expect(validate(schema, { year: '2026', 'level.leadership': '4', 'level.equity': '3', 'plan.equity': 'Open the robotics club to every grade.' }).ok).toBe(true);
+	});
+});
+
+describe('editing the rubric', () => {
+	it.each([
+		['renaming a rated domain’s levels', 4, 'A\nB\nC\nD', []],
+		['dropping a level of a rated domain', 1, 'A\nB\nC', ['1 self-assessment has rated this domain on its 4 levels, so it keeps 4 levels; you may rename them.']],
+		['adding a level to a rated domain', 2, 'A\nB\nC\nD\nE', ['2 self-assessments have rated this domain on its 4 levels, so it keeps 4 levels; you may rename them.']],
+		['changing the scale of an unrated domain', 0, 'A\nB', []]
+	])('%s', (_, timesRated, text, messages) => {
+		expect(domainEditProblems({ levels: defaultLevels }, timesRated, { levels: parseLevels(text) }).map((p) => p.message)).toEqual(messages);
+	});
+
+	it('reads levels one per line as English | Español, skipping blank lines, and writes them back', () => {
+		const levels = parseLevels(' Beginning | Comienzo \n\nGrowing\n| only Spanish\nStrong|Sólido');
+		expect(levels).toEqual([
+			{ label: 'Beginning', label_es: 'Comienzo' },
+			{ label: 'Growing', label_es: null },
+			{ label: 'Strong', label_es: 'Sólido' }
+		]);
+		expect(levelsText(levels)).toBe('Beginning | Comienzo\nGrowing\nStrong | Sólido');
+	});
+
+	it.each([
+		['Family engagement', 'family_engagement'],
+		['Équité & accès', 'equite_acces'],
+		['!!!', 'domain']
+	])('keys the new domain %s as %s', (name, key) => {
+		expect(domainKeyFrom(name)).toBe(key);
 	});
 });

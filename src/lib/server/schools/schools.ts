@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gradeBands } from '../pd/pd.js';
 
 export interface RubricLevel {
 	label: string;
@@ -80,4 +81,70 @@ export function growthByDomain(domains: { key: string }[], assessments: Assessme
 			return { key: d.key, byYear, change: rated.length >= 2 ? rated.at(-1)! - rated.at(-2)! : null };
 		})
 	};
+}
+
+
+/** A school's details as backbone staff edit them; its address (slug) and team stay as they are. */
+export const schoolSchema = z.object({
+	name: z.string({ message: 'Enter the school’s name.' }).trim().min(3, 'The name needs at least 3 characters.').max(160, 'The name can have at most 160 characters.'),
+	grade_bands: z.array(z.enum(gradeBands, { message: 'Choose grade bands from the list.' })).min(1, 'Choose at least one grade band the school serves.')
+});
+
+/**
+ * A rubric domain as backbone staff edit it. Levels are typed one per line, lowest first, as
+ * `English | Español` (the Spanish part optional).
+ */
+export const domainSchema = z.object({
+	name: z.string({ message: 'Enter the domain’s name.' }).trim().min(3, 'The domain’s name needs at least 3 characters.').max(120, 'The domain’s name can have at most 120 characters.'),
+	name_es: z.string().trim().max(120, 'The Spanish name can have at most 120 characters.').optional(),
+	levels: z
+		.string({ message: 'Enter the levels, one per line.' })
+		.transform((text) => parseLevels(text))
+		.refine((levels) => levels.length >= 2 && levels.length <= 7, 'Give between 2 and 7 levels, one per line, lowest first.')
+		.refine((levels) => levels.every((l) => l.label.length <= 80 && (l.label_es ?? '').length <= 80), 'Each level’s name can have at most 80 characters.')
+});
+
+export function parseLevels(text: string): RubricLevel[] {
+	return text
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter((line) => line !== '')
+		.map((line) => {
+			const [label, spanish] = line.split('|').map((part) => part.trim());
+			return { label: label ?? '', label_es: spanish ? spanish : null };
+		})
+		.filter((level) => level.label !== '');
+}
+
+export function levelsText(levels: RubricLevel[]): string {
+	return levels.map((l) => (l.label_es ? `${l.label} | ${l.label_es}` : l.label)).join('\n');
+}
+
+/**
+ * The rule that keeps past self-assessments meaning what they meant: once any assessment has
+ * rated a domain, its levels may be renamed (names, translations) but not added, removed or
+ * reordered by count, since a stored level is a position on that scale. A domain nobody has
+ * rated yet may change freely.
+ */
+export function domainEditProblems(stored: { levels: RubricLevel[] }, timesRated: number, next: { levels: RubricLevel[] }): { field: string; message: string }[] {
+	if (timesRated === 0 || next.levels.length === stored.levels.length) return [];
+	return [
+		{
+			field: 'levels',
+			message: `${timesRated} self-assessment${timesRated === 1 ? ' has' : 's have'} rated this domain on its ${stored.levels.length} levels, so it keeps ${stored.levels.length} levels; you may rename them.`
+		}
+	];
+}
+
+/** A stable key for a new domain from its name: lower-case words joined by underscores. */
+export function domainKeyFrom(name: string): string {
+	return (
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '_')
+			.replace(/^_+|_+$/g, '')
+			.slice(0, 40) || 'domain'
+	);
 }

@@ -29,6 +29,10 @@ function pdAndSchoolRoutes(): Route[] {
 		{ method: 'POST', path: `${backboneOffering}/roster?/attendance`, form: { session_id: 'none' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${partnerOffering}/roster?/revoke`, form: { registration_id: 'none' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
 		{ method: 'POST', path: `${backboneOffering}/roster?/revoke`, form: { registration_id: 'none' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${backboneOffering}/edit`, allow: backbone },
+		{ method: 'GET', path: `${partnerOffering}/edit`, allow: [...backbone, 'partner_admin'] },
+		{ method: 'POST', path: `${partnerOffering}/edit`, form: { title: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
+		{ method: 'POST', path: `${backboneOffering}/edit`, form: { title: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: '/verify', allow: everyone },
 		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone },
 		...evidenceRoutes(),
@@ -36,7 +40,11 @@ function pdAndSchoolRoutes(): Route[] {
 		{ method: 'GET', path: `${eco}/schools`, allow: [...backbone, 'educator'] },
 		// The demo educator's school team; backbone staff see every school.
 		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy`, allow: [...backbone, 'educator'] },
-		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 }
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 },
+		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy/edit`, allow: backbone },
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy/edit`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/schools/rubric`, allow: backbone },
+		{ method: 'POST', path: `${eco}/schools/rubric`, form: { name: '', levels: '' }, allow: backbone, okStatus: 422 }
 	];
 }
 
@@ -52,6 +60,9 @@ function evidenceRoutes(): Route[] {
 		{ method: 'GET', path: `${ev}/family-science-nights-playbook/file`, allow: everyone, okStatus: 404 },
 		{ method: 'GET', path: `${ev}/suggest`, allow: suggesters },
 		{ method: 'POST', path: `${ev}/suggest`, form: { title: '' }, allow: suggesters, okStatus: 422 },
+		// A published demo resource: only backbone staff edit it (partners edit their own pending suggestions).
+		{ method: 'GET', path: `${ev}/family-science-nights-playbook/edit`, allow: backbone },
+		{ method: 'POST', path: `${ev}/family-science-nights-playbook/edit`, form: { title: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: `${ev}/review`, allow: backbone },
 		{ method: 'POST', path: `${ev}/review`, form: { slug: 'family-science-nights-playbook', decision: 'maybe' }, allow: backbone, okStatus: 422 }
 	];

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
-import { getResource } from '#lib/server/evidence/evidence.service.js';
+import { canEditResource, getResource } from '#lib/server/evidence/evidence.service.js';
 import { guard } from '#lib/server/http/route-helpers.js';
 import { localized, isFallback } from '#lib/server/content.js';
 
@@ -28,6 +28,8 @@ export const load: PageServerLoad = async (event) => {
 			suggestedBy: r.suggested_by_partner_name,
 			reviewNote: r.review_note,
 			isDemo: r.is_demo === 1
-		}
+		},
+		canEdit: canEditResource(event.locals.actor, ecosystem.id, r),
+		saved: event.url.searchParams.get('saved') === 'edited'
 	};
 };

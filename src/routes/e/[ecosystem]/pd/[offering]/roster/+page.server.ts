@@ -24,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 		sessions: roster.sessions.map((s, i) => ({ id: s.id, number: i + 1, starts: formatDateTime(s.starts_at, locale) })),
 		roster: roster.roster.map((r) => ({ id: r.id, name: r.name, email: r.email, completed: !!r.completed_at, attended: r.attended, certificate: r.certificate_code, revoked: !!r.certificate_revoked_at })),
 		evaluations: roster.evaluations,
-		saved: event.url.searchParams.get('saved')
+		saved: event.url.searchParams.get('saved'),
+		notified: Number(event.url.searchParams.get('notified') ?? '0') || 0
 	};
 };
 
