@@ -612,7 +612,8 @@ async function promoteFromWaitlist(ctx: AppContext, trx: Executor, ecosystemId: 
 		if (!next || !(await repo.takeSeat(trx, ecosystemId, eventId))) return mailIds;
 		const token = randomToken();
 		await repo.promoteRegistration(trx, ecosystemId, next.id, sha256(token));
-		mailIds.push(await queueMail(ctx, trx, { kind: 'promoted', eventId, ecosystemId, registration: next, origin, token }));
+		// The row was read while waiting; the email is about the seat it now holds (and its online link).
+		mailIds.push(await queueMail(ctx, trx, { kind: 'promoted', eventId, ecosystemId, registration: { ...next, status: 'confirmed' }, origin, token }));
 	}
 }
 
