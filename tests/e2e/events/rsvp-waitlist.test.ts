@@ -141,7 +141,7 @@ describeBrowser('events: an event fills up, a cancellation promotes the waiting 
 		const waiting = await new HttpSession().post(`${eco}/events/${slug}`, { name: 'Cai Lin', email: `cai.${Date.now().toString(36)}@example.org`, answer_q1: 'Library club' });
 		expect(waiting.status).toBe(303);
 		privatePages.push(new URL(waiting.headers.get('location')!, 'http://x').pathname);
-		const paths = [`${eco}/events`, `${eco}/events/${slug}`, ...privatePages, `${eco}/admin/events`, `${eco}/admin/events/new`, `${eco}/admin/events/${slug}`];
+		const paths = [`${eco}/events`, `${eco}/events/calendar`, `${eco}/events/calendar?month=2031-03`, `${eco}/events/${slug}`, ...privatePages, `${eco}/admin/events`, `${eco}/admin/events/new`, `${eco}/admin/events/${slug}`, `${eco}/admin/events/${slug}/edit`];
 		for (const locale of ['en', 'es']) {
 			await page.goto(`/language/${locale}?next=/`);
 			for (const path of paths) {
