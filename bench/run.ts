@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import pg from 'pg';
 import autocannon from 'autocannon';
+import { build as bundle } from 'esbuild';
 import { createContext, type AppContext } from '../src/lib/server/context.js';
 import { seedDemoIfEmpty } from '../src/lib/server/demo/seed.js';
 import { makeActor, makeEcosystem, makePartner } from '../src/lib/server/testing/factories.js';
@@ -33,6 +34,9 @@ import { nowIso } from '../src/lib/server/util.js';
 import { programBench } from './programs.js';
 
 const quick = process.argv.includes('--quick');
+/** `--only import`: run section 1 alone and print its figures (docs/benchmarks.md is left as it is). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'import') throw new Error(`--only takes "import" (got ${only})`);
 const sizes = quick
 	? { importRows: 100_000, bigRows: 1_000_000, smallRows: 10_000, seconds: 5 }
 	: { importRows: 1_000_000, bigRows: 10_000_000, smallRows: 10_000, seconds: 10 };
@@ -108,10 +112,15 @@ async function importBench() {
 	log(`${(bytes / 1e6).toFixed(1)} MB; DuckDB reference`);
 	const duck = await runChild([...tsx, 'bench/duckdb-load.ts', file]);
 	log(`DuckDB ${JSON.stringify(duck)} (load ${loadNow()})`);
+	// The child runs as plain JavaScript, as the importer does in the built server (no tsx loader
+	// compiling modules at startup and holding their sources): esbuild bundles the child and the
+	// code it imports, leaving the packages in node_modules.
+	const child = join(out, 'participant-import-child.mjs');
+	await bundle({ entryPoints: [join(root, 'src/lib/server/testing/participant-import-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'error' });
 	const results: { database: string; done: Done }[] = [];
 	const sqliteTarget = await prepareImportTarget(join(out, 'import.sqlite'));
 	log('SQLite import');
-	results.push({ database: 'SQLite', done: await runChild([...tsx, 'src/lib/server/testing/participant-import-child.ts', JSON.stringify({ ...sqliteTarget, file, bytes })]) });
+	results.push({ database: 'SQLite', done: await runChild([child, JSON.stringify({ ...sqliteTarget, file, bytes })]) });
 	log(`SQLite ${JSON.stringify(results.at(-1)!.done)} (load ${loadNow()})`);
 	const pgName = `parity_bench_${process.pid}`;
 	try {
@@ -120,7 +129,7 @@ async function importBench() {
 		url.pathname = `/${pgName}`;
 		const pgTarget = await prepareImportTarget(url.toString());
 		log('PostgreSQL import');
-		results.push({ database: 'PostgreSQL', done: await runChild([...tsx, 'src/lib/server/testing/participant-import-child.ts', JSON.stringify({ ...pgTarget, file, bytes })]) });
+		results.push({ database: 'PostgreSQL', done: await runChild([child, JSON.stringify({ ...pgTarget, file, bytes })]) });
 		log(`PostgreSQL ${JSON.stringify(results.at(-1)!.done)} (load ${loadNow()})`);
 	} catch (error) {
 		log(`PostgreSQL import skipped: ${(error as Error).message}`);
@@ -250,6 +259,14 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionD
 const mb = (kb: number) => `${fmt(kb / 1024)} MB`;
 
 const imports = await importBench();
+if (only === 'import') {
+	const line = (label: string, done: Done) =>
+		`${label}: ${fmt(done.ms / 1000, 1)} s wall (${fmt(done.ms / imports.duck.ms, 1)}× DuckDB), ${fmt(done.cpuMs / 1000, 1)} s CPU (${fmt(done.cpuMs / imports.duck.cpuMs, 1)}×), peak RSS ${mb(done.maxRssKb)}${done.baseRssKb ? ` (${mb(done.baseRssKb)} before import)` : ''}`;
+	console.log(line('DuckDB', imports.duck));
+	for (const { database, done } of imports.results) console.log(line(database, done));
+	console.log(`1-minute load average ${startLoad} at the start, ${loadNow()} at the end`);
+	process.exit(0);
+}
 
 log('building the server (vite build)');
 const build = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'ignore' });

@@ -26,7 +26,6 @@ import {
 	cellsFromCombinations,
 	PeopleCounter,
 	pseudonymConflicts,
-	type CombinationCount,
 	type RowProblem
 } from './participants.js';
 import { readParticipantStream } from './participants.stream.js';
@@ -98,7 +97,7 @@ async function saveParticipantSubmission(
 	target: ParticipantTarget,
 	meta: { userId: string | null; apiTokenId?: string | null; idempotencyKey?: string | null; requestFingerprint?: string | null; fileName: string | null },
 	feed: (submissionId: string) => Promise<number>,
-	counted?: CombinationCount[]
+	counted?: PeopleCounter
 ): Promise<{ id: string; version: number; rows: number; people: number; cells: number }> {
 	const { ecosystemId } = target;
 	const created = await createSubmissionVersion(trx, ecosystemId, {
@@ -114,13 +113,20 @@ async function saveParticipantSubmission(
 		cells: []
 	});
 	const rows = await feed(created.id);
-	const combinations = counted ?? (await repo.countPeopleByCombination(trx, ecosystemId, created.id));
-	const people = counted ? counted.reduce((sum, c) => sum + c.people, 0) : await repo.countDistinctPeople(trx, ecosystemId, created.id);
-	if (!counted && combinations.reduce((sum, c) => sum + c.people, 0) !== people) {
-		const problems = pseudonymConflicts(await repo.rowsOfInconsistentPeople(trx, ecosystemId, created.id));
-		throw new ParticipantProblems(problems, problems.length);
+	let cells: Map<string, number>;
+	let people: number;
+	if (counted) {
+		cells = counted.cells(target.metric.disaggregations);
+		people = counted.distinct;
+	} else {
+		const combinations = await repo.countPeopleByCombination(trx, ecosystemId, created.id);
+		people = await repo.countDistinctPeople(trx, ecosystemId, created.id);
+		if (combinations.reduce((sum, c) => sum + c.people, 0) !== people) {
+			const problems = pseudonymConflicts(await repo.rowsOfInconsistentPeople(trx, ecosystemId, created.id));
+			throw new ParticipantProblems(problems, problems.length);
+		}
+		cells = cellsFromCombinations(combinations, target.metric.disaggregations);
 	}
-	const cells = cellsFromCombinations(combinations, target.metric.disaggregations);
 	// Counted cells follow the metric's breakdowns by construction; checking them with the same
 	// rules as typed cells keeps every way in equal (e.g. a ZIP outside the metric's breakdowns).
 	const checked = validateCells([...cells].map(([group, value]) => ({ metric: target.metric.id, group, value })), [target.metric]);
@@ -215,7 +221,7 @@ export async function runParticipantImport({
 			onProgress: (p) => repo.updateImportJob(db, ecosystemId, jobId, { bytes_read: p.bytesRead, rows_read: p.rowsRead })
 		});
 		if (!checked.problems.empty) return await fail(checked.problems.shown, checked.problems.total);
-		const counted = people.overflowed ? undefined : people.counts();
+		const counted = people.overflowed ? undefined : people;
 
 		const saved = await inBulkTransaction(db, async (trx, openWriter) => {
 			const result = await saveParticipantSubmission(trx, target, { userId: actor.userId, fileName }, async (submissionId) => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { raceEthnicityGroups, type Disaggregation } from '../metrics/metrics.js';
+import { ageBands, gradeBands, raceEthnicityGroups, type Disaggregation } from '../metrics/metrics.js';
 import {
 	aggregateParticipants,
 	cellsFromCombinations,
 	combineSpd15,
 	countCombinations,
+	demographicColumns,
+	PeopleCounter,
+	type RowProblem,
 	crosswalk1997,
 	looksLikeIdentifierColumn,
 	ProblemList,
@@ -238,6 +241,50 @@ describe('aggregation into cells', () => {
 				expect(counts.reduce((s, c) => s + c.people, 0)).toBe(new Set(rows.map((r) => r.pseudonym)).size);
 				const outcome = aggregateParticipants(rows, both);
 				expect(outcome.ok && Object.fromEntries(outcome.cells)).toEqual(Object.fromEntries(cellsFromCombinations(counts, both)));
+			})
+		);
+	});
+});
+
+describe('PeopleCounter', () => {
+	const flag = fc.constantFrom(null, 0 as const, 1 as const);
+	/** Rows with every answer varying, one set of answers per pseudonym (the first drawn). */
+	const fullRows = fc
+		.array(
+			fc.record({
+				id: fc.integer({ min: 0, max: 40 }),
+				raceEthnicity: fc.constantFrom(null, ...raceEthnicityGroups),
+				sex: fc.constantFrom(null, 'female' as const, 'male' as const),
+				zip: fc.constantFrom(null, '19104', '19139', '08102', '19143'),
+				gradeBand: fc.constantFrom(null, ...gradeBands),
+				ageBand: fc.constantFrom(null, ...ageBands),
+				disability: flag,
+				englishLearner: flag,
+				lowIncome: flag
+			}),
+			{ maxLength: 120 }
+		)
+		.map((drawn) => {
+			const first = new Map<number, (typeof drawn)[number]>();
+			for (const d of drawn) if (!first.has(d.id)) first.set(d.id, d);
+			return drawn.map((d, i): ParticipantRow => {
+				const { id, ...answers } = first.get(d.id)!;
+				return { ...person(i + 2, `p${id}`, null, null), ...answers };
+			});
+		});
+
+	it('counts the same cells from its packed answers as from the combination counts', () => {
+		fc.assert(
+			fc.property(fullRows, fc.subarray([...demographicColumns]), (rows, breakdowns) => {
+				const counter = new PeopleCounter();
+				const problems: RowProblem[] = [];
+				for (const row of rows) counter.add(row, problems);
+				expect(problems).toEqual([]);
+				expect(counter.distinct).toBe(new Set(rows.map((r) => r.pseudonym)).size);
+				for (const chosen of [breakdowns, both]) {
+					expect(Object.fromEntries(counter.cells(chosen))).toEqual(Object.fromEntries(cellsFromCombinations(counter.counts(), chosen)));
+					expect(Object.fromEntries(counter.cells(chosen))).toEqual(Object.fromEntries(cellsFromCombinations(countCombinations(rows), chosen)));
+				}
 			})
 		);
 	});

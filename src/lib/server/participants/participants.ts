@@ -281,71 +281,82 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 	const spd15 = map.race_ethnicity !== undefined;
 	const in1997 = !spd15 && map.race !== undefined && map.hispanic !== undefined;
 
+	// No function is created per row: a closure per row (and the name bundlers give each one) cost
+	// more than the checks themselves on a million rows.
 	return (cells, rowNumber, problems) => {
 		const before = problems.length;
-		const problem = (column: string, value: string, message: string) => problems.push({ row: rowNumber, column, value, message });
 		if (cells.length !== headerLength) {
-			problem('', cells.join(','), `This row has ${cells.length} values but the header has ${headerLength} columns.`);
+			addProblem(problems, rowNumber, '', cells.join(','), `This row has ${cells.length} values but the header has ${headerLength} columns.`);
 			return null;
 		}
-		const get = (index: number): string => (index < 0 ? '' : (cells[index] ?? '').trim());
-		const checked = <T>(column: string, value: string, result: Checked<T>): T | null => {
-			if (result.ok) return result.value;
-			problem(column, value, result.message);
-			return null;
-		};
 
-		const pseudonym = get(iPseudonym);
-		if (pseudonym === '') problem('pseudonym', '', 'Every row needs a pseudonymous id.');
-		else if (pseudonym.includes('@')) problem('pseudonym', pseudonym, 'This looks like an email address. Use a pseudonymous id, never an email.');
+		const pseudonym = cellAt(cells, iPseudonym);
+		if (pseudonym === '') addProblem(problems, rowNumber, 'pseudonym', '', 'Every row needs a pseudonymous id.');
+		else if (pseudonym.includes('@')) addProblem(problems, rowNumber, 'pseudonym', pseudonym, 'This looks like an email address. Use a pseudonymous id, never an email.');
 		else if (!pseudonymPattern.test(pseudonym)) {
-			problem('pseudonym', pseudonym, 'A pseudonymous id has 1 to 64 letters, digits, dots, dashes, colons or underscores, and no spaces.');
+			addProblem(problems, rowNumber, 'pseudonym', pseudonym, 'A pseudonymous id has 1 to 64 letters, digits, dots, dashes, colons or underscores, and no spaces.');
 		}
 
-		const program = get(iProgram);
-		if (program.length > 120) problem('program', program, 'A program name can have at most 120 characters.');
+		const program = cellAt(cells, iProgram);
+		if (program.length > 120) addProblem(problems, rowNumber, 'program', program, 'A program name can have at most 120 characters.');
 
 		let raceEthnicity: RaceEthnicityGroup | null = null;
 		if (spd15) {
-			const value = get(iRaceEthnicity);
-			raceEthnicity = checked('race_ethnicity', value, raceEthnicityOf(value));
+			const value = cellAt(cells, iRaceEthnicity);
+			raceEthnicity = valueOf(problems, rowNumber, 'race_ethnicity', value, raceEthnicityOf(value));
 		} else if (in1997) {
-			const raceValue = get(iRace);
+			const raceValue = cellAt(cells, iRace);
 			const races = race1997Of(raceValue);
-			const hispanicValue = get(iHispanic);
+			const hispanicValue = cellAt(cells, iHispanic);
 			const hispanic = hispanicOf(hispanicValue);
-			if (!races.ok) problem('race', raceValue, races.message);
-			if (!hispanic.ok) problem('hispanic', hispanicValue, hispanic.message);
+			if (!races.ok) addProblem(problems, rowNumber, 'race', raceValue, races.message);
+			if (!hispanic.ok) addProblem(problems, rowNumber, 'hispanic', hispanicValue, hispanic.message);
 			if (races.ok && hispanic.ok) raceEthnicity = crosswalk1997(races.value, hispanic.value === null ? null : hispanic.value === 1);
 		}
 
-		const sexValue = get(iSex);
-		const sex = checked('sex', sexValue, sexOf(sexValue));
+		const sexValue = cellAt(cells, iSex);
+		const sex = valueOf(problems, rowNumber, 'sex', sexValue, sexOf(sexValue));
 
-		const zip = get(iZip);
-		if (zip !== '' && !zipPattern.test(zip)) problem('zip', zip, 'A ZIP code has exactly 5 digits (the ZCTA), like 19104; leave it blank if unknown.');
+		const zip = cellAt(cells, iZip);
+		if (zip !== '' && !zipPattern.test(zip)) addProblem(problems, rowNumber, 'zip', zip, 'A ZIP code has exactly 5 digits (the ZCTA), like 19104; leave it blank if unknown.');
 
-		const gradeValue = get(iGrade);
-		const gradeBand = checked('grade_band', gradeValue, gradeBandOf(gradeValue));
-		const ageValue = get(iAge);
-		const ageBand = checked('age_band', ageValue, ageBandOf(ageValue));
+		const gradeValue = cellAt(cells, iGrade);
+		const gradeBand = valueOf(problems, rowNumber, 'grade_band', gradeValue, gradeBandOf(gradeValue));
+		const ageValue = cellAt(cells, iAge);
+		const ageBand = valueOf(problems, rowNumber, 'age_band', ageValue, ageBandOf(ageValue));
 
-		const disabilityValue = get(iDisability);
-		const disability = checked('disability', disabilityValue, flagOf(disabilityValue));
-		const englishValue = get(iEnglish);
-		const englishLearner = checked('english_learner', englishValue, flagOf(englishValue));
-		const lowIncomeValue = get(iLowIncome);
-		const lowIncome = checked('low_income', lowIncomeValue, flagOf(lowIncomeValue));
+		const disabilityValue = cellAt(cells, iDisability);
+		const disability = valueOf(problems, rowNumber, 'disability', disabilityValue, flagOf(disabilityValue));
+		const englishValue = cellAt(cells, iEnglish);
+		const englishLearner = valueOf(problems, rowNumber, 'english_learner', englishValue, flagOf(englishValue));
+		const lowIncomeValue = cellAt(cells, iLowIncome);
+		const lowIncome = valueOf(problems, rowNumber, 'low_income', lowIncomeValue, flagOf(lowIncomeValue));
 
-		const startedValue = get(iStarted);
-		const startedOn = checked('started_on', startedValue, dateOf(startedValue));
-		const endedValue = get(iEnded);
-		const endedOn = checked('ended_on', endedValue, dateOf(endedValue));
-		if (startedOn && endedOn && endedOn < startedOn) problem('ended_on', endedOn, `The end date is before the start date (${startedOn}).`);
+		const startedValue = cellAt(cells, iStarted);
+		const startedOn = valueOf(problems, rowNumber, 'started_on', startedValue, dateOf(startedValue));
+		const endedValue = cellAt(cells, iEnded);
+		const endedOn = valueOf(problems, rowNumber, 'ended_on', endedValue, dateOf(endedValue));
+		if (startedOn && endedOn && endedOn < startedOn) addProblem(problems, rowNumber, 'ended_on', endedOn, `The end date is before the start date (${startedOn}).`);
 
 		if (problems.length > before) return null;
 		return { rowNumber, pseudonym, program, raceEthnicity, sex, zip: zip || null, gradeBand, ageBand, disability, englishLearner, lowIncome, startedOn, endedOn };
 	};
+}
+
+function addProblem(problems: RowProblem[], row: number, column: string, value: string, message: string): void {
+	problems.push({ row, column, value, message });
+}
+
+/** The value at `index` (a missing column reads as blank), trimmed. */
+function cellAt(cells: readonly string[], index: number): string {
+	return index < 0 ? '' : (cells[index] ?? '').trim();
+}
+
+/** A checked value, or null with the check's problem added. */
+function valueOf<T>(problems: RowProblem[], row: number, column: string, value: string, result: Checked<T>): T | null {
+	if (result.ok) return result.value;
+	problems.push({ row, column, value, message: result.message });
+	return null;
 }
 
 /** Reads one data row. `rowNumber` is the file's row (the header is row 1). */
@@ -560,6 +571,59 @@ export class PeopleCounter {
 		this.people = new Map();
 		this.codes = new Float64Array(0);
 		this.firstRows = new Int32Array(0);
+	}
+
+	/** Distinct people counted (meaningless once overflowed). */
+	get distinct(): number {
+		return this.size;
+	}
+
+	/**
+	 * The cells `cellsFromCombinations(this.counts(), breakdowns)` gives, counted straight from the
+	 * packed answers: per column, people per answer index (and race/ethnicity × sex), with no list
+	 * of combinations and no key built per person. Meaningless once overflowed.
+	 */
+	cells(breakdowns: readonly Disaggregation[]): Map<string, number> {
+		const values = this.values;
+		const perColumn = values.map((known) => new Float64Array(known.length));
+		const sexes = values[1]!.length;
+		const raceSex = new Float64Array(values[0]!.length * sexes);
+		const [race, sex, zip, disability, englishLearner, lowIncome, grade, age] = perColumn as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+		for (let i = 0; i < this.size; i++) {
+			const code = this.codes[i]!;
+			const z = code % 131072;
+			// The other seven indices fit in 28 bits: integer operations from here.
+			let rest = (code - z) / 131072;
+			age[rest & 15]!++;
+			grade[(rest >>>= 4) & 15]!++;
+			lowIncome[(rest >>>= 4) & 15]!++;
+			englishLearner[(rest >>>= 4) & 15]!++;
+			disability[(rest >>>= 4) & 15]!++;
+			const s = (rest >>>= 4) & 15;
+			sex[s]!++;
+			const r = rest >>> 4;
+			race[r]!++;
+			zip[z]!++;
+			raceSex[r * sexes + s]!++;
+		}
+		const cells = new Map<string, number>([['all', this.size]]);
+		demographicColumns.forEach((column, c) => {
+			if (!breakdowns.includes(column)) return;
+			const counts = perColumn[c]!;
+			// Index 0 is "not reported": those people are in no group of this breakdown.
+			for (let index = 1; index < counts.length; index++) {
+				if (counts[index]! > 0) cells.set(groupPart(column, { [column]: values[c]![index] } as unknown as Demographics)!, counts[index]!);
+			}
+		});
+		if (breakdowns.includes('race_ethnicity') && breakdowns.includes('sex')) {
+			for (let r = 1; r < values[0]!.length; r++) {
+				for (let x = 1; x < sexes; x++) {
+					const n = raceSex[r * sexes + x]!;
+					if (n > 0) cells.set(`${values[0]![r]}:${values[1]![x]}`, n);
+				}
+			}
+		}
+		return cells;
 	}
 
 	/** Distinct people per combination of answers (meaningless once overflowed). */
