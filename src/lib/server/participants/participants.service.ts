@@ -2,12 +2,11 @@
  * Participant-level submissions: a partner's de-identified rows, read as a stream, checked, and
  * stored with the counts Parity computes from them, all or nothing.
  *
- * A file import has two passes over the (spooled) file. The first checks every row, counts the
- * people into cells (in memory, up to PEOPLE_IN_MEMORY people) and writes its progress to the import
- * job; nothing else is written, so a file with mistakes never opens a write transaction. The second
- * runs in ONE transaction: the submission version, every participant row (bulk-written:
- * participants.bulk.ts), the cells, the audit entry and the job's success; it refuses a file whose
- * bytes differ from the checked ones. A process killed at any moment leaves all of it or none of it.
+ * A file import reads the (spooled) file once, in ONE transaction: every row is checked, counted
+ * into cells (people in memory, up to PEOPLE_IN_MEMORY of them) and written (bulk-written:
+ * participants.bulk.ts), then the cells, the audit entry and the job's success. The first problem
+ * stops the writing and rolls the transaction back; the check reads on to list every problem.
+ * A process killed at any moment leaves all of it or none of it.
  */
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -28,7 +27,7 @@ import {
 	pseudonymConflicts,
 	type RowProblem
 } from './participants.js';
-import { readParticipantStream } from './participants.stream.js';
+import { readParticipantStream, type StreamOutcome, type StreamProgress } from './participants.stream.js';
 import * as repo from './participants.repository.js';
 import { log } from '../log.js';
 import { inBulkTransaction } from './participants.bulk.js';
@@ -88,8 +87,8 @@ const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof
 
 /**
  * Writes one participant submission in the caller's transaction: the version, the rows (written by
- * `feed`, which returns how many), then the cells: from `counted` (people counted while the file was
- * checked) or, without it, counted in SQL over the stored rows, where a person whose rows disagree
+ * `feed`, which returns how many), then the cells: from `counted` (people counted while the rows
+ * were read) or, when it has none or gave up (too many people), counted in SQL over the stored rows, where a person whose rows disagree
  * refuses the whole submission (thrown, so the transaction rolls back).
  */
 async function saveParticipantSubmission(
@@ -115,7 +114,7 @@ async function saveParticipantSubmission(
 	const rows = await feed(created.id);
 	let cells: Map<string, number>;
 	let people: number;
-	if (counted) {
+	if (counted && !counted.overflowed) {
 		cells = counted.cells(target.metric.disaggregations);
 		people = counted.distinct;
 	} else {
@@ -178,16 +177,22 @@ export async function importSpooledParticipantFile(args: UploadCall & { metric?:
 }
 
 /**
- * People counted in memory during the check (under 100 bytes each, so at most about 100 MB); a file
+ * People counted in memory while the file is read (under 100 bytes each, so at most about 100 MB); a file
  * with more is counted in SQL after its rows are written, which is slower but holds nothing.
  */
 export const PEOPLE_IN_MEMORY = 1_000_000;
 
-const FILE_CHANGED = 'The file changed while it was being imported. Nothing was stored; please upload it again.';
+/** Thrown inside the import transaction at the first problem found: rolls it back while the check reads on. */
+class StopWriting extends Error {}
 
 /**
  * Runs a queued import to its end; never throws for a bad file (the job records every problem).
- * `open` is called once per pass and must give the file from its start.
+ * `open` is called once and gives the file from its start.
+ *
+ * One pass: the file is read, checked and written in ONE transaction (the submission version, every
+ * row through the bulk writer, the cells, the audit entry and the job's success). At the first
+ * problem the writing stops and the transaction is rolled back at once; the reading goes on outside
+ * it so that every problem is listed. A process killed at any moment leaves all of it or none of it.
  */
 export async function runParticipantImport({
 	db,
@@ -204,7 +209,7 @@ export async function runParticipantImport({
 	target: ParticipantTarget;
 	open: () => Readable;
 	fileName: string;
-	/** How many distinct people the check may count in memory before the counting moves to SQL. */
+	/** How many distinct people may be counted in memory before the counting moves to SQL. */
 	peopleInMemory?: number;
 }): Promise<{ ok: true; submissionId: string; rows: number } | { ok: false; problems: RowProblem[]; total: number }> {
 	requireAccess(actor, 'partner.data.submit', { ecosystemId: target.ecosystemId, partnerId: target.partnerId });
@@ -213,49 +218,61 @@ export async function runParticipantImport({
 		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'failed', problems_json: JSON.stringify({ problems, total }) });
 		return { ok: false as const, problems, total };
 	};
+	// PostgreSQL lets another connection report progress while the transaction writes. SQLite has
+	// one writer (and Kysely one connection), so there the job shows progress only once nothing is
+	// being written: after a rollback, while the rest of a refused file is checked.
+	let writing = false;
+	const reportProgress = (p: StreamProgress) =>
+		writing && !isPostgres(db) ? undefined : repo.updateImportJob(db, ecosystemId, jobId, { bytes_read: p.bytesRead, rows_read: p.rowsRead });
+	let reading: Promise<StreamOutcome> | undefined;
+	let bytesRead = 0;
 	try {
 		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'running', bytes_read: 0, rows_read: 0 });
 		const people = new PeopleCounter(peopleInMemory);
-		const checked = await readParticipantStream(open(), {
-			people,
-			onProgress: (p) => repo.updateImportJob(db, ecosystemId, jobId, { bytes_read: p.bytesRead, rows_read: p.rowsRead })
-		});
-		if (!checked.problems.empty) return await fail(checked.problems.shown, checked.problems.total);
-		const counted = people.overflowed ? undefined : people;
-
 		const saved = await inBulkTransaction(db, async (trx, openWriter) => {
-			const result = await saveParticipantSubmission(trx, target, { userId: actor.userId, fileName }, async (submissionId) => {
-				const writer = openWriter(ecosystemId, submissionId);
-				const outcome = await readParticipantStream(open(), {
-					onBatch: (rows) => writer.write(rows),
-					batchSize: 1024,
-					// PostgreSQL lets another connection report progress while this one writes;
-					// SQLite has one writer, so there the job shows "saving" until the commit.
-					onProgress: isPostgres(db) ? (p) => repo.updateImportJob(db, ecosystemId, jobId, { rows_read: p.rowsRead }) : undefined
+			writing = true;
+			try {
+				const result = await saveParticipantSubmission(trx, target, { userId: actor.userId, fileName }, async (submissionId) => {
+					const writer = openWriter(ecosystemId, submissionId);
+					let firstProblem!: () => void;
+					const problemFound = new Promise<void>((resolve) => (firstProblem = resolve));
+					reading = readParticipantStream(open(), { people, onBatch: (rows) => writer.write(rows), batchSize: 1024, onProblem: firstProblem, onProgress: reportProgress });
+					const outcome = await Promise.race([reading, problemFound]);
+					if (!outcome || !outcome.problems.empty) throw new StopWriting();
+					bytesRead = outcome.bytesRead;
+					await writer.close();
+					return outcome.rowsRead;
+				}, people);
+				await repo.updateImportJob(trx, ecosystemId, jobId, { status: 'succeeded', submission_id: result.id, rows_read: result.rows, bytes_read: bytesRead });
+				await recordAudit(trx, {
+					actor,
+					ecosystemId,
+					action: 'submission.participants',
+					entityType: 'submission',
+					entityId: result.id,
+					summary: `Imported ${result.rows} participant rows (${result.people} people) from “${fileName}” as version ${result.version}`,
+					detail: { cycleId: target.cycleId, partnerId: target.partnerId, metricId: target.metric.id, cells: result.cells }
 				});
-				// The file changed between the passes: refuse rather than store something unchecked.
-				if (!outcome.problems.empty) throw new ParticipantProblems(outcome.problems.shown, outcome.problems.total);
-				if (outcome.digest !== checked.digest) throw new ParticipantProblems([{ row: 0, column: '', value: '', message: FILE_CHANGED }], 1);
-				await writer.close();
-				return outcome.rowsRead;
-			}, counted);
-			await repo.updateImportJob(trx, ecosystemId, jobId, { status: 'succeeded', submission_id: result.id, rows_read: result.rows, bytes_read: checked.bytesRead });
-			await recordAudit(trx, {
-				actor,
-				ecosystemId,
-				action: 'submission.participants',
-				entityType: 'submission',
-				entityId: result.id,
-				summary: `Imported ${result.rows} participant rows (${result.people} people) from “${fileName}” as version ${result.version}`,
-				detail: { cycleId: target.cycleId, partnerId: target.partnerId, metricId: target.metric.id, cells: result.cells }
-			});
-			return result;
+				return result;
+			} finally {
+				writing = false;
+			}
 		});
 		return { ok: true, submissionId: saved.id, rows: saved.rows };
 	} catch (error) {
-		if (error instanceof ParticipantProblems) return fail(error.problems, error.total);
+		// Rolled back at the first problem: the check reads the rest of the file for every other one.
+		let failure = error;
+		if (error instanceof StopWriting && reading) {
+			try {
+				const outcome = await reading;
+				return await fail(outcome.problems.shown, outcome.problems.total);
+			} catch (readingError) {
+				failure = readingError;
+			}
+		}
+		if (failure instanceof ParticipantProblems) return fail(failure.problems, failure.total);
 		await fail([{ row: 0, column: '', value: '', message: 'The import stopped because of an error on our side. Nothing was stored; please try again.' }], 1).catch(() => {});
-		throw error;
+		throw failure;
 	}
 }
 

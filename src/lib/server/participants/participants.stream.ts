@@ -1,10 +1,9 @@
 /**
  * Reads a participant CSV as a stream: the file is never held whole. Rows are checked one by one
  * and handed on in batches; the caller awaits each batch, so a slow database slows the reading
- * down instead of filling memory. Every problem is counted (the first ones are kept to show).
- * The bytes are hashed as they pass, so a second pass can tell it read the same file.
+ * down instead of filling memory. Every problem is counted (the first ones are kept to show);
+ * once one is found no more batches are handed on, but the reading goes on to find the others.
  */
-import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { CsvSyntaxError, CsvTokenizer } from './participants.csv.js';
@@ -17,13 +16,13 @@ export interface StreamProgress {
 
 export interface StreamOutcome extends StreamProgress {
 	problems: ProblemList;
-	/** SHA-256 of the bytes read (hex). */
-	digest: string;
 }
 
 export interface StreamOptions {
 	/** Called with each batch of valid rows while no problem has been found; awaited. */
 	onBatch?: (rows: ParticipantRow[]) => Promise<void>;
+	/** Called once, when the first problem is found (not awaited: the reading goes on). */
+	onProblem?: () => void;
 	/** Called at most every `progressEvery` rows (and at the end); awaited. */
 	onProgress?: (progress: StreamProgress) => Promise<void> | void;
 	/** Counts people as rows go by, adding a problem for each row that disagrees with its person's first row. */
@@ -34,12 +33,17 @@ export interface StreamOptions {
 }
 
 export async function readParticipantStream(source: Readable, options: StreamOptions = {}): Promise<StreamOutcome> {
-	const { onBatch, onProgress, people, batchSize = 1000, progressEvery = 20_000, problemLimit = 1000 } = options;
+	const { onBatch, onProblem, onProgress, people, batchSize = 1000, progressEvery = 20_000, problemLimit = 1000 } = options;
 	const progress: StreamProgress = { bytesRead: 0, rowsRead: 0 };
-	const hash = createHash('sha256');
 	const decoder = new StringDecoder('utf8');
 	const tokenizer = new CsvTokenizer();
 	const problems = new ProblemList(problemLimit);
+	const addProblems = (list: readonly RowProblem[]) => {
+		if (list.length === 0) return;
+		const first = problems.empty;
+		problems.add(list);
+		if (first) onProblem?.();
+	};
 	const found: RowProblem[] = [];
 	let header: ReturnType<typeof readHeader> | undefined;
 	let read: ReturnType<typeof participantRowReader> | undefined;
@@ -61,7 +65,7 @@ export async function readParticipantStream(source: Readable, options: StreamOpt
 			record++;
 			if (!header) {
 				header = readHeader(cells);
-				problems.add(header.problems);
+				addProblems(header.problems);
 				if (header.problems.length > 0) return false;
 				read = participantRowReader(header.map, cells.length);
 				continue;
@@ -70,7 +74,7 @@ export async function readParticipantStream(source: Readable, options: StreamOpt
 			const row = read!(cells, record, found);
 			if (row && people) people.add(row, found);
 			if (found.length > 0) {
-				problems.add(found);
+				addProblems(found);
 				found.length = 0;
 			} else if (row && problems.empty) {
 				batch.push(row);
@@ -85,7 +89,6 @@ export async function readParticipantStream(source: Readable, options: StreamOpt
 	try {
 		for await (const chunk of source as AsyncIterable<Buffer>) {
 			progress.bytesRead += chunk.length;
-			hash.update(chunk);
 			tokenizer.push(decoder.write(chunk), false, records);
 			if (!(await take())) {
 				stop = true;
@@ -100,15 +103,15 @@ export async function readParticipantStream(source: Readable, options: StreamOpt
 		if (!(error instanceof CsvSyntaxError)) throw error;
 		// Rows before the broken spot are checked as usual; the rest cannot be read.
 		await take();
-		problems.add([{ row: record + 1, column: '', value: '', message: `The file is not valid CSV from here on (${error.message}). Save it again as CSV (UTF-8) and upload that.` }]);
+		addProblems([{ row: record + 1, column: '', value: '', message: `The file is not valid CSV from here on (${error.message}). Save it again as CSV (UTF-8) and upload that.` }]);
 	} finally {
 		source.destroy();
 	}
-	if (!header) problems.add([{ row: 1, column: '', value: '', message: 'The file is empty: it needs a header row and one row per participant.' }]);
+	if (!header) addProblems([{ row: 1, column: '', value: '', message: 'The file is empty: it needs a header row and one row per participant.' }]);
 	else if (progress.rowsRead === 0 && header.problems.length === 0) {
-		problems.add([{ row: 2, column: '', value: '', message: 'The file has a header but no participants.' }]);
+		addProblems([{ row: 2, column: '', value: '', message: 'The file has a header but no participants.' }]);
 	}
 	await flush();
 	if (onProgress) await onProgress({ ...progress });
-	return { ...progress, problems, digest: hash.digest('hex') };
+	return { ...progress, problems };
 }

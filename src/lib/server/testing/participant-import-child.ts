@@ -2,7 +2,7 @@
  * A separate process that imports a participant file, for the test that kills an import midway
  * and for `npm run bench` (which reads its peak memory). Run with tsx:
  *   tsx participant-import-child.ts <json arguments>
- * It prints `saving` once the second pass (the write transaction) is a third of the way through
+ * It prints `saving` once the import (one pass, in the write transaction) is a third of the way through
  * the file, and `done {json}` at the end. With `pauseWhenSaving` (the kill test) it then waits a
  * few seconds before reading on, so the kill lands while the transaction is open however fast the
  * import is.
@@ -43,7 +43,7 @@ const open = () => {
 	const watch = new Transform({
 		transform(chunk: Buffer, _encoding, done) {
 			read += chunk.length;
-			if (pass === 2 && !told && read > args.bytes / 3) {
+			if (pass === 1 && !told && read > args.bytes / 3) {
 				told = true;
 				console.log('saving');
 				if (args.pauseWhenSaving) {
