@@ -10,6 +10,7 @@ import { createContext, type AppContext } from '../context.js';
 import { TableQueue } from '../jobs/table-queue.js';
 import { countDifferences, pruneScheduledBackups, restoreDrill, scheduledBackupName, tableRowCounts, type SnapshotManifest } from './backup.js';
 import { scheduledBackupWork } from './scheduled-backup.js';
+import { config, resetConfigForTests } from '../config.js';
 
 /**
  * Issue 10, point 3 (backups): the scheduled online backup of a SQLite database, run through the
@@ -146,6 +147,25 @@ describe('backup helpers', () => {
 		expect(scheduledBackupWork({ dir: undefined, everyMinutes: 60, keep: 2 }, 'sqlite')).toEqual([]);
 		expect(scheduledBackupWork({ dir: '/tmp/x', everyMinutes: 60, keep: 2 }, 'postgres')).toEqual([]);
 		expect(scheduledBackupWork({ dir: '/tmp/x', everyMinutes: 15, keep: 2 }, 'sqlite').map((w) => w.everyMs)).toEqual([15 * 60_000]);
+	});
+
+	it('BACKUP_EVERY_MINUTES must be a period the job queue can schedule on every process alike', () => {
+		const saved = { every: process.env.BACKUP_EVERY_MINUTES, secret: process.env.BETTER_AUTH_SECRET };
+		process.env.BETTER_AUTH_SECRET = 'y'.repeat(40);
+		try {
+			for (const [value, ok] of [['15', true], ['120', true], ['7', false], ['90', false], ['0', false], ['hourly', false]] as const) {
+				process.env.BACKUP_EVERY_MINUTES = value;
+				resetConfigForTests();
+				if (ok) expect(config().BACKUP_EVERY_MINUTES, value).toBe(Number(value));
+				else expect(() => config(), value).toThrow('BACKUP_EVERY_MINUTES');
+			}
+		} finally {
+			for (const [name, value] of [['BACKUP_EVERY_MINUTES', saved.every], ['BETTER_AUTH_SECRET', saved.secret]] as const) {
+				if (value === undefined) delete process.env[name];
+				else process.env[name] = value;
+			}
+			resetConfigForTests();
+		}
 	});
 
 	it('pruning keeps the newest scheduled backups and leaves other files alone', () => {
