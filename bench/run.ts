@@ -8,6 +8,8 @@
  *      against bare node:http;
  *   4. the asset map (bench/programs.ts): finder queries over 100k programs on both databases,
  *      the desert aggregation over 500 ZIPs, the finder page's JavaScript;
+ *   5. load (bench/load.ts): a constant arrival rate over public and signed-in pages, on SQLite
+ *      and on two app servers on PostgreSQL, with memory over a 10-minute soak (30 s with --quick);
  * and writes docs/benchmarks.md. Generated files go to bench/out/ (git-ignored).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +34,7 @@ import { cellsFromCombinations } from '../src/lib/server/participants/participan
 import { parseDisaggregations } from '../src/lib/server/metrics/metrics.js';
 import { nowIso } from '../src/lib/server/util.js';
 import { programBench } from './programs.js';
+import { loadBench } from './load.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only import`: run section 1 alone and print its figures (docs/benchmarks.md is left as it is). */
@@ -293,6 +296,8 @@ log('latency: dashboard (small)');
 const smallLatency = await dashboardLatency(smallFile, small.slug, 4391);
 log('latency: dashboard (big)');
 const bigLatency = await dashboardLatency(bigFile, big.slug, 4392);
+log('load: constant arrival rate, soak');
+const loadSection = await loadBench(quick);
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -319,8 +324,8 @@ Reproduce:
 
 \`\`\`sh
 npm ci
-npm run bench              # full sizes: 1M-row import, 10M rows for recomputation and the dashboard (< 10 min)
-npm run bench -- --quick   # 100k-row import, 1M rows
+npm run bench              # full sizes: 1M-row import, 10M rows for recomputation and the dashboard, 10-minute load soaks (< 35 min)
+npm run bench -- --quick   # 100k-row import, 1M rows, 30-second load checks
 \`\`\`
 
 PostgreSQL is reached at \`BENCH_POSTGRES_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`); the
@@ -384,6 +389,7 @@ ${latencyRow(`dashboard, ${fmt(sizes.smallRows)} participant rows`, smallLatency
 ${latencyRow(`dashboard, ${fmt(sizes.bigRows)} participant rows`, bigLatency, true)}
 
 ${programSection}
+${loadSection}
 ## Reading the results
 
 ${[

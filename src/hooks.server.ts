@@ -11,6 +11,7 @@ import { securityHeaders } from '#lib/server/http/security-headers.js';
 import { isCrossOriginWrite } from '#lib/server/http/cross-origin.js';
 import { isDatabaseUnavailable, isStorageFull, RETRY_AFTER_SECONDS } from '#lib/server/db/unavailable.js';
 import { log } from '#lib/server/log.js';
+import { cacheDecision, revalidatable } from '#lib/server/http/revalidation.js';
 
 export const init: ServerInit = async () => {
 	if (!building) await startRuntime();
@@ -57,7 +58,14 @@ const authenticate: Handle = async ({ event, resolve }) => {
 };
 
 const secure: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let response = await resolve(event);
+	// Signed-out pages get an ETag and a public, must-revalidate policy (304 when unchanged);
+	// signed-in ones stay private and carry no validator.
+	if (event.locals.actor?.kind !== 'user') {
+		const decision = cacheDecision(event.request.method, response.status, response.headers);
+		if (decision === 'revalidate') response = await revalidatable(event.request, response);
+		else if (decision === 'private') response.headers.set('cache-control', 'private, no-store');
+	}
 	const https = event.url.protocol === 'https:';
 	for (const [name, value] of Object.entries(securityHeaders(https))) {
 		// A 304 must not carry a policy: browsers merge its headers into the cached page, and the
@@ -74,6 +82,7 @@ const secure: Handle = async ({ event, resolve }) => {
 	if (event.locals.actor?.kind === 'user' && !response.headers.has('cache-control')) {
 		response.headers.set('cache-control', 'private, no-store');
 	}
+	if (event.locals.actor?.kind === 'user') response.headers.delete('etag');
 	return response;
 };
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { cronFor } from './jobs/jobs.js';
 
 /**
  * Every environment variable Parity reads, validated once. Kit's `$app/env` is not used because
@@ -30,8 +31,26 @@ const schema = z.object({
 		.string()
 		.url({ message: 'CENSUS_API_BASE_URL must be a URL such as https://api.census.gov/data' })
 		.default('https://api.census.gov/data'),
-	CENSUS_API_KEY: z.string().optional()
+	CENSUS_API_KEY: z.string().optional(),
+	// Scheduled online backups of a SQLite database (docs/deploy.md): off unless BACKUP_DIR is set.
+	BACKUP_DIR: z.string().optional(),
+	BACKUP_EVERY_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.default(60)
+		.refine((minutes) => validPeriod(minutes), { message: 'BACKUP_EVERY_MINUTES must divide an hour (1, 5, 15, 30…) or be whole hours dividing a day (60, 120, 360, 1440…)' }),
+	BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48)
 });
+
+function validPeriod(minutes: number): boolean {
+	try {
+		cronFor(minutes * 60_000);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 export type Config = z.infer<typeof schema> & { authSecret: string };
 

@@ -5,6 +5,7 @@ import { scheduledWork } from './scheduled-work.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { slotKey } from './jobs/jobs.js';
 import { log } from './log.js';
+import { scheduledBackupWork } from './db/scheduled-backup.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
@@ -27,7 +28,9 @@ export function startRuntime(): Promise<AppContext> {
 		const origin = config().ORIGIN ?? `http://localhost:${config().PORT}`;
 		const jobs = createJobQueue(ctx.db);
 		await jobs.start();
-		for (const work of scheduledWork) {
+		const cfg = config();
+		const backups = scheduledBackupWork({ dir: cfg.BACKUP_DIR, everyMinutes: cfg.BACKUP_EVERY_MINUTES, keep: cfg.BACKUP_KEEP }, ctx.db.dialect);
+		for (const work of [...scheduledWork, ...backups]) {
 			await jobs.work(work.name, () => work.run({ ctx, origin }));
 			await jobs.every(work.name, work.everyMs);
 			// Several servers starting in one period send one start-up run between them.
