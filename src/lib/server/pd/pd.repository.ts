@@ -3,8 +3,6 @@ import type { PdCertificateTable } from '../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { newId, nowIso } from '../util.js';
 import { sessionTimes, type OfferingInput } from './pd.js';
-// The request budget is shared by every domain (http/request-budget.ts); pd's callers keep `repo.takeRequestBudget`.
-export { takeRequestBudget } from '../http/request-budget.js';
 
 export interface OfferingRow {
 	id: string;

@@ -15,6 +15,7 @@ import type { AppContext } from '../context.js';
 import { localized } from '../content.js';
 import * as m from '../../paraglide/messages.js';
 import * as repo from './pd.repository.js';
+import { takeRequestBudget } from '../http/request-budget.js';
 import {
 	attendanceMet,
 	capacityProblem,
@@ -412,7 +413,7 @@ export async function getCertificate({ db, actor, ecosystemId, code }: Scoped & 
  * codes cannot be tried in bulk; a malformed code spends budget like any other.
  */
 export async function verifyCertificate({ db, code, client }: { db: Db; code: string; client: string }) {
-	if (!(await repo.takeRequestBudget(db, `verify:${client}`, VERIFY_LIMIT, VERIFY_WINDOW_MS))) {
+	if (!(await takeRequestBudget(db, `verify:${client}`, VERIFY_LIMIT, VERIFY_WINDOW_MS))) {
 		throw new DomainError('TOO_MANY_REQUESTS');
 	}
 	const normalized = normalizeCertificateCode(code);
