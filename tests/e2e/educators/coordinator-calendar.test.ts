@@ -140,15 +140,15 @@ describeBrowser('school transformation: adding schools and removing rubric domai
 		await page.getByRole('region', { name: 'Add a school' }).getByLabel('Grades K-2').check();
 		await submit(page, page.getByRole('button', { name: 'Add school' }));
 		expect(await page.getByRole('status').textContent()).toMatch(/School added/);
-		await page.getByRole('link', { name: school }).click();
+		await page.getByRole('link', { name: school, exact: true }).click();
 		expect((await page.getByRole('heading', { level: 1 }).textContent())!.trim()).toContain(school);
 	});
 
 	it('adds a rubric domain, removes it, and cannot remove one that schools have rated', async () => {
 		await page.goto(`${eco}/schools/rubric`);
 		const fresh = page.getByRole('region', { name: 'Add a domain' });
-		await fresh.getByLabel('Name', { exact: true }).fill(domain);
-		await fresh.getByLabel(/^Levels/).fill('Starting\nGrowing\nThriving');
+		await fresh.getByLabel('Domain name', { exact: true }).fill(domain);
+		await fresh.getByLabel('Levels', { exact: true }).fill('Starting\nGrowing\nThriving');
 		await submit(page, fresh.getByRole('button'));
 		await submit(page, page.getByRole('button', { name: `Remove the domain “${domain}”` }));
 		expect(await page.getByRole('status').textContent()).toMatch(/Domain removed/);

@@ -33,6 +33,14 @@ describeEachDatabase('adding schools and removing rubric domains', (get) => {
 			ok: false,
 			issues: [{ field: 'name', message: 'This school is already listed: Kestrel Park STEM Academy.' }]
 		});
+		// A duplicate is reported with the other problems of the same form.
+		expect(await createSchool({ db, actor: staff, ecosystemId: eco.id, input: { name: 'Kestrel Park STEM Academy', grade_bands: [] } })).toEqual({
+			ok: false,
+			issues: [
+				{ field: 'name', message: 'This school is already listed: Kestrel Park STEM Academy.' },
+				{ field: 'grade_bands', message: 'Choose at least one grade band the school serves.' }
+			]
+		});
 		expect(await createSchool({ db, actor: staff, ecosystemId: eco.id, input: { name: 'AB', grade_bands: [] } })).toEqual({
 			ok: false,
 			issues: [

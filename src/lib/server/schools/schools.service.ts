@@ -171,10 +171,13 @@ export async function saveRubricDomain({ db, actor, ecosystemId, domainId, input
 export async function createSchool({ db, actor, ecosystemId, input }: Scoped & { input: unknown }): Promise<Outcome<{ slug: string }>> {
 	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
 	const parsed = validate(schoolSchema, input);
-	if (!parsed.ok) return parsed;
+	// A duplicate name is reported together with any other problem, so one round fixes everything.
+	const typed = (input as { name?: unknown } | null)?.name;
+	const duplicate = typeof typed === 'string' && typed.trim() ? (await repo.listSchools(db, ecosystemId)).find((s) => sameSchoolName(s.name, typed)) : undefined;
+	const duplicateIssues = duplicate ? [{ field: 'name', message: `This school is already listed: ${duplicate.name}.` }] : [];
+	if (!parsed.ok) return invalid([...duplicateIssues, ...parsed.issues.filter((i) => !(duplicate && i.field === 'name'))]);
+	if (duplicateIssues.length) return invalid(duplicateIssues);
 	const { name, grade_bands: gradeBands } = parsed.value;
-	const duplicate = (await repo.listSchools(db, ecosystemId)).find((s) => sameSchoolName(s.name, name));
-	if (duplicate) return invalid([{ field: 'name', message: `This school is already listed: ${duplicate.name}.` }]);
 	const attempt = () =>
 		db.transaction().execute(async (trx): Promise<Outcome<{ slug: string }>> => {
 			const slugged = slugify(name) || 'school';
