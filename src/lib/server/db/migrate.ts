@@ -20,6 +20,7 @@ import * as instruments from './migrations/2026-12-02T0170-instruments.js';
 import * as careersProjects from './migrations/2026-12-02T0180-careers-projects.js';
 import * as jobs from './migrations/2026-12-02T0190-jobs.js';
 import * as participantImport from './migrations/2026-12-02T0200-participant-import.js';
+import * as educatorsMore from './migrations/2026-12-02T0220-educators-more.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0180-careers-projects': careersProjects,
 	'2026-12-02T0190-jobs': jobs,
 	'2026-12-02T0200-participant-import': participantImport,
+	'2026-12-02T0220-educators-more': educatorsMore,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

@@ -946,6 +946,8 @@ export interface PdSessionTable {
 	starts_at: string;
 	ends_at: string;
 	location: Generated<string>;
+	/** iCalendar SEQUENCE: bumped each time the session moves (time or place). */
+	sequence: Generated<number>;
 }
 export interface PdRegistrationTable {
 	id: string;
@@ -956,6 +958,8 @@ export interface PdRegistrationTable {
 	cancelled_at: string | null;
 	completed_at: string | null;
 	reflection: string | null;
+	/** The partner coordinator who registered this educator; null when they registered themselves. */
+	registered_by_user_id: Generated<string | null>;
 }
 export interface PdAttendanceTable {
 	ecosystem_id: string;

@@ -640,6 +640,21 @@ Tutorías gratuitas y becas de emergencia ayudan a que el estudiantado continúe
 			partnerSlug: 'brick-and-bolt-youth-makerspace',
 			locale: 'en'
 		},
+		// Brick and Bolt's staff, whom Keisha (its coordinator) registers for professional development.
+		{
+			email: 'jordan.member@philadelphia.demo.parity.example',
+			name: 'Jordan Ellis',
+			role: 'partner_member',
+			partnerSlug: 'brick-and-bolt-youth-makerspace',
+			locale: 'en'
+		},
+		{
+			email: 'ana.member@philadelphia.demo.parity.example',
+			name: 'Ana Beltrán',
+			role: 'partner_member',
+			partnerSlug: 'brick-and-bolt-youth-makerspace',
+			locale: 'es'
+		},
 		{
 			email: 'priya.partner@philadelphia.demo.parity.example',
 			name: 'Priya Raman',

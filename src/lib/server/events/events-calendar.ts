@@ -11,15 +11,31 @@ import type { PublicEvent } from './events.service.js';
  * when the time or place changes, and a cancelled event is written with STATUS:CANCELLED, so
  * calendars that imported or subscribed replace or remove their copy.
  */
+/** Something else the calendar lists beside events (e.g. professional development sessions). */
+export interface CalendarEntry {
+	uid: string;
+	startsAt: string;
+	endsAt: string;
+	timeZone: string;
+	stamp: Date;
+	sequence: number;
+	summary: string;
+	description: string;
+	location: string | null;
+	url: string;
+}
+
 export function eventsCalendar(args: {
 	name: string;
 	events: PublicEvent[];
 	eventUrl: (event: PublicEvent) => string;
 	title: (event: PublicEvent) => string;
 	description: (event: PublicEvent) => string;
+	extra?: CalendarEntry[];
 }): string {
 	const calendar = new ICalCalendar({ name: args.name, prodId: { company: 'Parity', product: 'events', language: 'EN' } });
-	const zones = [...new Set(args.events.map((e) => e.time_zone))];
+	const extra = args.extra ?? [];
+	const zones = [...new Set([...args.events.map((e) => e.time_zone), ...extra.map((e) => e.timeZone)])];
 	if (zones.length === 1) calendar.timezone({ name: zones[0]!, generator: getVtimezoneComponent });
 	for (const event of args.events) {
 		calendar.createEvent({
@@ -37,6 +53,21 @@ export function eventsCalendar(args: {
 			url: args.eventUrl(event)
 		});
 	}
+	for (const entry of extra) {
+		calendar.createEvent({
+			id: entry.uid,
+			start: `${utcToZoned(entry.startsAt, entry.timeZone)}:00`,
+			end: `${utcToZoned(entry.endsAt, entry.timeZone)}:00`,
+			timezone: entry.timeZone,
+			stamp: entry.stamp,
+			sequence: entry.sequence,
+			status: ICalEventStatus.CONFIRMED,
+			summary: entry.summary,
+			description: entry.description,
+			location: entry.location,
+			url: entry.url
+		});
+	}
 	return calendar.toString();
 }
 
@@ -47,9 +78,12 @@ export function calendarResponse(args: {
 	origin: string;
 	locale: 'en' | 'es';
 	filename?: string;
+	/** Entries listed beside the events (professional development sessions). */
+	extra?: CalendarEntry[];
 }): Response {
 	const base = `${args.origin}/e/${args.ecosystem.slug}/events`;
 	const body = eventsCalendar({
+		extra: args.extra,
 		name: localized(args.locale, args.ecosystem.name, args.ecosystem.name_es),
 		events: args.events,
 		eventUrl: (event) => `${base}/${event.slug}`,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
-import { takeRequestBudget } from './request-budget.js';
+import { requestBudgetSpent, retryAfterSeconds, takeRequestBudget } from './request-budget.js';
 
 describeEachDatabase('request budget', (get) => {
 	const t0 = new Date('2027-01-01T00:00:00Z');
@@ -30,4 +30,29 @@ describeEachDatabase('request budget', (get) => {
 		const results = await Promise.all(Array.from({ length: 8 }, () => takeRequestBudget(db, key, 5, hour, t0)));
 		expect(results.filter(Boolean)).toHaveLength(5);
 	});
+});
+
+describeEachDatabase('request budget: reading without taking', (get) => {
+	const t0 = new Date('2027-01-01T00:00:00Z');
+	const hour = 60 * 60 * 1000;
+
+	it('says a key is spent only once its window holds the limit, and not in the next window', async () => {
+		const { db } = get();
+		const key = `peek:${Math.random()}`;
+		expect(await requestBudgetSpent(db, key, 2, hour, t0)).toBe(false);
+		await takeRequestBudget(db, key, 2, hour, t0);
+		expect(await requestBudgetSpent(db, key, 2, hour, t0)).toBe(false);
+		await takeRequestBudget(db, key, 2, hour, t0);
+		expect(await requestBudgetSpent(db, key, 2, hour, t0)).toBe(true);
+		// Reading does not spend: still exactly spent, and the next window is fresh.
+		expect(await requestBudgetSpent(db, key, 3, hour, t0)).toBe(false);
+		expect(await requestBudgetSpent(db, key, 2, hour, new Date(t0.getTime() + hour))).toBe(false);
+	});
+});
+
+it('retry-after counts the seconds left in the window, at least one', () => {
+	const minute = 60_000;
+	expect(retryAfterSeconds(minute, new Date('2027-01-01T00:00:00Z'))).toBe(60);
+	expect(retryAfterSeconds(minute, new Date('2027-01-01T00:00:45.200Z'))).toBe(15);
+	expect(retryAfterSeconds(minute, new Date('2027-01-01T00:00:59.999Z'))).toBe(1);
 });

@@ -27,3 +27,15 @@ export async function takeRequestBudget(db: Executor, key: string, limit: number
 		.executeTakeFirstOrThrow();
 	return Number(row.count) <= limit;
 }
+
+/** True when `key` has already spent `limit` in the current window (reads only; takes nothing). */
+export async function requestBudgetSpent(db: Executor, key: string, limit: number, windowMs: number, now = new Date()): Promise<boolean> {
+	const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+	const row = await db.selectFrom('request_budget').select('count').where('key', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
+	return !!row && Number(row.count) >= limit;
+}
+
+/** Whole seconds until the current window ends: the Retry-After of a refused request. */
+export function retryAfterSeconds(windowMs: number, now = new Date()): number {
+	return Math.max(1, Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000));
+}

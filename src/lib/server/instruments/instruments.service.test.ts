@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import type { AppContext } from '../context.js';
+import { takeRequestBudget } from '../http/request-budget.js';
 import { createActivity, createResult, createStrategy } from '../agenda/agenda.service.js';
 import type { SignedInActor } from '../auth/roles.js';
 import type { Kysely } from 'kysely';
@@ -19,12 +20,17 @@ import {
 	publishInstrument,
 	recordAsMeasure,
 	renewLinks,
-	submitSurvey
+	submitSurvey,
+	SURVEY_MISS_LIMIT,
+	SURVEY_REQUEST_LIMIT,
+	SURVEY_WINDOW_MS
 } from './instruments.service.js';
 
 type K = Kysely<Database>;
 
 describeEachDatabase('instruments service', (get) => {
+	// The survey pages' request budget is per client; these tests stay well inside it.
+	const client = `instruments-test-${Math.random()}`;
 	async function setup(ctx: AppContext) {
 		const db = ctx.db.kysely;
 		const eco = await makeEcosystem(db);
@@ -62,11 +68,11 @@ describeEachDatabase('instruments service', (get) => {
 			const preA = 1 + (i % 3);
 			const change = i < 20 ? 1 : i < 25 ? 0 : 2;
 			const code = `kid${String(i).padStart(2, '0')}`;
-			expect(await submitSurvey({ db, token: tokens.pre, input: { participant_code: code, [`item.${itemA}`]: String(preA), [`item.${itemB}`]: '2' } })).toEqual({ ok: true, value: { phase: 'pre' } });
-			expect(await submitSurvey({ db, token: tokens.post, input: { participant_code: code, [`item.${itemA}`]: String(preA + change), [`item.${itemB}`]: '3', [`item.${itemC}`]: '1' } })).toMatchObject({ ok: true });
+			expect(await submitSurvey({ db, client, token: tokens.pre, input: { participant_code: code, [`item.${itemA}`]: String(preA), [`item.${itemB}`]: '2' } })).toEqual({ ok: true, value: { phase: 'pre' } });
+			expect(await submitSurvey({ db, client, token: tokens.post, input: { participant_code: code, [`item.${itemA}`]: String(preA + change), [`item.${itemB}`]: '3', [`item.${itemC}`]: '1' } })).toMatchObject({ ok: true });
 		}
 		// Three more pre answers without a code: counted, never paired.
-		for (let i = 0; i < 3; i++) await submitSurvey({ db, token: tokens.pre, input: { [`item.${itemA}`]: '5' } });
+		for (let i = 0; i < 3; i++) await submitSurvey({ db, client, token: tokens.pre, input: { [`item.${itemA}`]: '5' } });
 
 		const page = await getInstrument({ db, actor: rosa, ecosystemId: eco.id, slug });
 		expect(page.counts).toEqual({ pre: 33, post: 30, pairs: 30, unpaired: 3 });
@@ -104,8 +110,8 @@ describeEachDatabase('instruments service', (get) => {
 		const small = await partnerStaff(ctx, eco.id);
 		const smallRun = await run(db, small, eco.id, slug, 'Tiny pilot');
 		for (let i = 0; i < 5; i++) {
-			await submitSurvey({ db, token: smallRun.tokens.pre, input: { participant_code: `S${i}abc`, [`item.${itemA}`]: '1' } });
-			await submitSurvey({ db, token: smallRun.tokens.post, input: { participant_code: `S${i}abc`, [`item.${itemA}`]: '5' } });
+			await submitSurvey({ db, client, token: smallRun.tokens.pre, input: { participant_code: `S${i}abc`, [`item.${itemA}`]: '1' } });
+			await submitSurvey({ db, client, token: smallRun.tokens.post, input: { participant_code: `S${i}abc`, [`item.${itemA}`]: '5' } });
 		}
 		// Network item A: 47 pairs, changes summing to 30 + 0 + 20 = 50.
 		const rosaAgain = (await getInstrument({ db, actor: rosa, ecosystemId: eco.id, slug })).results.find((r) => r.key === `item:${itemA}`)!;
@@ -134,16 +140,16 @@ describeEachDatabase('instruments service', (get) => {
 		await publishInstrument({ db, actor: staff, ecosystemId: eco.id, slug });
 		expect(await addItem({ db, actor: staff, ecosystemId: eco.id, slug, input: { type: 'likert', prompt: 'Late question', prompt_es: 'Pregunta tardía' } })).toMatchObject({ ok: false, issues: [{ field: 'form' }] });
 		const { runId, tokens } = await run(db, rosa, eco.id, slug);
-		expect((await getSurvey({ db, token: tokens.post })).run.phase).toBe('post');
-		await submitSurvey({ db, token: tokens.pre, input: { participant_code: 'sun-42', [`item.${itemA}`]: '3' } });
-		expect(await submitSurvey({ db, token: tokens.pre, input: { participant_code: 'SUN42', [`item.${itemA}`]: '4' } })).toMatchObject({ ok: false, issues: [{ field: 'participant_code' }] });
-		expect(await submitSurvey({ db, token: tokens.pre, input: { participant_code: 'ab', [`item.${itemA}`]: '9' } })).toMatchObject({ ok: false, issues: [{ field: `item.${itemA}` }, { field: 'participant_code' }] });
-		await expect(getSurvey({ db, token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'SURVEY_LINK_INVALID' });
+		expect((await getSurvey({ db, client, token: tokens.post })).run.phase).toBe('post');
+		await submitSurvey({ db, client, token: tokens.pre, input: { participant_code: 'sun-42', [`item.${itemA}`]: '3' } });
+		expect(await submitSurvey({ db, client, token: tokens.pre, input: { participant_code: 'SUN42', [`item.${itemA}`]: '4' } })).toMatchObject({ ok: false, issues: [{ field: 'participant_code' }] });
+		expect(await submitSurvey({ db, client, token: tokens.pre, input: { participant_code: 'ab', [`item.${itemA}`]: '9' } })).toMatchObject({ ok: false, issues: [{ field: `item.${itemA}` }, { field: 'participant_code' }] });
+		await expect(getSurvey({ db, client, token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'SURVEY_LINK_INVALID' });
 		const renewed = await renewLinks({ db, actor: rosa, ecosystemId: eco.id, slug, runId });
-		await expect(getSurvey({ db, token: tokens.pre })).rejects.toMatchObject({ code: 'SURVEY_LINK_INVALID' });
-		expect((await getSurvey({ db, token: renewed.tokens.pre })).run.phase).toBe('pre');
+		await expect(getSurvey({ db, client, token: tokens.pre })).rejects.toMatchObject({ code: 'SURVEY_LINK_INVALID' });
+		expect((await getSurvey({ db, client, token: renewed.tokens.pre })).run.phase).toBe('pre');
 		await closeRun({ db, actor: rosa, ecosystemId: eco.id, slug, runId });
-		await expect(submitSurvey({ db, token: renewed.tokens.post, input: { [`item.${itemA}`]: '3' } })).rejects.toMatchObject({ code: 'SURVEY_LINK_INVALID' });
+		await expect(submitSurvey({ db, client, token: renewed.tokens.post, input: { [`item.${itemA}`]: '3' } })).rejects.toMatchObject({ code: 'SURVEY_LINK_INVALID' });
 		// Staff can still enter paper answers after the links close.
 		expect(await enterResponse({ db, actor: rosa, ecosystemId: eco.id, slug, runId, input: { phase: 'post', participant_code: 'SUN42', [`item.${itemA}`]: '5' } })).toMatchObject({ ok: true });
 		// Anonymous answers are audited under no one's name.
@@ -191,8 +197,8 @@ describeEachDatabase('instruments service', (get) => {
 		const answer = async (count: number) => {
 			for (let i = 0; i < count; i++) {
 				const code = `M${i}${Math.random().toString(36).slice(2, 8)}`;
-				await submitSurvey({ db, token: tokens.pre, input: { participant_code: code, [`item.${itemA}`]: '2' } });
-				await submitSurvey({ db, token: tokens.post, input: { participant_code: code, [`item.${itemA}`]: i % 2 === 0 ? '4' : '3' } });
+				await submitSurvey({ db, client, token: tokens.pre, input: { participant_code: code, [`item.${itemA}`]: '2' } });
+				await submitSurvey({ db, client, token: tokens.post, input: { participant_code: code, [`item.${itemA}`]: i % 2 === 0 ? '4' : '3' } });
 			}
 		};
 		await answer(4);
@@ -207,5 +213,33 @@ describeEachDatabase('instruments service', (get) => {
 		expect(measure.kind).toBe('better_off');
 		expect(JSON.parse(measure.values_json)).toEqual([{ year: 2026, value: 1.55 }]);
 		await expect(recordAsMeasure({ db, actor: staff, ecosystemId: eco.id, slug, input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+	});
+
+	it('rate-limits the anonymous survey pages per client: guessed links spend the budget, and then valid links are refused too', async () => {
+		const { ctx } = get();
+		const { db, eco, staff, slug, itemA } = await setup(ctx);
+		await publishInstrument({ db, actor: staff, ecosystemId: eco.id, slug });
+		const { tokens } = await run(db, await partnerStaff(ctx, eco.id), eco.id, slug);
+		const guesser = `guesser-${Math.random()}`;
+		const t0 = new Date('2027-03-01T10:00:00Z');
+		for (let i = 0; i < SURVEY_MISS_LIMIT; i++) {
+			await expect(getSurvey({ db, client: guesser, token: `guess-${i}-${'x'.repeat(30)}`, now: t0 })).rejects.toMatchObject({ code: 'SURVEY_LINK_INVALID' });
+		}
+		// The budget is spent: a real link now answers 429 as well, so a lucky guess cannot be told apart.
+		await expect(getSurvey({ db, client: guesser, token: tokens.pre, now: t0 })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+		await expect(submitSurvey({ db, client: guesser, token: tokens.pre, input: { [`item.${itemA}`]: '3' }, now: t0 })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+		// Nothing was stored by the refused answer.
+		expect(await db.selectFrom('instrument_response').select('id').where('ecosystem_id', '=', eco.id).execute()).toHaveLength(0);
+		// Another client (another network) is unaffected, and the guesser is served again in the next window.
+		expect((await getSurvey({ db, client: `${guesser}-other`, token: tokens.pre, now: t0 })).run.phase).toBe('pre');
+		expect((await getSurvey({ db, client: guesser, token: tokens.pre, now: new Date(t0.getTime() + SURVEY_WINDOW_MS) })).run.phase).toBe('pre');
+
+		// Flooding answers: a client past the request budget is refused before its answer is read.
+		const flooder = `flooder-${Math.random()}`;
+		const t1 = new Date('2027-03-02T10:00:00Z');
+		for (let i = 0; i < SURVEY_REQUEST_LIMIT - 1; i++) await takeRequestBudget(db, `survey:${flooder}`, SURVEY_REQUEST_LIMIT, SURVEY_WINDOW_MS, t1);
+		expect(await submitSurvey({ db, client: flooder, token: tokens.pre, input: { [`item.${itemA}`]: '4' }, now: t1 })).toMatchObject({ ok: true });
+		await expect(submitSurvey({ db, client: flooder, token: tokens.pre, input: { [`item.${itemA}`]: '4' }, now: t1 })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+		expect(await db.selectFrom('instrument_response').select('id').where('ecosystem_id', '=', eco.id).execute()).toHaveLength(1);
 	});
 });

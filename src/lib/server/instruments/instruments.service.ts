@@ -14,6 +14,7 @@ import { validate } from '../validation.js';
 import { resolveThreshold } from '../measurement/suppression.js';
 import { randomToken, sha256, slugify } from '../util.js';
 import * as repo from './instruments.repository.js';
+import { requestBudgetSpent, takeRequestBudget } from '../http/request-budget.js';
 import { listActivities } from '../agenda/agenda.repository.js';
 import { createMeasure } from '../agenda/agenda.service.js';
 import {
@@ -252,21 +253,45 @@ export async function enterResponse({ db, actor, ecosystemId, slug, runId, input
 	return saveResponse(db, { ecosystemId, instrumentId: instrument.id, runId: run.id, partnerId: run.partner_id, phase: v.phase!, code: v.code, entry: 'staff', actor, answers: v.answers, summary: `Entered ${v.phase} answers for “${run.name}”` });
 }
 
-async function openSurvey(db: Executor, token: string) {
+/**
+ * Budgets of the anonymous survey pages, per client (a keyed hash of its network address) and
+ * window. A class answering from one school network shares an address, so the request budget is
+ * generous; links that do not exist are what guessing produces, so a handful of those spends the
+ * client's whole survey budget for the window: it then gets 429 for every survey link, valid or
+ * not, and learns nothing from further guesses.
+ */
+export const SURVEY_WINDOW_MS = 10 * 60 * 1000;
+export const SURVEY_REQUEST_LIMIT = 300;
+export const SURVEY_MISS_LIMIT = 10;
+
+async function openSurvey(db: Executor, token: string, client: string, now: Date) {
+	if (await requestBudgetSpent(db, `survey-miss:${client}`, SURVEY_MISS_LIMIT, SURVEY_WINDOW_MS, now)) throw new DomainError('TOO_MANY_REQUESTS');
+	if (!(await takeRequestBudget(db, `survey:${client}`, SURVEY_REQUEST_LIMIT, SURVEY_WINDOW_MS, now))) throw new DomainError('TOO_MANY_REQUESTS');
 	const run = token.length >= 20 && token.length <= 100 ? await repo.findRunByTokenHash(db, sha256(token)) : undefined;
-	if (!run || run.closed_at || !run.published_at) throw new DomainError('SURVEY_LINK_INVALID');
+	if (!run || run.closed_at || !run.published_at) {
+		await takeRequestBudget(db, `survey-miss:${client}`, SURVEY_MISS_LIMIT, SURVEY_WINDOW_MS, now);
+		throw new DomainError('SURVEY_LINK_INVALID');
+	}
 	return run;
 }
 
+interface SurveyRequest {
+	db: Db;
+	token: string;
+	/** Who is asking, for the request budget: an opaque key (the route passes a keyed hash of the address). */
+	client: string;
+	now?: Date;
+}
+
 /** The anonymous survey behind a link: its questions and whether it is the pre or post survey. */
-export async function getSurvey({ db, token }: { db: Db; token: string }) {
-	const run = await openSurvey(db, token);
+export async function getSurvey({ db, token, client, now = new Date() }: SurveyRequest) {
+	const run = await openSurvey(db, token, client, now);
 	return { run, items: await repo.listItems(db, run.ecosystem_id, run.instrument_id) };
 }
 
 /** A participant answers through an anonymous link. No account, no name, no signed-in identity kept. */
-export async function submitSurvey({ db, token, input }: { db: Db; token: string; input: unknown }): Promise<Outcome<{ phase: Phase }>> {
-	const run = await openSurvey(db, token);
+export async function submitSurvey({ db, token, input, client, now = new Date() }: SurveyRequest & { input: unknown }): Promise<Outcome<{ phase: Phase }>> {
+	const run = await openSurvey(db, token, client, now);
 	const items = await repo.listItems(db, run.ecosystem_id, run.instrument_id);
 	const parsed = validateResponse(items, input, false);
 	if (!parsed.ok) return parsed;

@@ -3,8 +3,6 @@ import type { PdCertificateTable } from '../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { newId, nowIso } from '../util.js';
 import { sessionTimes, type OfferingInput } from './pd.js';
-// The request budget is shared by every domain (http/request-budget.ts); pd's callers keep `repo.takeRequestBudget`.
-export { takeRequestBudget } from '../http/request-budget.js';
 
 export interface OfferingRow {
 	id: string;
@@ -30,6 +28,7 @@ export interface OfferingRow {
 	attendance_threshold: number;
 	reflection_required: number;
 	published_at: string | null;
+	updated_at: string;
 	is_demo: number;
 }
 
@@ -42,7 +41,7 @@ function offerings(db: Executor, ecosystemId: string) {
 			'o.id', 'o.ecosystem_id', 'o.slug', 'o.partner_id', 'p.name as partner_name', 'o.title', 'o.title_es',
 			'o.description_md', 'o.description_md_es', 'o.topic', 'o.audience', 'o.grade_bands', 'o.subject', 'o.format',
 			'o.hours', 'o.credit_type_id', 'c.name as credit_type_name', 'c.name_es as credit_type_name_es', 'o.cost_cents',
-			'o.capacity', 'o.attendance_threshold', 'o.reflection_required', 'o.published_at', 'o.is_demo'
+			'o.capacity', 'o.attendance_threshold', 'o.reflection_required', 'o.published_at', 'o.updated_at', 'o.is_demo'
 		])
 		.where('o.ecosystem_id', '=', ecosystemId);
 }
@@ -129,12 +128,13 @@ export interface SessionRow {
 	starts_at: string;
 	ends_at: string;
 	location: string;
+	sequence: number;
 }
 
 export async function listSessions(db: Executor, ecosystemId: string, offeringId: string): Promise<SessionRow[]> {
 	return db
 		.selectFrom('pd_session')
-		.select(['id', 'starts_at', 'ends_at', 'location'])
+		.select(['id', 'starts_at', 'ends_at', 'location', 'sequence'])
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('offering_id', '=', offeringId)
 		.orderBy('starts_at')
@@ -148,7 +148,10 @@ export async function listUpcomingSessions(db: Executor, ecosystemId: string, fr
 		.selectFrom('pd_session as s')
 		.innerJoin('pd_offering as o', 'o.id', 's.offering_id')
 		.leftJoin('partner as p', 'p.id', 'o.partner_id')
-		.select(['s.id', 's.starts_at', 's.ends_at', 's.location', 'o.slug', 'o.title', 'o.title_es', 'o.is_demo', 'p.name as partner_name'])
+		.select([
+			's.id', 's.starts_at', 's.ends_at', 's.location', 's.sequence', 'o.slug', 'o.title', 'o.title_es', 'o.description_md', 'o.description_md_es',
+			'o.updated_at', 'o.is_demo', 'p.name as partner_name'
+		])
 		.where('s.ecosystem_id', '=', ecosystemId)
 		.where('o.ecosystem_id', '=', ecosystemId)
 		.where('o.published_at', 'is not', null)
@@ -208,14 +211,44 @@ export async function findRegistration(db: Executor, ecosystemId: string, offeri
 		.executeTakeFirst();
 }
 
-/** The database refuses the row when the offering is full (see the migration's trigger). */
-export async function insertRegistration(db: Executor, ecosystemId: string, offeringId: string, userId: string): Promise<string> {
+/**
+ * The database refuses the row when the offering is full (see the migration's trigger).
+ * `registeredBy`: the partner coordinator who registered this person, when it was not themselves.
+ */
+export async function insertRegistration(db: Executor, ecosystemId: string, offeringId: string, userId: string, registeredBy: string | null = null): Promise<string> {
 	const id = newId();
 	await db
 		.insertInto('pd_registration')
-		.values({ id, ecosystem_id: ecosystemId, offering_id: offeringId, user_id: userId, registered_at: nowIso() })
+		.values({ id, ecosystem_id: ecosystemId, offering_id: offeringId, user_id: userId, registered_at: nowIso(), registered_by_user_id: registeredBy })
 		.execute();
 	return id;
+}
+
+/** Everyone with an account in a partner organisation of the ecosystem (its staff), by name. */
+export async function listPartnerMembers(db: Executor, ecosystemId: string, partnerId: string) {
+	return db
+		.selectFrom('membership as m')
+		.innerJoin('user as u', 'u.id', 'm.user_id')
+		.select(['u.id as user_id', 'u.name', 'u.email', 'u.locale'])
+		.where('m.ecosystem_id', '=', ecosystemId)
+		.where('m.partner_id', '=', partnerId)
+		.orderBy('u.name')
+		.orderBy('u.id')
+		.execute();
+}
+
+/** Active registrations for an offering of people on a partner's staff, with who registered them. */
+export async function listStaffRegistrations(db: Executor, ecosystemId: string, offeringId: string, partnerId: string) {
+	return db
+		.selectFrom('pd_registration as r')
+		.innerJoin('membership as m', (j) => j.onRef('m.user_id', '=', 'r.user_id').onRef('m.ecosystem_id', '=', 'r.ecosystem_id'))
+		.leftJoin('user as b', 'b.id', 'r.registered_by_user_id')
+		.select(['r.id as registration_id', 'r.user_id', 'r.registered_at', 'r.completed_at', 'r.registered_by_user_id', 'b.name as registered_by_name'])
+		.where('r.ecosystem_id', '=', ecosystemId)
+		.where('r.offering_id', '=', offeringId)
+		.where('r.cancelled_at', 'is', null)
+		.where('m.partner_id', '=', partnerId)
+		.execute();
 }
 
 /** True when `error` is the capacity trigger's refusal, on either database. */
@@ -504,7 +537,18 @@ export async function updateSession(
 ): Promise<number> {
 	const result = await db
 		.updateTable('pd_session')
-		.set({ starts_at: session.starts_at, ends_at: session.ends_at, location: session.location })
+		.set((eb) => ({
+			// A calendar that imported the session replaces its copy only when SEQUENCE goes up.
+			sequence: eb
+				.case()
+				.when(eb.or([eb('starts_at', '<>', session.starts_at), eb('ends_at', '<>', session.ends_at), eb('location', '<>', session.location)]))
+				.then(eb('sequence', '+', 1))
+				.else(eb.ref('sequence'))
+				.end(),
+			starts_at: session.starts_at,
+			ends_at: session.ends_at,
+			location: session.location
+		}))
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('offering_id', '=', offeringId)
 		.where('id', '=', session.id)

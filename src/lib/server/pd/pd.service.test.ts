@@ -5,6 +5,7 @@ import { auditActions } from '../testing/assertions.js';
 import { publicActor } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import * as repo from './pd.repository.js';
+import { takeRequestBudget } from '../http/request-budget.js';
 import { offeringFromForm } from './pd.js';
 import {
 	cancelRegistration,
@@ -367,9 +368,9 @@ describeEachDatabase('professional development service', (get) => {
 			const { db } = get();
 			const key = `window-${Math.random()}`;
 			const t0 = new Date('2027-01-01T00:00:00Z');
-			expect(await repo.takeRequestBudget(db, key, 1, 60_000, t0)).toBe(true);
-			expect(await repo.takeRequestBudget(db, key, 1, 60_000, new Date('2027-01-01T00:00:30Z'))).toBe(false);
-			expect(await repo.takeRequestBudget(db, key, 1, 60_000, new Date('2027-01-01T00:01:00Z'))).toBe(true);
+			expect(await takeRequestBudget(db, key, 1, 60_000, t0)).toBe(true);
+			expect(await takeRequestBudget(db, key, 1, 60_000, new Date('2027-01-01T00:00:30Z'))).toBe(false);
+			expect(await takeRequestBudget(db, key, 1, 60_000, new Date('2027-01-01T00:01:00Z'))).toBe(true);
 		});
 	});
 

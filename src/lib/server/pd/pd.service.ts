@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
-import { decide, type Actor, type SignedInActor } from '../auth/roles.js';
+import { decide, membershipIn, type Actor, type SignedInActor } from '../auth/roles.js';
 import { recordAudit, type Executor } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
@@ -15,6 +15,7 @@ import type { AppContext } from '../context.js';
 import { localized } from '../content.js';
 import * as m from '../../paraglide/messages.js';
 import * as repo from './pd.repository.js';
+import { takeRequestBudget } from '../http/request-budget.js';
 import {
 	attendanceMet,
 	capacityProblem,
@@ -60,6 +61,33 @@ export async function listCatalog({ db, ecosystemId }: { db: Db; ecosystemId: st
  */
 export async function listUpcomingPdSessions({ db, ecosystemId, now = new Date() }: { db: Db; ecosystemId: string; now?: Date }) {
 	return repo.listUpcomingSessions(db, ecosystemId, now.toISOString());
+}
+
+/**
+ * Sessions for the ecosystem's subscribable calendar feed: every session of a published offering
+ * that has not ended, with its SEQUENCE.
+ */
+export async function listFeedPdSessions({ db, ecosystemId, now = new Date() }: { db: Db; ecosystemId: string; now?: Date }) {
+	return repo.listUpcomingSessions(db, ecosystemId, now.toISOString(), 500);
+}
+
+/**
+ * Every session of one offering, for its .ics file (registered educators add it to their
+ * calendar). Unpublished offerings answer only to the people who run them.
+ */
+export async function getOfferingCalendar({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	if (!offering.published_at && !canManage(actor, ecosystemId, offering)) throw new DomainError('OFFERING_NOT_FOUND');
+	const sessions = (await repo.listSessions(db, ecosystemId, offering.id)).map((s) => ({
+		...s,
+		slug: offering.slug,
+		title: offering.title,
+		title_es: offering.title_es,
+		description_md: offering.description_md,
+		description_md_es: offering.description_md_es,
+		updated_at: offering.updated_at
+	}));
+	return { offering, sessions };
 }
 
 /** May `actor` run this offering (roster, check-in, evaluations)? Backbone for any; partners for their own. */
@@ -108,7 +136,10 @@ export async function getOffering({ db, actor, ecosystemId, slug }: Scoped & { s
 			};
 		}
 	}
-	return { offering, sessions, seatsLeft, participant, manager, mine };
+	// A partner coordinator (who manages her organisation's members) may register her staff.
+	const partnerId = membershipIn(actor, ecosystemId)?.partnerId;
+	const coordinator = !!offering.published_at && !!partnerId && decide(actor, 'partner.members.manage', { ecosystemId, partnerId }) === 'allow';
+	return { offering, sessions, seatsLeft, participant, manager, coordinator, mine };
 }
 
 /**
@@ -412,7 +443,7 @@ export async function getCertificate({ db, actor, ecosystemId, code }: Scoped & 
  * codes cannot be tried in bulk; a malformed code spends budget like any other.
  */
 export async function verifyCertificate({ db, code, client }: { db: Db; code: string; client: string }) {
-	if (!(await repo.takeRequestBudget(db, `verify:${client}`, VERIFY_LIMIT, VERIFY_WINDOW_MS))) {
+	if (!(await takeRequestBudget(db, `verify:${client}`, VERIFY_LIMIT, VERIFY_WINDOW_MS))) {
 		throw new DomainError('TOO_MANY_REQUESTS');
 	}
 	const normalized = normalizeCertificateCode(code);
@@ -593,4 +624,207 @@ export async function updateOffering({
 	if (!result.ok) return result;
 	await ctx.mailer.deliver(result.value.mailIds);
 	return ok({ slug: result.value.slug, notified: result.value.notified, moved: result.value.moved });
+}
+
+/**
+ * The partner a coordinator registers staff for: her own organisation, where she manages its
+ * members (a partner admin). Anyone else is refused.
+ */
+function coordinatorPartnerId(actor: Actor, ecosystemId: string): string {
+	requireAccess(actor, 'ecosystem.workspace.view', { ecosystemId });
+	const partnerId = membershipIn(actor, ecosystemId)?.partnerId;
+	if (!partnerId) throw new DomainError('FORBIDDEN');
+	requireAccess(actor, 'partner.members.manage', { ecosystemId, partnerId });
+	return partnerId;
+}
+
+/**
+ * What a partner coordinator sees for one published offering: her organisation's staff, who of
+ * them holds a seat (and who registered them), and the seats left. She may cancel the
+ * registrations a coordinator made, not the ones her staff made themselves or completed.
+ */
+export async function getStaffRegistration({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	const partnerId = coordinatorPartnerId(actor, ecosystemId);
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	if (!offering.published_at) throw new DomainError('OFFERING_NOT_FOUND');
+	const [members, registrations, partner, taken] = await Promise.all([
+		repo.listPartnerMembers(db, ecosystemId, partnerId),
+		repo.listStaffRegistrations(db, ecosystemId, offering.id, partnerId),
+		findPartnerById(db, ecosystemId, partnerId),
+		repo.countActiveRegistrations(db, ecosystemId, offering.id)
+	]);
+	const byUser = new Map(registrations.map((r) => [r.user_id, r]));
+	return {
+		offering,
+		partnerName: partner?.name ?? '',
+		seatsLeft: Math.max(0, offering.capacity - taken),
+		staff: members.map((person) => {
+			const registration = byUser.get(person.user_id);
+			return {
+				userId: person.user_id,
+				name: person.name,
+				email: person.email,
+				registration: registration
+					? {
+							id: registration.registration_id,
+							registeredAt: registration.registered_at,
+							completed: !!registration.completed_at,
+							registeredByName: registration.registered_by_user_id ? (registration.registered_by_name ?? '') : null,
+							cancellable: !!registration.registered_by_user_id && !registration.completed_at
+						}
+					: null
+			};
+		})
+	};
+}
+
+/**
+ * A partner coordinator registers people on her own staff for a published offering. All of them
+ * get a seat or none does (the capacity trigger guards the last seat when others register at
+ * once), and each is emailed the confirmation, with the sessions and the calendar file, through
+ * the outbox in the same transaction.
+ */
+export async function registerStaff({
+	ctx,
+	actor,
+	ecosystemId,
+	slug,
+	userIds,
+	origin
+}: { ctx: AppContext; actor: Actor; ecosystemId: string; slug: string; userIds: string[]; origin: string }): Promise<Outcome<{ registered: number }>> {
+	const db = ctx.db.kysely;
+	const partnerId = coordinatorPartnerId(actor, ecosystemId);
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	if (!offering.published_at) throw new DomainError('OFFERING_NOT_FOUND');
+	const chosen = [...new Set(userIds.filter((id) => typeof id === 'string' && id !== ''))];
+	if (chosen.length === 0) return invalid([{ field: 'user_ids', message: 'Choose at least one person from your organisation to register.' }]);
+	const members = new Map((await repo.listPartnerMembers(db, ecosystemId, partnerId)).map((p) => [p.user_id, p]));
+	if (chosen.some((id) => !members.has(id))) {
+		return invalid([{ field: 'user_ids', message: 'You can register only people on your own organisation’s staff; choose from the list.' }]);
+	}
+	const registered = new Set((await repo.listStaffRegistrations(db, ecosystemId, offering.id, partnerId)).map((r) => r.user_id));
+	const already = chosen.filter((id) => registered.has(id)).map((id) => members.get(id)!.name);
+	if (already.length) return invalid([{ field: 'user_ids', message: `Already registered for this offering: ${already.join(', ')}.` }]);
+	const ecosystem = await findEcosystemById(db, ecosystemId);
+	if (!ecosystem) throw new DomainError('OFFERING_NOT_FOUND');
+	const sessions = await repo.listSessions(db, ecosystemId, offering.id);
+	const full = (left: number) =>
+		invalid<{ registered: number; mailIds: string[] }>([
+			{ field: 'user_ids', message: left === 0 ? 'This offering is full: every seat is taken.' : `Only ${left} seat${left === 1 ? ' is' : 's are'} left; you chose ${chosen.length}. Choose fewer people.` }
+		]);
+	const seatsLeft = offering.capacity - (await repo.countActiveRegistrations(db, ecosystemId, offering.id));
+	if (chosen.length > seatsLeft) return full(Math.max(0, seatsLeft));
+	const attempt = () =>
+		db.transaction().execute(async (trx): Promise<Outcome<{ registered: number; mailIds: string[] }>> => {
+			const mailIds: string[] = [];
+			for (const userId of chosen) {
+				const person = members.get(userId)!;
+				const registrationId = await repo.insertRegistration(trx, ecosystemId, offering.id, userId, actor.kind === 'user' ? actor.userId : null);
+				await recordAudit(trx, {
+					actor,
+					ecosystemId,
+					action: 'pd.registration.create_for_staff',
+					entityType: 'pd_registration',
+					entityId: registrationId,
+					summary: `Registered ${person.name} (staff) for “${offering.title}”`
+				});
+				const locale = person.locale === 'es' ? 'es' : 'en';
+				const title = localized(locale, offering.title, offering.title_es);
+				const url = `${origin}/e/${ecosystem.slug}/pd/${offering.slug}`;
+				const times = sessions.length ? sessions.map((s) => `- ${sessionTimeText(s)}${s.location ? `, ${s.location}` : ''}`).join('\n') : m.edu4_mail_self_paced({}, { locale });
+				mailIds.push(
+					await ctx.mailer.queue(trx, {
+						ecosystemId,
+						to: person.email,
+						kind: 'pd_staff_registered',
+						subject: m.edu4_staff_mail_subject({ title }, { locale }),
+						text: m.edu4_staff_mail_body(
+							{
+								name: person.name,
+								coordinator: actor.kind === 'user' ? actor.name : '',
+								title,
+								times,
+								url,
+								ics: `${url}/sessions.ics`,
+								ecosystem: localized(locale, ecosystem.name, ecosystem.name_es ?? null)
+							},
+							{ locale }
+						)
+					})
+				);
+			}
+			return ok({ registered: chosen.length, mailIds });
+		});
+	let result: Outcome<{ registered: number; mailIds: string[] }>;
+	try {
+		result = await attempt();
+	} catch (error) {
+		// Someone took the last seats meanwhile: nothing of this batch was kept.
+		if (repo.isCapacityFull(error)) return full(Math.max(0, offering.capacity - (await repo.countActiveRegistrations(db, ecosystemId, offering.id))));
+		throw error;
+	}
+	if (!result.ok) return result;
+	await ctx.mailer.deliver(result.value.mailIds);
+	return ok({ registered: result.value.registered });
+}
+
+/**
+ * The coordinator cancels a registration she (or another coordinator of her organisation) made
+ * for a member of her staff; the person is told by email. Completed registrations stay.
+ */
+export async function cancelStaffRegistration({
+	ctx,
+	actor,
+	ecosystemId,
+	slug,
+	registrationId,
+	origin
+}: { ctx: AppContext; actor: Actor; ecosystemId: string; slug: string; registrationId: string; origin: string }): Promise<Outcome<null>> {
+	const db = ctx.db.kysely;
+	const partnerId = coordinatorPartnerId(actor, ecosystemId);
+	const offering = await offeringOrThrow(db, ecosystemId, slug);
+	const registration = (await repo.listStaffRegistrations(db, ecosystemId, offering.id, partnerId)).find((r) => r.registration_id === registrationId);
+	if (!registration) throw new DomainError('PD_REGISTRATION_NOT_FOUND');
+	if (registration.completed_at) return invalid([{ field: 'form', message: 'A completed offering cannot be cancelled.' }]);
+	if (!registration.registered_by_user_id) {
+		return invalid([{ field: 'form', message: 'This person registered themselves; only they can cancel their registration.' }]);
+	}
+	const person = (await repo.listPartnerMembers(db, ecosystemId, partnerId)).find((p) => p.user_id === registration.user_id)!;
+	const ecosystem = await findEcosystemById(db, ecosystemId);
+	if (!ecosystem) throw new DomainError('OFFERING_NOT_FOUND');
+	const result = await db.transaction().execute(async (trx): Promise<Outcome<{ mailId: string }>> => {
+		if ((await repo.cancelRegistration(trx, ecosystemId, registration.registration_id)) === 0) {
+			return invalid([{ field: 'form', message: 'This registration was already cancelled or completed; reload the page.' }]);
+		}
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'pd.registration.cancel_for_staff',
+			entityType: 'pd_registration',
+			entityId: registration.registration_id,
+			summary: `Cancelled the registration of ${person.name} (staff) for “${offering.title}”`
+		});
+		const locale = person.locale === 'es' ? 'es' : 'en';
+		const title = localized(locale, offering.title, offering.title_es);
+		const mailId = await ctx.mailer.queue(trx, {
+			ecosystemId,
+			to: person.email,
+			kind: 'pd_staff_cancelled',
+			subject: m.edu4_staff_cancel_mail_subject({ title }, { locale }),
+			text: m.edu4_staff_cancel_mail_body(
+				{
+					name: person.name,
+					coordinator: actor.kind === 'user' ? actor.name : '',
+					title,
+					url: `${origin}/e/${ecosystem.slug}/pd/${offering.slug}`,
+					ecosystem: localized(locale, ecosystem.name, ecosystem.name_es ?? null)
+				},
+				{ locale }
+			)
+		});
+		return ok({ mailId });
+	});
+	if (!result.ok) return result;
+	await ctx.mailer.deliver([result.value.mailId]);
+	return ok(null);
 }

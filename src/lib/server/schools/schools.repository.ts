@@ -150,3 +150,21 @@ export async function updateDomain(db: Executor, ecosystemId: string, id: string
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
+
+/**
+ * Removes a rubric domain only while nobody has rated it: the condition is part of the statement,
+ * so a rating saved after the service counted is never cascaded away with it.
+ */
+export async function deleteDomain(db: Executor, ecosystemId: string, id: string): Promise<number> {
+	const result = await db
+		.deleteFrom('school_rubric_domain')
+		.where('ecosystem_id', '=', ecosystemId)
+		.where('id', '=', id)
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('school_assessment_score as s').select('s.domain_id').where('s.domain_id', '=', id))))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+export async function schoolSlugInUse(db: Executor, ecosystemId: string, slug: string): Promise<boolean> {
+	return !!(await db.selectFrom('school').select('id').where('ecosystem_id', '=', ecosystemId).where('slug', '=', slug).executeTakeFirst());
+}

@@ -7,7 +7,9 @@ import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
 import { listPublishedOfferings } from '../pd/pd.repository.js';
 import * as repo from './schools.repository.js';
-import { assessmentSchema, domainEditProblems, domainKeyFrom, domainSchema, growthByDomain, levelsText, schoolSchema } from './schools.js';
+import { assessmentSchema, domainEditProblems, domainKeyFrom, domainSchema, growthByDomain, levelsText, reservedSchoolSlugs, sameSchoolName, schoolSchema } from './schools.js';
+import { slugify } from '../util.js';
+import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 
 type Db = Kysely<Database>;
 interface Scoped {
@@ -95,6 +97,8 @@ export async function updateSchool({ db, actor, ecosystemId, slug, input }: Scop
 	if (!school) throw new DomainError('SCHOOL_NOT_FOUND');
 	const parsed = validate(schoolSchema, input);
 	if (!parsed.ok) return parsed;
+	const duplicate = (await repo.listSchools(db, ecosystemId)).find((s) => s.id !== school.id && sameSchoolName(s.name, parsed.value.name));
+	if (duplicate) return invalid([{ field: 'name', message: `Another school already has this name: ${duplicate.name}.` }]);
 	return db.transaction().execute(async (trx) => {
 		await repo.updateSchool(trx, ecosystemId, school.id, { name: parsed.value.name, gradeBands: parsed.value.grade_bands });
 		await recordAudit(trx, {
@@ -157,5 +161,64 @@ export async function saveRubricDomain({ db, actor, ecosystemId, domainId, input
 			summary: `${stored ? 'Edited' : 'Added'} the rubric domain “${value.name}” (${value.levels.length} levels)`
 		});
 		return ok({ id });
+	});
+}
+
+/**
+ * Backbone staff add a school: a name (refused when it names a school already listed, ignoring
+ * case, accents and punctuation) and the grade bands it serves. Its address comes from the name.
+ */
+export async function createSchool({ db, actor, ecosystemId, input }: Scoped & { input: unknown }): Promise<Outcome<{ slug: string }>> {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const parsed = validate(schoolSchema, input);
+	// A duplicate name is reported together with any other problem, so one round fixes everything.
+	const typed = (input as { name?: unknown } | null)?.name;
+	const duplicate = typeof typed === 'string' && typed.trim() ? (await repo.listSchools(db, ecosystemId)).find((s) => sameSchoolName(s.name, typed)) : undefined;
+	const duplicateIssues = duplicate ? [{ field: 'name', message: `This school is already listed: ${duplicate.name}.` }] : [];
+	if (!parsed.ok) return invalid([...duplicateIssues, ...parsed.issues.filter((i) => !(duplicate && i.field === 'name'))]);
+	if (duplicateIssues.length) return invalid(duplicateIssues);
+	const { name, grade_bands: gradeBands } = parsed.value;
+	const attempt = () =>
+		db.transaction().execute(async (trx): Promise<Outcome<{ slug: string }>> => {
+			const slugged = slugify(name) || 'school';
+			const base = reservedSchoolSlugs.includes(slugged) ? `${slugged}-school` : slugged;
+			let slug = base;
+			for (let n = 2; await repo.schoolSlugInUse(trx, ecosystemId, slug); n++) slug = `${base}-${n}`;
+			const id = await repo.insertSchool(trx, ecosystemId, { slug, name, gradeBands });
+			await recordAudit(trx, { actor, ecosystemId, action: 'school.create', entityType: 'school', entityId: id, summary: `Added school ${name}: grades ${gradeBands.join(', ')}` });
+			return ok({ slug });
+		});
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'name', message: ADDRESS_JUST_TAKEN }]));
+}
+
+/**
+ * Backbone staff remove a rubric domain. A domain that self-assessments have rated stays, so
+ * every school's history keeps meaning what it meant; the refusal says so and how many rated it.
+ */
+export async function removeRubricDomain({ db, actor, ecosystemId, domainId }: Scoped & { domainId: string }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const domain = (await repo.listDomains(db, ecosystemId)).find((d) => d.id === domainId);
+	if (!domain) return invalid([{ field: 'form', message: 'That domain is not part of this rubric; reload the page and try again.' }]);
+	return db.transaction().execute(async (trx): Promise<Outcome<null>> => {
+		// Counted inside the transaction, so a rating saved meanwhile is seen.
+		const rated = await repo.countScoresOfDomain(trx, ecosystemId, domain.id);
+		if (rated > 0) {
+			return invalid([
+				{
+					field: 'form',
+					message: `“${domain.name}” cannot be removed: ${rated} self-assessment${rated === 1 ? ' has' : 's have'} rated it, and removing it would erase part of those schools’ history. You may rename it instead.`
+				}
+			]);
+		}
+		if ((await repo.deleteDomain(trx, ecosystemId, domain.id)) === 0) return invalid([{ field: 'form', message: 'That domain was already removed; reload the page.' }]);
+		await recordAudit(trx, {
+			actor,
+			ecosystemId,
+			action: 'school.rubric.remove',
+			entityType: 'school_rubric_domain',
+			entityId: domain.id,
+			summary: `Removed the rubric domain “${domain.name}”`
+		});
+		return ok(null);
 	});
 }

@@ -148,3 +148,22 @@ export function domainKeyFrom(name: string): string {
 			.slice(0, 40) || 'domain'
 	);
 }
+
+/** Addresses under /schools that belong to pages, not schools. */
+export const reservedSchoolSlugs = ['rubric'];
+
+/**
+ * Two school names name the same school when they differ only in case, accents, spacing or
+ * punctuation ("Kestrel Park STEM Academy" and "kestrel park stem academy.").
+ */
+export function sameSchoolName(a: string, b: string): boolean {
+	const key = (name: string) =>
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/&/g, ' and ')
+			.replace(/[^a-z0-9]+/g, ' ')
+			.trim();
+	return key(a) === key(b);
+}

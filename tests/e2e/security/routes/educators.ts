@@ -33,18 +33,25 @@ function pdAndSchoolRoutes(): Route[] {
 		{ method: 'GET', path: `${partnerOffering}/edit`, allow: [...backbone, 'partner_admin'] },
 		{ method: 'POST', path: `${partnerOffering}/edit`, form: { title: '' }, allow: [...backbone, 'partner_admin'], okStatus: 422 },
 		{ method: 'POST', path: `${backboneOffering}/edit`, form: { title: '' }, allow: backbone, okStatus: 422 },
+		// A partner coordinator (partner admin) registers her own staff; no one else may.
+		{ method: 'GET', path: `${backboneOffering}/staff`, allow: ['partner_admin'] },
+		{ method: 'POST', path: `${backboneOffering}/staff?/register`, form: {}, allow: ['partner_admin'], okStatus: 422 },
+		{ method: 'POST', path: `${backboneOffering}/staff?/cancel`, form: { registration_id: 'none' }, allow: ['partner_admin'], okStatus: 404 },
+		{ method: 'GET', path: `${backboneOffering}/sessions.ics`, allow: everyone },
 		{ method: 'GET', path: '/verify', allow: everyone },
 		{ method: 'GET', path: '/verify/PD-0000-0000-0000-0000-0000', allow: everyone },
 		...evidenceRoutes(),
 		...instrumentRoutes(),
 		{ method: 'GET', path: `${eco}/schools`, allow: [...backbone, 'educator'] },
+		{ method: 'POST', path: `${eco}/schools`, form: { name: '' }, allow: backbone, okStatus: 422 },
 		// The demo educator's school team; backbone staff see every school.
 		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy`, allow: [...backbone, 'educator'] },
 		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 },
 		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy/edit`, allow: backbone },
 		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy/edit`, form: { name: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: `${eco}/schools/rubric`, allow: backbone },
-		{ method: 'POST', path: `${eco}/schools/rubric`, form: { name: '', levels: '' }, allow: backbone, okStatus: 422 }
+		{ method: 'POST', path: `${eco}/schools/rubric?/save`, form: { name: '', levels: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${eco}/schools/rubric?/remove`, form: { domain_id: 'none' }, allow: backbone, okStatus: 422 }
 	];
 }
 

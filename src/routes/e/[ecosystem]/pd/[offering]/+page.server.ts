@@ -13,7 +13,7 @@ import type { Outcome } from '#lib/server/errors.js';
 export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
 	const locale = event.locals.locale;
-	const { offering: o, sessions, seatsLeft, participant, manager, mine } = await guard(event, () =>
+	const { offering: o, sessions, seatsLeft, participant, manager, coordinator, mine } = await guard(event, () =>
 		getOffering({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, slug: event.params.offering })
 	);
 	return {
@@ -40,6 +40,7 @@ export const load: PageServerLoad = async (event) => {
 		seatsLeft,
 		participant,
 		manager,
+		coordinator,
 		mine,
 		signedIn: event.locals.actor.kind === 'user',
 		notice: event.url.searchParams.get('done')
