@@ -6,6 +6,7 @@
  * enormous picture (an "image bomb") is refused without the memory it asks for.
  */
 import sharp from 'sharp';
+import { error } from '@sveltejs/kit';
 import { FORM_OVERHEAD_BYTES, UPLOADS } from './upload-limits.js';
 
 export { FORM_OVERHEAD_BYTES, UPLOADS, requestLimitFor } from './upload-limits.js';
@@ -112,13 +113,14 @@ export function uploadLimit(name: string): number {
 /**
  * Reads a multipart (or urlencoded) form of at most `maxBytes` plus the form overhead. A body
  * declaring more is refused without reading it; a body without a declared length is counted as
- * it arrives and abandoned once past the limit. Null: too large (answer 413).
+ * it arrives and abandoned once past the limit. Null: too large (answer 413). A body that is not
+ * a readable form answers 400 with a plain message, never a 500.
  */
 export async function readLimitedForm(request: Request, maxBytes: number): Promise<FormData | null> {
 	const limit = maxBytes + FORM_OVERHEAD_BYTES;
 	const declared = Number(request.headers.get('content-length'));
 	if (Number.isFinite(declared) && declared > limit) return null;
-	if (!request.body) return request.formData();
+	if (!request.body) return parsedForm(request);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -138,7 +140,15 @@ export async function readLimitedForm(request: Request, maxBytes: number): Promi
 		body.set(chunk, at);
 		at += chunk.byteLength;
 	}
-	return new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+	return parsedForm(new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }));
+}
+
+async function parsedForm(body: Request | Response): Promise<FormData> {
+	try {
+		return await body.formData();
+	} catch {
+		error(400, 'The form could not be read: send it again from the page.');
+	}
 }
 
 /** The bytes of an uploaded file field, or null when none was chosen. */
