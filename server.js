@@ -75,12 +75,20 @@ server.listen(port, listenHost, () => {
 	console.log(`Parity is listening on ${shown}`);
 });
 
-/** Answers 413 with a plain page, closing the connection so the rest of the body is not read. */
-function tooLarge(res, limit) {
+/** The rest of a refused body is read and dropped, so the client sees the answer, up to this much. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Answers 413 with a plain page. The rest of a body of sensible size is read and dropped (a client
+ * still sending would otherwise get a broken connection instead of the answer); past that the
+ * connection is closed.
+ */
+function tooLarge(req, res, limit, unread) {
 	res.statusCode = 413;
 	res.setHeader('content-type', 'text/html; charset=utf-8');
-	res.setHeader('connection', 'close');
+	if (unread > DRAIN_LIMIT) res.setHeader('connection', 'close');
 	res.end(limits.tooLargePage(limit));
+	if (unread <= DRAIN_LIMIT) req.resume();
 }
 
 /**
@@ -93,7 +101,7 @@ function refuseOversized(req, res) {
 	const limit = limits.requestLimitFor((req.url ?? '').split('?')[0]);
 	const declared = Number(req.headers['content-length']);
 	if (Number.isFinite(declared) && declared > limit) {
-		tooLarge(res, limit);
+		tooLarge(req, res, limit, declared);
 		return true;
 	}
 	if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] === undefined) return false;
@@ -102,12 +110,13 @@ function refuseOversized(req, res) {
 	req.pause();
 	req.on('data', (chunk) => {
 		size += chunk.length;
+		if (refused && size > limit + DRAIN_LIMIT) req.destroy();
 		if (refused || size <= limit) return;
 		refused = true;
 		if (req.listenerCount('error') > 0) req.emit('error', Object.assign(new Error('request body too large'), { status: 413 }));
-		if (!res.headersSent) tooLarge(res, limit);
+		if (!res.headersSent) tooLarge(req, res, limit, 0);
 		for (const method of ['writeHead', 'setHeader', 'write', 'end']) res[method] = () => res;
-		res.once('finish', () => req.destroy());
+		req.resume();
 	});
 	return false;
 }

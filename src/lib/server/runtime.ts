@@ -1,9 +1,8 @@
 import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { scheduledWork } from './scheduled-work.js';
+import { scheduleWork } from './scheduled-work.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
-import { slotKey } from './jobs/jobs.js';
 import { log } from './log.js';
 
 /**
@@ -27,12 +26,7 @@ export function startRuntime(): Promise<AppContext> {
 		const origin = config().ORIGIN ?? `http://localhost:${config().PORT}`;
 		const jobs = createJobQueue(ctx.db);
 		await jobs.start();
-		for (const work of scheduledWork) {
-			await jobs.work(work.name, () => work.run({ ctx, origin }));
-			await jobs.every(work.name, work.everyMs);
-			// Several servers starting in one period send one start-up run between them.
-			if (work.atStart) await jobs.send(work.name, {}, { singletonKey: `start:${slotKey(work.everyMs, new Date())}` });
-		}
+		await scheduleWork(jobs, ctx, origin);
 		process.once('sveltekit:shutdown' as 'exit', () => {
 			void jobs.stop().finally(() => ctx.close());
 		});

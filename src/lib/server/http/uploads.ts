@@ -124,16 +124,19 @@ export async function readLimitedForm(request: Request, maxBytes: number): Promi
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel().catch(() => undefined);
-			return null;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			// Past the limit the rest is read and dropped (never kept), so the sender gets the answer;
+			// server.js cuts off a body that goes on far past the route's limit.
+			if (size <= limit) chunks.push(value);
 		}
-		chunks.push(value);
+	} catch {
+		return null; // the body was cut off (server.js refused it, or the sender went away)
 	}
+	if (size > limit) return null;
 	const body = new Uint8Array(size);
 	let at = 0;
 	for (const chunk of chunks) {
