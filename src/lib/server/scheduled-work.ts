@@ -6,7 +6,7 @@ import { closeExpiredOpportunities } from './opportunities/opportunities.service
 import { sendOverdueReminders } from './lending/lending.service.js';
 import { sendStaleListingNotices } from './programs/stale-notices.service.js';
 import { listEcosystems } from './ecosystems/ecosystems.repository.js';
-import { slotKey, type JobQueue } from './jobs/jobs.js';
+import { slotKey, type JobPolicy, type JobQueue } from './jobs/jobs.js';
 
 /**
  * Work the server does on a timer, in this process. Each task is idempotent (it records what it
@@ -23,6 +23,8 @@ export interface ScheduledWork {
 	 * hold up the others.
 	 */
 	perEcosystem?: boolean;
+	/** Retries and back-off, when not the queue's defaults. */
+	policy?: Partial<JobPolicy>;
 	run(args: { ctx: AppContext; origin: string; ecosystemId?: string }): Promise<unknown>;
 }
 
@@ -56,7 +58,7 @@ export const perEcosystemQueue = (work: Pick<ScheduledWork, 'name'>) => `${work.
 export async function scheduleWork(jobs: JobQueue, ctx: AppContext, origin: string, works: readonly ScheduledWork[] = scheduledWork, now: () => Date = () => new Date()): Promise<void> {
 	for (const work of works) {
 		if (work.perEcosystem) {
-			await jobs.work<{ ecosystemId?: string }>(perEcosystemQueue(work), (data) => work.run({ ctx, origin, ecosystemId: data.ecosystemId }));
+			await jobs.work<{ ecosystemId?: string }>(perEcosystemQueue(work), (data) => work.run({ ctx, origin, ecosystemId: data.ecosystemId }), work.policy);
 			await jobs.work(work.name, async () => {
 				const slot = slotKey(work.everyMs, now());
 				let sent = 0;
@@ -66,7 +68,7 @@ export async function scheduleWork(jobs: JobQueue, ctx: AppContext, origin: stri
 				return { ecosystems: sent };
 			});
 		} else {
-			await jobs.work(work.name, () => work.run({ ctx, origin }));
+			await jobs.work(work.name, () => work.run({ ctx, origin }), work.policy);
 		}
 		await jobs.every(work.name, work.everyMs);
 		// Several servers starting in one period send one start-up run between them.
