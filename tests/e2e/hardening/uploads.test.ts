@@ -21,7 +21,7 @@ const bomb = bombPng(100_000, 100_000);
 function multipart(session: HttpSession, path: string, fields: Record<string, string>, file: { field: string; name: string; type: string; bytes: Uint8Array }) {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(fields)) form.append(name, value);
-	form.append(file.field, new File([file.bytes], file.name, { type: file.type }));
+	form.append(file.field, new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
 	return session.request(path, { method: 'POST', body: form, headers: { origin: session.origin } });
 }
 

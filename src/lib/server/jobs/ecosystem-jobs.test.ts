@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner, unique } from '../testing/factories.js';
 import { perEcosystemQueue, scheduleWork, scheduledWork, type ScheduledWork } from '../scheduled-work.js';
 import { createJobQueue } from './index.js';
-import { queueName, type JobQueue } from './jobs.js';
+import { queueName, type JobQueue, type JobView } from './jobs.js';
 import { readEcosystemJobs, readRecentJobs } from './jobs.service.js';
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -39,7 +39,7 @@ describeEachDatabase('background work seen per ecosystem', (get) => {
 		await queue.send(name, { ecosystemId: mine.id, fail: true });
 		await queue.send(name, { ecosystemId: theirs.id });
 		await queue.send(name, {});
-		const ours = (jobs: { name: string }[]) => jobs.filter((job) => job.name === queueName(name));
+		const ours = (jobs: JobView[]) => jobs.filter((job) => job.name === queueName(name));
 		await until(async () => ours(await queue.recent(100)).filter((job) => job.state === 'completed' || job.state === 'failed').length === 4);
 
 		const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId: mine.id });

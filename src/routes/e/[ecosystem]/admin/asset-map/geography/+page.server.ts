@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import type { FieldIssue } from '#lib/server/errors.js';
 import type { Actions, PageServerLoad } from './$types';
 
 import { runtime } from '#lib/server/runtime.js';
@@ -10,6 +11,9 @@ import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 /** Census state ZCTA files run to a few MB; one region's ZIPs, simplified, are well under this. */
 const MAX_GEOJSON_BYTES = uploadLimit('ZIP boundaries or youth population');
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
+/** An oversized upload: the form again, with 413 (the same shape as invalidForm's answers). */
+const tooLarge = (field: string, message: string) => fail(413, { issues: [{ field, message }] as FieldIssue[], values: {} as Record<string, string | undefined> });
+const TOO_LARGE_GEOJSON = 'The file is larger than 10 MB: keep only your region’s ZIPs, or simplify the shapes.';
 
 export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
@@ -37,7 +41,7 @@ export const actions: Actions = {
 		const { text, problem, notText } = await uploaded(event.request, 'boundaries', MAX_GEOJSON_BYTES, 'a GeoJSON file');
 		let document: unknown = undefined;
 		let message: string | null =
-			problem === 'empty' ? 'Choose a GeoJSON file of your ZIP or ZCTA boundaries.' : problem === 'large' ? 'The file is larger than 10 MB: keep only your region’s ZIPs, or simplify the shapes.' : (notText ?? null);
+			problem === 'empty' ? 'Choose a GeoJSON file of your ZIP or ZCTA boundaries.' : problem === 'large' ? TOO_LARGE_GEOJSON : (notText ?? null);
 		if (text !== null) {
 			try {
 				document = JSON.parse(text);
@@ -49,7 +53,7 @@ export const actions: Actions = {
 		const outcome = await guard(event, () =>
 			uploadZipBoundaries({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, document: message ? null : document })
 		);
-		if (problem === 'large') return fail(413, { issues: [{ field: 'boundaries', message }], values: {} });
+		if (problem === 'large') return tooLarge('boundaries', TOO_LARGE_GEOJSON);
 		if (message) return invalidForm([{ field: 'boundaries', message }]);
 		if (!outcome.ok) return invalidForm(outcome.issues.map((i) => ({ ...i, field: 'boundaries' })));
 		return { boundaries: outcome.value };
@@ -61,7 +65,7 @@ export const actions: Actions = {
 			uploadYouthPopulation({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, text: text ?? '', fileName: file?.name ?? '' })
 		);
 		if (problem === 'empty') return invalidForm([{ field: 'youth', message: 'Choose a CSV file of youth population by ZIP and group.' }]);
-		if (problem === 'large') return fail(413, { issues: [{ field: 'youth', message: 'The file is larger than 5 MB.' }], values: {} });
+		if (problem === 'large') return tooLarge('youth', 'The file is larger than 5 MB.');
 		if (notText) return invalidForm([{ field: 'youth', message: notText }]);
 		if (!outcome.ok) return invalidForm(outcome.issues);
 		return { youth: outcome.value };
