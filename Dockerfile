@@ -14,6 +14,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/build ./build
 # server.js shares the security headers with the app bundle.
 COPY --from=build /app/src/lib/server/http/security-headers.js ./src/lib/server/http/security-headers.js
+COPY --from=build /app/src/lib/server/http/upload-limits.js ./src/lib/server/http/upload-limits.js
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]

@@ -18,13 +18,11 @@ if (trustProxy) {
 	process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
 }
 
-// Benchmark imports accept up to 5 MB of files (checked, with a clear message, by the page), so
-// requests keep a 6 MB limit, checked below from Content-Length. Participant files are the
-// exception: they stream to disk with bounded memory and may be up to 200 MB, so adapter-node's
-// own limit (read once, at import) sits above that.
-process.env.BODY_SIZE_LIMIT ??= '201M';
-const REQUEST_LIMIT = 6 * 1024 * 1024;
-const LARGE_UPLOAD = /^\/e\/[^/]+\/partners\/[^/]+\/data\/[^/]+\/participants\/?$/;
+// Each request's body limit comes from one table (upload-limits.js): the default for forms and
+// JSON, more for the pages that take uploads. adapter-node's own limit (read once, at import)
+// sits at the largest upload: participant files stream to disk with bounded memory.
+const limits = await import('./src/lib/server/http/upload-limits.js');
+process.env.BODY_SIZE_LIMIT ??= String(limits.BODY_SIZE_CEILING);
 
 const { handler } = await import('./build/handler.js');
 const { securityHeaders } = await import('./src/lib/server/http/security-headers.js');
@@ -64,13 +62,7 @@ const server = http.createServer((req, res) => {
 		if (/frame-ancestors \*/.test(String(res.getHeader('content-security-policy') ?? ''))) res.removeHeader('x-frame-options');
 		return writeHead.call(this, status, ...rest);
 	};
-	const length = Number(req.headers['content-length'] ?? 0);
-	if (length > REQUEST_LIMIT && !LARGE_UPLOAD.test((req.url ?? '').split('?')[0])) {
-		res.statusCode = 413;
-		res.setHeader('content-type', 'text/plain; charset=utf-8');
-		res.end('This request is too large.');
-		return;
-	}
+	if (refuseOversized(req, res)) return;
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
@@ -82,6 +74,52 @@ server.listen(port, listenHost, () => {
 	const shown = fixedOrigin ? fixedOrigin.origin : `http://localhost:${port}`;
 	console.log(`Parity is listening on ${shown}`);
 });
+
+/** The rest of a refused body is read and dropped, so the client sees the answer, up to this much. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Answers 413 with a plain page. The rest of a body of sensible size is read and dropped (a client
+ * still sending would otherwise get a broken connection instead of the answer); past that the
+ * connection is closed.
+ */
+function tooLarge(req, res, limit, unread) {
+	res.statusCode = 413;
+	res.setHeader('content-type', 'text/html; charset=utf-8');
+	if (unread > DRAIN_LIMIT) res.setHeader('connection', 'close');
+	res.end(limits.tooLargePage(limit));
+	if (unread <= DRAIN_LIMIT) req.resume();
+}
+
+/**
+ * A body over its route's limit is refused before Kit reads it: at once when Content-Length says
+ * so, and, for a body sent without one (chunked), as soon as the count passes the limit. The
+ * counting listener is added paused, so Kit still receives every chunk from the start; past the
+ * limit Kit's copy of the body fails (nothing is stored) and whatever Kit answers is dropped.
+ */
+function refuseOversized(req, res) {
+	const limit = limits.requestLimitFor((req.url ?? '').split('?')[0]);
+	const declared = Number(req.headers['content-length']);
+	if (Number.isFinite(declared) && declared > limit) {
+		tooLarge(req, res, limit, declared);
+		return true;
+	}
+	if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] === undefined) return false;
+	let size = 0;
+	let refused = false;
+	req.pause();
+	req.on('data', (chunk) => {
+		size += chunk.length;
+		if (refused && size > limit + DRAIN_LIMIT) req.destroy();
+		if (refused || size <= limit) return;
+		refused = true;
+		if (req.listenerCount('error') > 0) req.emit('error', Object.assign(new Error('request body too large'), { status: 413 }));
+		if (!res.headersSent) tooLarge(req, res, limit, 0);
+		for (const method of ['writeHead', 'setHeader', 'write', 'end']) res[method] = () => res;
+		req.resume();
+	});
+	return false;
+}
 
 function shutdown(signal) {
 	server.close(() => {

@@ -17,10 +17,25 @@ describe('logLine', () => {
 		[{ note: 'sent with Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig' }, 'eyJhbGciOiJIUzI1NiJ9'],
 		[{ error: new Error('token=supersecretvalue rejected') }, 'supersecretvalue'],
 		[{ apiKey: 'k-123456789' }, 'k-123456789'],
+		[{ path: '/invite/Zk3v9QeLr0aB1cD2eF3gH4' }, 'Zk3v9QeLr0aB1cD2eF3gH4'],
+		[{ path: '/e/philadelphia/stories/withdraw/wd-7f3a9c2e1b' }, 'wd-7f3a9c2e1b'],
+		[{ path: '/e/philadelphia/stories/consent/pc_55aa77bb99' }, 'pc_55aa77bb99'],
+		[{ path: '/survey/sv.0123456789' }, 'sv.0123456789'],
+		[{ path: '/unsubscribe/un-abcdefabcdef' }, 'un-abcdefabcdef'],
+		[{ path: '/e/philadelphia/events/registration/rg-1234abcd' }, 'rg-1234abcd'],
 	])('masks secrets in %j', (fields, secret) => {
 		const line = logLine('warn', 'x', fields as Record<string, unknown>, now);
 		expect(line).not.toContain(secret);
 		expect(line).toContain('[redacted]');
+	});
+
+	it('keeps a typed CR/LF escaped in the event name and in nested values too', () => {
+		const typed = 'Ana\r\n{"time":"2026-12-02T00:00:00.000Z","level":"info","event":"admin signed in"}';
+		const line = logLine('warn', `sign-in refused for ${typed}`, { attempt: { email: typed, list: [typed] } }, now);
+		expect(line.split(/\r|\n/)).toHaveLength(1);
+		const parsed = JSON.parse(line) as { event: string; attempt: { email: string; list: string[] } };
+		expect(parsed.event).toBe(`sign-in refused for ${typed}`);
+		expect(parsed.attempt.list[0]).toBe(typed);
 	});
 
 	it('keeps what is not secret', () => {

@@ -6,10 +6,13 @@
 const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|api[-_]?key|session/i;
 const SECRET_VALUE = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}|\bpty_[A-Za-z0-9_-]{8,}|(token|code|key|secret)=([^&\s]{6,})/gi;
 
+/** Private-link pages carry their token in the path: /invite/<token>, /survey/<token>, …/withdraw/<token>. */
+const TOKEN_IN_PATH = /\/(invite|unsubscribe|survey|consent|withdraw|registration)\/([^/?#\s"]+)/gi;
+
 export type LogLevel = 'info' | 'warn' | 'error';
 
 export function logLine(level: LogLevel, event: string, fields: Record<string, unknown> = {}, now: Date = new Date()): string {
-	return JSON.stringify({ time: now.toISOString(), level, event, ...redact(fields) as Record<string, unknown> });
+	return JSON.stringify({ time: now.toISOString(), level, event: maskSecrets(event), ...(redact(fields) as Record<string, unknown>) });
 }
 
 export function log(level: LogLevel, event: string, fields: Record<string, unknown> = {}): void {
@@ -34,7 +37,7 @@ function redact(value: unknown, key = '', depth = 0): unknown {
 }
 
 function maskSecrets(text: string): string {
-	return text.replace(SECRET_VALUE, (match, bearer: string | undefined, name: string | undefined) =>
+	return text.replace(TOKEN_IN_PATH, '/$1/[redacted]').replace(SECRET_VALUE, (match, bearer: string | undefined, name: string | undefined) =>
 		bearer ? `${bearer}[redacted]` : name ? `${name}=[redacted]` : '[redacted]'
 	);
 }

@@ -1,9 +1,8 @@
 import { config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { scheduledWork } from './scheduled-work.js';
+import { scheduledWork, scheduleWork } from './scheduled-work.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
-import { slotKey } from './jobs/jobs.js';
 import { log } from './log.js';
 import { scheduledBackupWork } from './db/scheduled-backup.js';
 
@@ -30,12 +29,7 @@ export function startRuntime(): Promise<AppContext> {
 		await jobs.start();
 		const cfg = config();
 		const backups = scheduledBackupWork({ dir: cfg.BACKUP_DIR, everyMinutes: cfg.BACKUP_EVERY_MINUTES, keep: cfg.BACKUP_KEEP }, ctx.db.dialect);
-		for (const work of [...scheduledWork, ...backups]) {
-			await jobs.work(work.name, () => work.run({ ctx, origin }));
-			await jobs.every(work.name, work.everyMs);
-			// Several servers starting in one period send one start-up run between them.
-			if (work.atStart) await jobs.send(work.name, {}, { singletonKey: `start:${slotKey(work.everyMs, new Date())}` });
-		}
+		await scheduleWork(jobs, ctx, origin, [...scheduledWork, ...backups]);
 		process.once('sveltekit:shutdown' as 'exit', () => {
 			void jobs.stop().finally(() => ctx.close());
 		});

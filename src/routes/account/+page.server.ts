@@ -6,6 +6,7 @@ import { listMyRoles } from '#lib/server/members/members.service.js';
 import { callAuth } from '#lib/server/http/auth-proxy.js';
 import { invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject, validate } from '#lib/server/validation.js';
+import { newPasswordField } from '#lib/server/auth/passwords.js';
 import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 const passwordSchema = z
 	.object({
 		currentPassword: z.string({ message: 'Enter your current password.' }).min(1, 'Enter your current password.'),
-		newPassword: z.string({ message: 'Choose a new password.' }).min(10, 'Choose a password of at least 10 characters.').max(256),
+		newPassword: newPasswordField(),
 		confirm: z.string({ message: 'Type the new password again.' })
 	})
 	.refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });

@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { callAuth } from '#lib/server/http/auth-proxy.js';
 import { invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject, validate } from '#lib/server/validation.js';
+import { newPasswordField } from '#lib/server/auth/passwords.js';
 import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = ({ url }) => ({
@@ -14,7 +15,7 @@ export const load: PageServerLoad = ({ url }) => ({
 const schema = z
 	.object({
 		token: z.string({ message: 'This reset link is incomplete. Ask for a new one.' }).min(1, 'This reset link is incomplete. Ask for a new one.'),
-		password: z.string({ message: 'Choose a new password.' }).min(10, 'Choose a password of at least 10 characters.').max(256),
+		password: newPasswordField(),
 		confirm: z.string({ message: 'Type the new password again.' })
 	})
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });

@@ -1,5 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { COMMON_PASSWORD_MESSAGE, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_SETTING_ENDPOINTS, isCommonPassword } from './passwords.js';
 import type { Db } from '../db/connection.js';
 import type { Mailer } from '../mail/mailer.js';
 import { authEmail } from '../mail/templates.js';
@@ -39,8 +41,8 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 		database: { db: db.kysely, type: db.dialect, transaction: true },
 		emailAndPassword: {
 			enabled: true,
-			minPasswordLength: 10,
-			maxPasswordLength: 256,
+			minPasswordLength: MIN_PASSWORD_LENGTH,
+			maxPasswordLength: MAX_PASSWORD_LENGTH,
 			revokeSessionsOnPasswordReset: true,
 			resetPasswordTokenExpiresIn: 60 * 60,
 			sendResetPassword: async ({ user, url }) => {
@@ -87,6 +89,16 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 			// better-auth turns its origin check off whenever NODE_ENV=test or TEST is set; keep it on
 			// everywhere, so tests exercise the production behaviour and a stray variable cannot disable it.
 			disableOriginCheck: false
+		},
+		// A common password is refused wherever one is set, also by a direct API call.
+		hooks: {
+			before: createAuthMiddleware(async (ctx) => {
+				const field = PASSWORD_SETTING_ENDPOINTS[ctx.path];
+				const password = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : undefined;
+				if (typeof password === 'string' && isCommonPassword(password)) {
+					throw new APIError('BAD_REQUEST', { message: COMMON_PASSWORD_MESSAGE, code: 'PASSWORD_COMMON' });
+				}
+			})
 		},
 		plugins: [twoFactor({ issuer: 'Parity', skipVerificationOnEnable: false })],
 		telemetry: { enabled: false },

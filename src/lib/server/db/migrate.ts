@@ -21,6 +21,7 @@ import * as careersProjects from './migrations/2026-12-02T0180-careers-projects.
 import * as jobs from './migrations/2026-12-02T0190-jobs.js';
 import * as participantImport from './migrations/2026-12-02T0200-participant-import.js';
 import * as educatorsMore from './migrations/2026-12-02T0220-educators-more.js';
+import * as hardening from './migrations/2026-12-02T0240-hardening.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0190-jobs': jobs,
 	'2026-12-02T0200-participant-import': participantImport,
 	'2026-12-02T0220-educators-more': educatorsMore,
+	'2026-12-02T0240-hardening': hardening,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

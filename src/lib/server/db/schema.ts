@@ -286,6 +286,8 @@ export interface JobTable {
 	completed_on: string | null;
 	created_on: string;
 	output: string | null;
+	/** The ecosystem the job works for; null for deployment-wide work. */
+	ecosystem_id: string | null;
 }
 
 export interface OutboxTable {

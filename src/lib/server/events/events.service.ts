@@ -754,10 +754,10 @@ export async function attendanceCsv({ db, actor, ecosystemId, slug }: { db: Kyse
  * Each reminder is marked sent in the same transaction that queues it, so running this again,
  * or twice at once, never sends a second reminder. Meant for a timer or cron.
  */
-export async function sendDueReminders({ ctx, origin, now = nowIso() }: { ctx: AppContext; origin: string; now?: string }): Promise<number> {
+export async function sendDueReminders({ ctx, origin, now = nowIso(), ecosystemId }: { ctx: AppContext; origin: string; now?: string; ecosystemId?: string }): Promise<number> {
 	const db = ctx.db.kysely;
 	const mailIds: string[] = [];
-	for (const ecosystem of await listEcosystems(db)) {
+	for (const ecosystem of (await listEcosystems(db)).filter((e) => ecosystemId === undefined || e.id === ecosystemId)) {
 		for (const due of await repo.dueReminders(db, ecosystem.id, now)) {
 			const mailId = await db.transaction().execute(async (trx) => {
 				if (!(await repo.markReminderSent(trx, ecosystem.id, due.registration_id))) return null;

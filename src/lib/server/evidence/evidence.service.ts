@@ -8,7 +8,7 @@ import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violati
 import { validate } from '../validation.js';
 import { slugify } from '../util.js';
 import * as repo from './evidence.repository.js';
-import { checkUpload, resourceFormValues, resourceSchema, searchTerms, type UploadedFile } from './evidence.js';
+import { checkUploadFully, resourceFormValues, resourceSchema, searchTerms, type UploadedFile } from './evidence.js';
 
 type Db = Kysely<Database>;
 interface Scoped {
@@ -58,7 +58,7 @@ export async function submitResource({
 	const publish = decide(actor, 'ecosystem.evidence.manage', { ecosystemId }) === 'allow';
 	const parsed = validate(resourceSchema, input);
 	const issues: FieldIssue[] = parsed.ok ? [] : [...parsed.issues];
-	const upload = file && file.bytes.length > 0 ? checkUpload(file) : null;
+	const upload = file && file.bytes.length > 0 ? await checkUploadFully(file) : null;
 	if (upload && 'issue' in upload) issues.push({ field: 'file', message: upload.issue });
 	if (parsed.ok && !parsed.value.url && !upload) issues.push({ field: 'url', message: 'Give a web address or upload a file.' });
 	if (!parsed.ok || issues.length) return invalid(issues);
@@ -179,7 +179,7 @@ export async function updateResource({
 	const as = requireEdit(actor, ecosystemId, resource);
 	const parsed = validate(resourceSchema, input);
 	const issues: FieldIssue[] = parsed.ok ? [] : [...parsed.issues];
-	const upload = file && file.bytes.length > 0 ? checkUpload(file) : null;
+	const upload = file && file.bytes.length > 0 ? await checkUploadFully(file) : null;
 	if (upload && 'issue' in upload) issues.push({ field: 'file', message: upload.issue });
 	if (parsed.ok && !parsed.value.url && !upload && !resource.file_id) issues.push({ field: 'url', message: 'Give a web address or upload a file.' });
 	if (!parsed.ok || issues.length) return invalid(issues);

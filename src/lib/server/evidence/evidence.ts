@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageProblem, imageProblemMessage, sniff, uploadLimit } from '../http/uploads.js';
 import { gradeBands, stemSubjects } from '../pd/pd.js';
 
 export const evidenceKinds = ['tool', 'guide', 'curriculum', 'research_summary', 'proven_method'] as const;
@@ -7,7 +8,7 @@ export const evidenceKinds = ['tool', 'guide', 'curriculum', 'research_summary',
 export const essaTiers = [1, 2, 3, 4] as const;
 
 /** Uploads are capped below the server's request limit (6 MB), with room for the form around them. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = uploadLimit('evidence file');
 
 const optionalText = (max: number, label: string) => z.string().max(max, `${label} can have at most ${max} characters.`).optional();
 
@@ -48,35 +49,31 @@ export interface UploadedFile {
 }
 
 /**
- * What a file really is, read from its first bytes (never from its name or the browser's claim).
- * Office documents are ZIP files, told apart by their extension once the ZIP signature matches.
+ * What a file really is, read from its first bytes (http/uploads.ts; never from its name or the
+ * browser's claim). Office documents are ZIP files, told apart by their extension once the ZIP
+ * signature matches; text must be named .txt or .csv.
  */
 export function detectFileType(file: UploadedFile): string | null {
-	const b = file.bytes;
-	const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
 	const ext = file.name.toLowerCase().split('.').pop() ?? '';
-	if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-	if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-	if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-	if (starts(0x50, 0x4b, 0x03, 0x04)) {
-		const office: Record<string, string> = {
-			docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-			xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
-		};
-		return office[ext] ?? null;
-	}
-	if ((ext === 'txt' || ext === 'csv') && isPlainText(b)) return ext === 'csv' ? 'text/csv' : 'text/plain';
-	return null;
-}
-
-function isPlainText(bytes: Uint8Array): boolean {
-	if (bytes.includes(0)) return false;
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
-	} catch {
-		return false;
+	switch (sniff(file.bytes)) {
+		case 'pdf':
+			return 'application/pdf';
+		case 'png':
+			return 'image/png';
+		case 'jpeg':
+			return 'image/jpeg';
+		case 'zip': {
+			const office: Record<string, string> = {
+				docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+			};
+			return office[ext] ?? null;
+		}
+		case 'text':
+			return ext === 'csv' ? 'text/csv' : ext === 'txt' ? 'text/plain' : null;
+		default:
+			return null;
 	}
 }
 
@@ -87,6 +84,14 @@ export function checkUpload(file: UploadedFile): { contentType: string } | { iss
 	const contentType = detectFileType(file);
 	if (!contentType) return { issue: 'Upload a PDF, Word, Excel or PowerPoint file, a PNG or JPEG image, or a plain-text or CSV file.' };
 	return { contentType };
+}
+
+/** checkUpload, and for a picture what its header declares: an image bomb is refused unopened. */
+export async function checkUploadFully(file: UploadedFile): Promise<{ contentType: string } | { issue: string }> {
+	const checked = checkUpload(file);
+	if ('issue' in checked || !checked.contentType.startsWith('image/')) return checked;
+	const refused = await imageProblem(file.bytes);
+	return refused ? { issue: imageProblemMessage(refused) } : checked;
 }
 
 /** A safe file name for the download header: letters, digits, dots, dashes and underscores only. */

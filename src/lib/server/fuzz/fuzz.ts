@@ -6,6 +6,8 @@ import fc from 'fast-check';
  * CI runs FUZZ_RUNS (default 1,000) cases per property; `npm run fuzz` runs many more.
  */
 export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 1000));
+/** Each property's time budget grows with its cases (the nightly run's 100,000 take minutes). */
+export const FUZZ_TIMEOUT_MS = Math.max(30_000, FUZZ_RUNS * 60);
 
 /** fast-check parameters: a seed from FUZZ_SEED replays a run; failures print their seed and path. */
 export function fuzzParams<T>(examples: T[] = []): fc.Parameters<T> {

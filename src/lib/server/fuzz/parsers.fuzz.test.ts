@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import ICAL from 'ical.js';
 import { parseCountsCsv } from '../submissions/submissions-csv.js';
 import { readParticipantStream } from '../participants/participants.stream.js';
@@ -11,7 +11,7 @@ import { tablesToServices } from '../hsds/hsds-csv.js';
 import { renderMarkdown } from '../markdown.js';
 import { eventsCalendar } from '../events/events-calendar.js';
 import type { PublicEvent } from '../events/events.service.js';
-import { FUZZ_RUNS, csvField, csvText, foreignBytes, fuzzParams, isPlainMessage, megabyteLine, nastyFragment, within } from './fuzz.js';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, csvField, csvText, foreignBytes, fuzzParams, isPlainMessage, megabyteLine, nastyFragment, within } from './fuzz.js';
 import { regressions } from './regressions.js';
 
 /**
@@ -31,6 +31,8 @@ const censusHeader = fc.oneof(
 	fc.array(fc.oneof(csvField, fc.constantFrom('GEO_ID', 'NAME', 'C23001_001E', 'C23001_001M', 'state')), { maxLength: 8 })
 );
 
+
+vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 describe(`fuzzing the parsers of outside input (${FUZZ_RUNS} cases each)`, () => {
 	it('partner counts CSV: cells or every problem, never a throw', () => {
 		fc.assert(
@@ -59,7 +61,7 @@ describe(`fuzzing the parsers of outside input (${FUZZ_RUNS} cases each)`, () =>
 		);
 		const long = await within(20_000, readParticipantStream(Readable.from([Buffer.from(`pseudonym,sex\n${megabyteLine('p')},female\n`)])));
 		expect(long.problems.shown.every((p) => isPlainMessage(p.message))).toBe(true);
-	}, 600_000);
+	}, Math.max(600_000, FUZZ_TIMEOUT_MS));
 
 	it('Census CSV: a table, or a CensusError listing plain problems', async () => {
 		await fc.assert(
@@ -74,7 +76,7 @@ describe(`fuzzing the parsers of outside input (${FUZZ_RUNS} cases each)`, () =>
 			}),
 			fuzzParams(regressions.censusCsv)
 		);
-	}, 600_000);
+	}, Math.max(600_000, FUZZ_TIMEOUT_MS));
 
 	it('Census API JSON: a table, or a CensusError listing plain problems', () => {
 		const censusLike = fc.oneof(

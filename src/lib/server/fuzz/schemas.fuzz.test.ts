@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validate } from '../validation.js';
-import { FUZZ_RUNS, fuzzParams, nastyFragment } from './fuzz.js';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzParams, nastyFragment } from './fuzz.js';
 
 /**
  * Every zod schema exported by a pure core (`src/lib/server/<domain>/<domain>.ts` and friends: the
@@ -37,6 +37,8 @@ function inputFor(schema: z.ZodType): fc.Arbitrary<unknown> {
 	return fc.oneof({ weight: 5, arbitrary: keyed }, { weight: 1, arbitrary: fc.jsonValue() }, { weight: 1, arbitrary: formValue });
 }
 
+
+vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 describe(`fuzzing every input schema (${FUZZ_RUNS} cases each)`, () => {
 	it('finds the schemas', () => {
 		expect(schemas.length).toBeGreaterThan(40);

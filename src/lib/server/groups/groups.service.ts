@@ -15,7 +15,7 @@ import { validate } from '../validation.js';
 import { slugify } from '../util.js';
 import * as repo from './groups.repository.js';
 import type { GroupRow } from './groups.repository.js';
-import { addMemberSchema, canJoin, canManage, canSee, detectFileType, fileProblems, groupSchema, handleOf, mentionedHandles, replySchema, safeFilename, threadSchema, type Viewer } from './groups.js';
+import { addMemberSchema, canJoin, canManage, canSee, detectFileType, uploadProblems, groupSchema, handleOf, mentionedHandles, replySchema, safeFilename, threadSchema, type Viewer } from './groups.js';
 
 async function viewerOf(db: Executor, actor: Actor, ecosystemId: string, groupId: string): Promise<Viewer> {
 	if (actor.kind !== 'user') return { signedIn: false, ecosystemMember: false, groupRole: null, staff: false };
@@ -300,7 +300,7 @@ export async function uploadGroupFile({
 	file: { name: string; bytes: Uint8Array };
 }): Promise<Outcome<{ id: string; filename: string }>> {
 	const { group, actor: uploader } = await memberGroup(db, actor, ecosystemId, slug);
-	const problems = fileProblems(file.name, file.bytes);
+	const problems = await uploadProblems(file.name, file.bytes);
 	if (problems.length) return invalid(problems.map((message) => ({ field: 'file', message })));
 	const filename = safeFilename(file.name);
 	return db.transaction().execute(async (trx) => {

@@ -64,7 +64,9 @@ describe('shared files', () => {
 		['fake.png', text('%PDF-1.4'), null],
 		['archive.zip', bytes(0x50, 0x4b, 0x03, 0x04), null],
 		['binary.txt', bytes(0x41, 0x00, 0x42), null],
-		['latin1.csv', bytes(0x41, 0xe9, 0x42), null]
+		['latin1.csv', bytes(0x41, 0xe9, 0x42), null],
+		['chart.csv', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0), null],
+		['roster.png', text('name,school\nAna,Lincoln\n'), null]
 	])('%s is %s', (name, content, type) => {
 		expect(detectFileType(name, content)).toBe(type);
 	});

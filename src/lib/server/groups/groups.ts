@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageProblem, imageProblemMessage, sniff, uploadLimit } from '../http/uploads.js';
 
 export const visibilities = ['public', 'members', 'invitation'] as const;
 export type Visibility = (typeof visibilities)[number];
@@ -69,7 +70,7 @@ export function canManage(viewer: Viewer): boolean {
 
 // ---- Shared files ----------------------------------------------------------------------------
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = uploadLimit('group file');
 
 const officeTypes: Record<string, string> = {
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -77,28 +78,28 @@ const officeTypes: Record<string, string> = {
 	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
 };
 
-const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
-
 /**
- * The content type of an upload, decided from its first bytes (and, for Office files, which are
- * zip archives, the extension too). Anything else is refused: null.
+ * The content type of an upload, decided from its first bytes (http/uploads.ts); the name's
+ * extension must agree (a PNG named .csv, or a CSV named .png, is refused), and tells apart the
+ * Office files, which are zip archives. Anything else is refused: null.
  */
 export function detectFileType(filename: string, bytes: Uint8Array): string | null {
 	const extension = filename.toLowerCase().split('.').pop() ?? '';
-	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return extension === 'pdf' ? 'application/pdf' : null;
-	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return extension === 'png' ? 'image/png' : null;
-	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return extension === 'jpg' || extension === 'jpeg' ? 'image/jpeg' : null;
-	if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeTypes[extension] ?? null;
-	if (extension === 'csv' || extension === 'txt' || extension === 'md') {
-		if (bytes.includes(0)) return null;
-		try {
-			new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		} catch {
+	switch (sniff(bytes)) {
+		case 'pdf':
+			return extension === 'pdf' ? 'application/pdf' : null;
+		case 'png':
+			return extension === 'png' ? 'image/png' : null;
+		case 'jpeg':
+			return extension === 'jpg' || extension === 'jpeg' ? 'image/jpeg' : null;
+		case 'zip':
+			return officeTypes[extension] ?? null;
+		case 'text':
+			if (extension === 'csv') return 'text/csv';
+			return extension === 'txt' || extension === 'md' ? 'text/plain' : null;
+		default:
 			return null;
-		}
-		return extension === 'csv' ? 'text/csv' : 'text/plain';
 	}
-	return null;
 }
 
 export const ALLOWED_FILES = 'PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), CSV or plain text';
@@ -110,6 +111,14 @@ export function fileProblems(filename: string, bytes: Uint8Array): string[] {
 	if (bytes.length > MAX_FILE_BYTES) problems.push('The file is larger than 5 MB.');
 	if (!detectFileType(filename, bytes)) problems.push(`Only ${ALLOWED_FILES} files can be shared, and the file must really be of the type its name says.`);
 	return problems;
+}
+
+/** fileProblems, and for a picture what its header declares: an image bomb is refused unopened. */
+export async function uploadProblems(filename: string, bytes: Uint8Array): Promise<string[]> {
+	const problems = fileProblems(filename, bytes);
+	if (problems.length > 0 || !detectFileType(filename, bytes)?.startsWith('image/')) return problems;
+	const refused = await imageProblem(bytes);
+	return refused ? [imageProblemMessage(refused)] : [];
 }
 
 /** A file name safe for a Content-Disposition header and a download folder. */

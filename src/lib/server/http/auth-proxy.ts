@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 import { runtime } from '../runtime.js';
 import { CLIENT_IP_HEADER } from '../auth/better-auth.js';
+import { log } from '../log.js';
 
 export interface AuthCall {
 	status: number;
@@ -50,10 +51,33 @@ export async function callAuth(
 	} catch {
 		parsed = null;
 	}
-	return {
+	const outcome: AuthCall = {
 		status: response.status,
 		ok: response.ok,
 		body: parsed,
 		code: !response.ok && parsed && typeof parsed.code === 'string' ? parsed.code : null
 	};
+	logAuthentication(path, outcome, event.getClientAddress());
+	return outcome;
+}
+
+/** Authentication operations recorded in the server log (ASVS 5.0 V16.3.1), success or not. */
+const AUTHENTICATION_PATHS = new Set(['/sign-in/email', '/two-factor/verify-totp', '/two-factor/verify-backup-code', '/two-factor/enable', '/two-factor/disable', '/reset-password', '/change-password', '/change-email', '/sign-out']);
+
+/**
+ * One line per sign-in, second factor, password or address change and sign-out: which operation,
+ * its outcome, the user when known and the client address. Never the body: no password, code,
+ * token or email address reaches the log (log.ts masks such fields besides).
+ */
+export function logAuthentication(path: string, outcome: Pick<AuthCall, 'status' | 'ok' | 'body' | 'code'>, client: string): void {
+	if (!AUTHENTICATION_PATHS.has(path)) return;
+	const user = outcome.body?.user;
+	const userId = user && typeof user === 'object' && typeof (user as { id?: unknown }).id === 'string' ? (user as { id: string }).id : undefined;
+	log(outcome.ok ? 'info' : 'warn', outcome.ok ? 'authentication succeeded' : 'authentication failed', {
+		operation: path,
+		status: outcome.status,
+		...(outcome.code ? { reason: outcome.code } : {}),
+		...(userId ? { userId } : {}),
+		client
+	});
 }

@@ -7,3 +7,12 @@ export async function readRecentJobs({ jobs, actor, limit = 200 }: { jobs: JobQu
 	requireAccess(actor, 'platform.ecosystems.manage');
 	return { backend: jobs.backend, jobs: await jobs.recent(limit) };
 }
+
+/**
+ * One ecosystem's background work, newest first: for its backbone admins (the audit-log
+ * permission, with two-factor sign-in), never job data and never another ecosystem's jobs.
+ */
+export async function readEcosystemJobs({ jobs, actor, ecosystemId, limit = 200 }: { jobs: JobQueue; actor: Actor; ecosystemId: string; limit?: number }): Promise<{ backend: JobQueue['backend']; jobs: JobView[] }> {
+	requireAccess(actor, 'ecosystem.audit.read', { ecosystemId });
+	return { backend: jobs.backend, jobs: await jobs.recent(limit, { ecosystemId }) };
+}

@@ -37,12 +37,24 @@ export interface SendOptions {
 export interface JobView {
 	id: string;
 	name: string;
+	/** The ecosystem the job works for (its data's `ecosystemId`), or null for deployment-wide work. */
+	ecosystemId: string | null;
 	state: JobState;
 	retryCount: number;
 	createdOn: string;
 	startedOn: string | null;
 	completedOn: string | null;
 	error: string | null;
+}
+
+export interface JobFilter {
+	ecosystemId?: string;
+}
+
+/** A job works for one ecosystem when its data names it: `{ ecosystemId: … }`. */
+export function ecosystemOfJob(data: unknown): string | null {
+	const id = data && typeof data === 'object' ? (data as { ecosystemId?: unknown }).ecosystemId : undefined;
+	return typeof id === 'string' && id !== '' ? id : null;
 }
 
 export interface JobQueue {
@@ -56,8 +68,8 @@ export interface JobQueue {
 	send(name: string, data?: object, options?: SendOptions): Promise<string | null>;
 	/** Enqueues the job once every `everyMs`, across every process on the database. */
 	every(name: string, everyMs: number): Promise<void>;
-	/** The most recent jobs, newest first, for the admin page. */
-	recent(limit: number): Promise<JobView[]>;
+	/** The most recent jobs, newest first, for the admin pages: all, or one ecosystem's. */
+	recent(limit: number, filter?: JobFilter): Promise<JobView[]>;
 }
 
 /** Queue names are shared with pg-boss, which allows letters, digits, `-`, `_`, `.` and `/`. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PgBoss } from 'pg-boss';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { DEFAULT_POLICY, cronFor, errorLine, queueName, type JobHandler, type JobPolicy, type JobQueue, type JobState, type JobView, type SendOptions } from './jobs.js';
+import { DEFAULT_POLICY, cronFor, type JobFilter, errorLine, queueName, type JobHandler, type JobPolicy, type JobQueue, type JobState, type JobView, type SendOptions } from './jobs.js';
 import { log } from '../log.js';
 
 export interface PgBossQueueOptions {
@@ -66,17 +66,20 @@ export class PgBossQueue implements JobQueue {
 		await this.boss.schedule(queue, cronFor(everyMs), {}, { tz: 'UTC' });
 	}
 
-	async recent(limit: number): Promise<JobView[]> {
+	async recent(limit: number, filter: JobFilter = {}): Promise<JobView[]> {
 		await this.start();
-		// pg-boss lists jobs per queue only; its job table is documented, so the admin page reads it.
-		const { rows } = await sql<{ id: string; name: string; state: JobState; retry_count: number; created_on: Date; started_on: Date | null; completed_on: Date | null; output: unknown }>`
-			select id, name, state, retry_count, created_on, started_on, completed_on, output
+		// pg-boss lists jobs per queue only; its job table is documented, so the admin pages read it.
+		const only = filter.ecosystemId === undefined ? sql`` : sql`where data->>'ecosystemId' = ${filter.ecosystemId}`;
+		const { rows } = await sql<{ id: string; name: string; ecosystem_id: string | null; state: JobState; retry_count: number; created_on: Date; started_on: Date | null; completed_on: Date | null; output: unknown }>`
+			select id, name, data->>'ecosystemId' as ecosystem_id, state, retry_count, created_on, started_on, completed_on, output
 			from ${sql.table(`${SCHEMA}.job`)}
+			${only}
 			order by created_on desc, id
 			limit ${limit}`.execute(this.db);
 		return rows.map((row) => ({
 			id: String(row.id),
 			name: row.name,
+			ecosystemId: row.ecosystem_id ?? null,
 			state: row.state,
 			retryCount: Number(row.retry_count),
 			createdOn: new Date(row.created_on).toISOString(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { DEFAULT_POLICY, afterFailure, cronFor, errorLine, queueName, slotKey, type JobHandler, type JobPolicy, type JobQueue, type JobView, type SendOptions } from './jobs.js';
+import { DEFAULT_POLICY, afterFailure, ecosystemOfJob, type JobFilter, cronFor, errorLine, queueName, slotKey, type JobHandler, type JobPolicy, type JobQueue, type JobView, type SendOptions } from './jobs.js';
 import { log } from '../log.js';
 
 interface Registered {
@@ -78,6 +78,7 @@ export class TableQueue implements JobQueue {
 				id,
 				name: queue,
 				data: JSON.stringify(data),
+				ecosystem_id: ecosystemOfJob(data),
 				state: 'created',
 				singleton_key: options.singletonKey ?? null,
 				retry_count: 0,
@@ -104,11 +105,14 @@ export class TableQueue implements JobQueue {
 		this.timers.add(timer);
 	}
 
-	async recent(limit: number): Promise<JobView[]> {
-		const rows = await this.db.selectFrom('job').selectAll().orderBy('created_on', 'desc').orderBy('id').limit(limit).execute();
+	async recent(limit: number, filter: JobFilter = {}): Promise<JobView[]> {
+		let query = this.db.selectFrom('job').selectAll();
+		if (filter.ecosystemId !== undefined) query = query.where('ecosystem_id', '=', filter.ecosystemId);
+		const rows = await query.orderBy('created_on', 'desc').orderBy('id').limit(limit).execute();
 		return rows.map((row) => ({
 			id: row.id,
 			name: row.name,
+			ecosystemId: row.ecosystem_id,
 			state: row.state,
 			retryCount: row.retry_count,
 			createdOn: row.created_on,

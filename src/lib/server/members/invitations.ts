@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newPasswordField } from '../auth/passwords.js';
 import { ecosystemRoles, partnerRoles, type EcosystemRole } from '../auth/roles.js';
 
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
@@ -36,10 +37,7 @@ export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const acceptSignUpSchema = z.object({
 	name: z.string({ message: 'Enter your name.' }).min(2, 'Enter your name.').max(120, 'Your name can have at most 120 characters.'),
-	password: z
-		.string({ message: 'Choose a password.' })
-		.min(10, 'Choose a password of at least 10 characters.')
-		.max(256, 'The password can have at most 256 characters.')
+	password: newPasswordField('Choose a password.')
 });
 
 export function roleNeedsPartner(role: EcosystemRole): boolean {

@@ -14,7 +14,7 @@ import { GRACE_DAYS, dueBefore } from './programs.js';
  * claimed by a conditional update in the transaction that queues the mail, so two runs or two
  * processes cannot both send it); confirming the listing starts a new year.
  */
-export async function sendStaleListingNotices({ ctx, origin, now = new Date() }: { ctx: Pick<AppContext, 'mailer'> & { db: { kysely: AppContext['db']['kysely'] } }; origin: string; now?: Date }): Promise<{ partners: number; listings: number }> {
+export async function sendStaleListingNotices({ ctx, origin, now = new Date(), ecosystemId }: { ctx: Pick<AppContext, 'mailer'> & { db: { kysely: AppContext['db']['kysely'] } }; origin: string; now?: Date; ecosystemId?: string }): Promise<{ partners: number; listings: number }> {
 	const db = ctx.db.kysely;
 	const due = await db
 		.selectFrom('program')
@@ -25,6 +25,7 @@ export async function sendStaleListingNotices({ ctx, origin, now = new Date() }:
 			'partner.name as partner_name', 'partner.slug as partner_slug', 'partner.email as partner_email', 'ecosystem.name as ecosystem_name', 'ecosystem.slug as ecosystem_slug'
 		])
 		.where('program.status', '=', 'active')
+		.$if(ecosystemId !== undefined, (q) => q.where('program.ecosystem_id', '=', ecosystemId!))
 		.where(sql<boolean>`coalesce(program.last_verified_at, program.created_at) < ${dueBefore(now)}`)
 		.where((eb) => eb.or([eb('program.stale_notified_at', 'is', null), eb('program.stale_notified_at', '<', sql<string>`coalesce(program.last_verified_at, program.created_at)`)]))
 		.orderBy('program.ecosystem_id')

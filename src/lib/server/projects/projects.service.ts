@@ -10,7 +10,7 @@ import { slugify } from '../util.js';
 import { partnerActedFor, partnersActorActsFor } from '../partners/acting-for.js';
 import { findPartnerBySlug, listPartners } from '../partners/partners.repository.js';
 import { findStrategy, listStrategies } from '../agenda/agenda.repository.js';
-import { detectFileType, fileProblems, safeFilename } from '../groups/groups.js';
+import { detectFileType, uploadProblems, safeFilename } from '../groups/groups.js';
 import * as repo from './projects.repository.js';
 import { goalSchema, milestoneSchema, projectAbilities, projectPartnerSchema, projectSchema, updateSchema } from './projects.js';
 
@@ -181,7 +181,7 @@ export async function uploadProjectFile({
 	file: { name: string; bytes: Uint8Array };
 }): Promise<Outcome<{ id: string; filename: string }>> {
 	const { project, user } = await projectFor(db, actor, ecosystemId, slug, 'contribute');
-	const problems = fileProblems(file.name, file.bytes);
+	const problems = await uploadProblems(file.name, file.bytes);
 	if (problems.length) return invalid(problems.map((message) => ({ field: 'file', message })));
 	const filename = safeFilename(file.name);
 	return db.transaction().execute(async (trx) => {

@@ -929,11 +929,11 @@ export async function setPartnerModerator({
  * deletes what is due: withdrawn, expired or declined stories after DELETE_AFTER_DAYS, under-13
  * submissions without consent after UNDER_13_CONSENT_DAYS, teenagers' after MINOR_CONSENT_DAYS.
  */
-export async function purgeStories({ db, now = new Date() }: { db: Db; now?: Date }): Promise<{ expired: number; deleted: number }> {
+export async function purgeStories({ db, now = new Date(), ecosystemId }: { db: Db; now?: Date; ecosystemId?: string }): Promise<{ expired: number; deleted: number }> {
 	let expired = 0;
 	let deleted = 0;
 	const iso = now.toISOString();
-	for (const ecosystem of await listEcosystems(db)) {
+	for (const ecosystem of (await listEcosystems(db)).filter((e) => ecosystemId === undefined || e.id === ecosystemId)) {
 		await db.transaction().execute(async (trx) => {
 			for (const { id } of await repo.listExpired(trx, ecosystem.id, iso)) {
 				await repo.updateStory(trx, ecosystem.id, id, { status: 'expired', featured_at: null, delete_after: addDays(now, DELETE_AFTER_DAYS) });

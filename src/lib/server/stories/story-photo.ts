@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { MAX_IMAGE_PIXELS, imageProblem, sniff, uploadLimit } from '../http/uploads.js';
 
 /**
  * A story's optional photo. What is stored is never the uploaded file: the type is read from the
@@ -8,22 +9,18 @@ import sharp from 'sharp';
  * JPEG. sharp writes no metadata unless asked to, so EXIF (GPS, camera, owner), XMP, IPTC and
  * ICC profiles never reach the database.
  */
-export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export const MAX_PHOTO_BYTES = uploadLimit('story photo');
 export const MAX_PHOTO_SIDE = 1600;
 /** Decoding more than this many pixels is refused (a 40-megapixel phone photo still fits). */
-export const MAX_PHOTO_PIXELS = 50_000_000;
+export const MAX_PHOTO_PIXELS = MAX_IMAGE_PIXELS;
 
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 export type PhotoProblem = 'empty' | 'too_large' | 'wrong_type' | 'too_many_pixels' | 'unreadable';
 
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
-
-/** The image type from the file's own signature, or null for anything else (a PDF named .jpg). */
+/** The image type from the file's own signature (uploads.ts), or null for anything else (a PDF named .jpg). */
 export function detectPhotoType(bytes: Uint8Array): PhotoType | null {
-	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-	if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
-	return null;
+	const kind = sniff(bytes);
+	return kind === 'jpeg' || kind === 'png' || kind === 'webp' ? `image/${kind}` : null;
 }
 
 export interface PreparedPhoto {
@@ -44,16 +41,9 @@ export async function preparePhoto(bytes: Uint8Array): Promise<{ ok: true; photo
 	const type = detectPhotoType(bytes);
 	if (!type) return { ok: false, problem: 'wrong_type' };
 	const options = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' as const, animated: false };
-	let header;
-	try {
-		// Reads the header only: the declared size is known before a single pixel is decoded.
-		header = await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
-	} catch {
-		return { ok: false, problem: 'unreadable' };
-	}
-	if (!header.width || !header.height) return { ok: false, problem: 'unreadable' };
-	if (header.width * header.height > MAX_PHOTO_PIXELS) return { ok: false, problem: 'too_many_pixels' };
-	if (header.format !== type.slice('image/'.length)) return { ok: false, problem: 'wrong_type' };
+	// Reads the header only: the declared size is known before a single pixel is decoded.
+	const refused = await imageProblem(bytes, MAX_PHOTO_PIXELS);
+	if (refused) return { ok: false, problem: refused.problem };
 	try {
 		const { data, info } = await sharp(bytes, options)
 			.rotate()

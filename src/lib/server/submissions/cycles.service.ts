@@ -334,7 +334,7 @@ export const REMINDER_DAYS_BEFORE = 7;
  * `daysBefore` days (and not yet past), one reminder to each partner that still owes numbers and
  * has not been reminded about that cycle yet. Safe to run as often as you like.
  */
-export async function sendDueReminders({ ctx, now = new Date(), daysBefore = REMINDER_DAYS_BEFORE, origin }: { ctx: AppContext; now?: Date; daysBefore?: number; origin: string }): Promise<number> {
+export async function sendDueReminders({ ctx, now = new Date(), daysBefore = REMINDER_DAYS_BEFORE, origin, ecosystemId }: { ctx: AppContext; now?: Date; daysBefore?: number; origin: string; ecosystemId?: string }): Promise<number> {
 	const today = todayOf(now);
 	const horizon = todayOf(new Date(now.getTime() + daysBefore * 86_400_000));
 	const cycles = await ctx.db.kysely
@@ -343,6 +343,7 @@ export async function sendDueReminders({ ctx, now = new Date(), daysBefore = REM
 		.where('closed_at', 'is', null)
 		.where('due_on', '>=', today)
 		.where('due_on', '<=', horizon)
+		.$if(ecosystemId !== undefined, (q) => q.where('ecosystem_id', '=', ecosystemId!))
 		.execute();
 	let reminded = 0;
 	for (const { id, ecosystem_id } of cycles) {

@@ -57,6 +57,7 @@ export const foundationRoutes: RouteTable = async (admin) => {
 		{ method: 'GET', path: member, allow: ['backbone_admin'] },
 		{ method: 'POST', path: `${member}?/role`, form: { role: 'nonsense' }, allow: ['backbone_admin'], okStatus: 422 },
 		{ method: 'GET', path: `${eco}/admin/audit`, allow: ['backbone_admin'] },
+		{ method: 'GET', path: `${eco}/admin/jobs`, allow: ['backbone_admin'] },
 		{ method: 'GET', path: `${eco}/admin/outbox`, allow: ['backbone_admin'] },
 		{ method: 'GET', path: `${own}/edit`, allow: ['backbone_admin', 'backbone_staff', 'partner_admin'] },
 		{ method: 'POST', path: `${own}/edit`, form: { name: '' }, allow: ['backbone_admin', 'backbone_staff', 'partner_admin'], okStatus: 422 },

@@ -10,6 +10,7 @@ import { renderMarkdown } from '#lib/server/markdown.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject } from '#lib/server/validation.js';
+import { readLimitedForm, uploadedFile } from '#lib/server/http/uploads.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
@@ -63,12 +64,10 @@ export const actions: Actions = {
 	},
 	file: async (event) => {
 		const args = await scope(event);
-		// Refused before reading a body larger than any acceptable file (plus the form around it).
-		if (Number(event.request.headers.get('content-length')) > MAX_FILE_BYTES + 64 * 1024) {
-			return fail(413, { issues: [{ field: 'file', message: 'The file is larger than 5 MB.' }], values: { which: 'file' } });
-		}
-		const upload = (await event.request.formData()).get('file');
-		const file = upload && typeof upload !== 'string' ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : { name: '', bytes: new Uint8Array() };
+		// Refused before buffering a body larger than any acceptable file (plus the form around it).
+		const form = await readLimitedForm(event.request, MAX_FILE_BYTES);
+		if (!form) return fail(413, { issues: [{ field: 'file', message: 'The file is larger than 5 MB.' }], values: { which: 'file' } });
+		const file = (await uploadedFile(form, 'file')) ?? { name: '', bytes: new Uint8Array() };
 		const outcome = await guard(event, () => uploadGroupFile({ ...args, file }));
 		if (!outcome.ok) return invalidForm(outcome.issues, { which: 'file' });
 		return { uploaded: outcome.value.filename };

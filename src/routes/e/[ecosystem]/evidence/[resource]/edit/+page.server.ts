@@ -8,6 +8,7 @@ import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 import { localized } from '#lib/server/content.js';
 import { formToObject } from '#lib/server/validation.js';
+import { readLimitedForm, uploadedFile } from '#lib/server/http/uploads.js';
 import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,16 +27,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const ecosystem = await ecosystemOf(event);
-		// Refuse an oversized body before reading it (the form around the file is small).
-		const declared = Number(event.request.headers.get('content-length'));
-		if (Number.isFinite(declared) && declared > MAX_FILE_BYTES + 64 * 1024) {
-			return fail(413, { issues: [{ field: 'file', message: m.evidence_file_too_large({ mb: MAX_FILE_BYTES / 1024 / 1024 }) }], values: {} });
-		}
-		const form = await event.request.formData();
+		// Refused before buffering a body larger than any acceptable file (the form around it is small).
+		const form = await readLimitedForm(event.request, MAX_FILE_BYTES);
+		if (!form) return fail(413, { issues: [{ field: 'file', message: m.evidence_file_too_large({ mb: MAX_FILE_BYTES / 1024 / 1024 }) }], values: {} });
 		const values = formToObject(form);
 		const list = (name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string');
-		const upload = form.get('file');
-		const file = upload instanceof File && upload.size > 0 ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
+		const file = await uploadedFile(form, 'file');
 		const outcome = await guard(event, () =>
 			updateResource({
 				db: runtime().db.kysely,

@@ -8,6 +8,7 @@ import { submitStory } from '#lib/server/stories/stories.service.js';
 import { answeredBand, newFormStamp, privateHeaders, screenSubmission } from '#lib/server/stories/stories-http.js';
 import { groupIssues, readStoryForm } from '#lib/server/stories/stories-form.js';
 import { MAX_PHOTO_BYTES } from '#lib/server/stories/story-photo.js';
+import { readLimitedForm } from '#lib/server/http/uploads.js';
 
 /** The story form opens only after the age screen, and never for someone who answered under 13. */
 function bandOrRedirect(cookies: Parameters<typeof answeredBand>[0], slug: string) {
@@ -30,12 +31,9 @@ export const actions: Actions = {
 		const ecosystem = await ecosystemOf(event);
 		const band = bandOrRedirect(event.cookies, ecosystem.slug);
 		const locale = event.locals.locale;
-		// Refuse an oversized body before reading it: the text fields around the photo are small.
-		const declared = Number(event.request.headers.get('content-length'));
-		if (Number.isFinite(declared) && declared > MAX_PHOTO_BYTES + 64 * 1024) {
-			return fail(413, { issues: [{ field: 'photo', message: photoProblemMessage('too_large', locale, maxMb) }], values: {} });
-		}
-		const form = await event.request.formData();
+		// An oversized body is refused before it is buffered: the text fields around the photo are small.
+		const form = await readLimitedForm(event.request, MAX_PHOTO_BYTES);
+		if (!form) return fail(413, { issues: [{ field: 'photo', message: photoProblemMessage('too_large', locale, maxMb) }], values: {} });
 		const { input, values } = readStoryForm(form);
 		const screened = await screenSubmission(event, values, locale);
 		if (screened) return invalidForm(screened, values);

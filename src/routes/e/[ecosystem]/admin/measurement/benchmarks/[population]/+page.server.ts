@@ -15,6 +15,7 @@ import { isCensusGeography, maxUploadBytes, valuesByYear, type CensusSourceText 
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject } from '#lib/server/validation.js';
+import { readLimitedForm, textFileProblem } from '#lib/server/http/uploads.js';
 import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
@@ -77,15 +78,6 @@ function answer(outcome: ImportOutcome, shown: Record<string, string | undefined
 const tooLarge = (values: Record<string, string | undefined>) =>
 	fail(413, { issues: [{ field: 'files', message: m.ms_too_large() }], problems: [], values: options(values) });
 
-/** Room for the multipart boundaries, part headers and the small option fields beside the data. */
-const formOverheadBytes = 64 * 1024;
-
-/** The declared body size, checked before anything is read (a chunked body has none; its parts are measured after). */
-function declaredTooLarge(request: Request): boolean {
-	const length = Number(request.headers.get('content-length'));
-	return Number.isFinite(length) && length > maxUploadBytes + formOverheadBytes;
-}
-
 export const actions: Actions = {
 	save: async (event) => {
 		const values = formToObject(await event.request.formData());
@@ -97,14 +89,17 @@ export const actions: Actions = {
 	/** Uploaded files and pasted Census JSON, imported together, all or nothing. */
 	upload: async (event) => {
 		const { ecosystem, db, populationId } = await resolve(event);
-		if (declaredTooLarge(event.request)) return tooLarge({});
-		const form = await event.request.formData();
+		const form = await readLimitedForm(event.request, maxUploadBytes);
+		if (!form) return tooLarge({});
 		const values = formToObject(form);
 		const json = values.json ?? '';
 		const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0);
 		// Sizes in bytes, as uploaded: a pasted character can take up to four.
 		if (files.reduce((sum, f) => sum + f.size, 0) + Buffer.byteLength(json, 'utf8') > maxUploadBytes) return tooLarge(values);
-		const sources: CensusSourceText[] = await Promise.all(files.map(async (f) => ({ name: f.name || 'upload', text: await f.text() })));
+		const read = await Promise.all(files.map(async (f) => ({ name: f.name || 'upload', bytes: new Uint8Array(await f.arrayBuffer()) })));
+		const notText = read.map((f) => textFileProblem(f.bytes, f.name, 'a CSV or JSON file')).filter((p): p is string => p !== null);
+		if (notText.length > 0) return fail(422, { issues: notText.map((message) => ({ field: 'files', message })), problems: [], values: options(values) });
+		const sources: CensusSourceText[] = read.map((f) => ({ name: f.name, text: new TextDecoder().decode(f.bytes) }));
 		if (json.trim() !== '') sources.push({ name: m.ms_field_json(), text: json });
 		const outcome = await guard(event, () =>
 			importBenchmarkValues({ db, actor: event.locals.actor, ecosystemId: ecosystem.id, populationId, input: values, sources })

@@ -6,6 +6,7 @@ import { versionView } from '#lib/server/submissions/submissions-view.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard } from '#lib/server/http/route-helpers.js';
 import { formatDate } from '#lib/server/format.js';
+import { readLimitedForm, textFileProblem, uploadedFile } from '#lib/server/http/uploads.js';
 import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,9 +24,6 @@ export const load: PageServerLoad = async (event) => {
 		latestComment: page.versions[0]?.status === 'returned' ? (page.versions[0].review_comment ?? '') : ''
 	};
 };
-
-/** Room for the multipart boundaries and part headers around the file. */
-const formOverheadBytes = 16 * 1024;
 
 const tooLarge = () => fail(413, { which: 'csv', problems: [{ column: 'file', message: m.submissions_file_too_large() }], values: {} });
 
@@ -49,14 +47,14 @@ export const actions: Actions = {
 	},
 	csv: async (event) => {
 		const ecosystem = await ecosystemOf(event);
-		const length = Number(event.request.headers.get('content-length'));
-		if (Number.isFinite(length) && length > MAX_COUNTS_FILE_BYTES + formOverheadBytes) return tooLarge();
-		const form = await event.request.formData();
-		const entry = form.get('file');
-		const file = entry && typeof entry !== 'string' ? entry : null;
-		if (file && file.size > MAX_COUNTS_FILE_BYTES) return tooLarge();
+		const form = await readLimitedForm(event.request, MAX_COUNTS_FILE_BYTES);
+		if (!form) return tooLarge();
+		const file = await uploadedFile(form, 'file');
+		if (file && file.bytes.length > MAX_COUNTS_FILE_BYTES) return tooLarge();
+		const notText = file ? textFileProblem(file.bytes, file.name, 'a CSV file') : null;
+		if (notText) return fail(422, { which: 'csv', fileName: file?.name, problems: [{ column: 'file', message: notText }], values: {} });
 		// No file reads as an empty one: the service says so, after checking who is asking.
-		const text = file ? await file.text() : '';
+		const text = file ? new TextDecoder().decode(file.bytes) : '';
 		const fileName = file?.name || 'upload.csv';
 		const outcome = await guard(event, () =>
 			submitCountsCsv({ db: runtime().db.kysely, actor: event.locals.actor, ecosystemId: ecosystem.id, partnerSlug: event.params.partner, cycleId: event.params.cycle, fileName, text })

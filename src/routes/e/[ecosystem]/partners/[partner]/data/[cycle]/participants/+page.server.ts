@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
 import { runtime } from '#lib/server/runtime.js';
@@ -10,6 +10,7 @@ import { races1997 } from '#lib/server/participants/participants.js';
 import { ecosystemOf } from '#lib/server/http/ecosystem-scope.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 import { formatDate } from '#lib/server/format.js';
+import { notTextMessage } from '#lib/server/http/uploads.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { ecosystem } = await event.parent();
@@ -33,9 +34,9 @@ export const actions: Actions = {
 		await guard(event, () => prepareParticipantUpload(call));
 		const upload = await spoolUpload(event.request, 'file');
 		const values = { metric: upload.fields.metric };
-		if (!upload.file) {
-			return invalidForm([{ field: 'file', message: upload.tooLarge ? m.participants_file_too_large({ megabytes: MAX_PARTICIPANT_UPLOAD_BYTES / 1024 / 1024 }) : m.participants_file_missing() }], values);
-		}
+		if (upload.tooLarge) return fail(413, { issues: [{ field: 'file', message: m.participants_file_too_large({ megabytes: MAX_PARTICIPANT_UPLOAD_BYTES / 1024 / 1024 }) }], values });
+		if (upload.notText) return invalidForm([{ field: 'file', message: notTextMessage(upload.notText, upload.fileName ?? '', 'a CSV file') }], values);
+		if (!upload.file) return invalidForm([{ field: 'file', message: m.participants_file_missing() }], values);
 		const file = upload.file;
 		const outcome = await guard(event, () => importSpooledParticipantFile({ ...call, metric: upload.fields.metric || undefined, file }));
 		if (!outcome.ok) return invalidForm(outcome.issues, values);
