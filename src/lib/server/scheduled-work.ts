@@ -5,6 +5,7 @@ import { sendDueReminders as sendEventReminders } from './events/events.service.
 import { closeExpiredOpportunities } from './opportunities/opportunities.service.js';
 import { sendOverdueReminders } from './lending/lending.service.js';
 import { sendStaleListingNotices } from './programs/stale-notices.service.js';
+import { sendScheduledDigest } from './announcements/announcements.service.js';
 import { listEcosystems } from './ecosystems/ecosystems.repository.js';
 import { slotKey, type JobPolicy, type JobQueue } from './jobs/jobs.js';
 
@@ -44,6 +45,8 @@ export const scheduledWork: ScheduledWork[] = [
 	// Overdue loans get at most one reminder a day.
 	{ name: 'overdue-loan reminders', everyMs: hour, atStart: true, run: ({ ctx }) => sendOverdueReminders({ ctx }) },
 	// Program listings unconfirmed for a year: one notice to their partner per unconfirmed year.
+	// The weekly digest: the hourly run sends only on Monday mornings in the ecosystem's time zone.
+	{ name: 'weekly digest', everyMs: hour, perEcosystem: true, run: ({ ctx, origin, ecosystemId }) => sendScheduledDigest({ ctx, origin, ecosystemId }) },
 	{ name: 'stale program listing notices', everyMs: 6 * hour, perEcosystem: true, run: ({ ctx, origin, ecosystemId }) => sendStaleListingNotices({ ctx, origin, ecosystemId }) },
 ];
 

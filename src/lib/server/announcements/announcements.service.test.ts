@@ -6,7 +6,7 @@ import { startSmtp, type ReceivedMail, type TestSmtp } from '../testing/smtp.js'
 import { publicActor } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import { createGroup, joinGroup, startThread } from '../groups/groups.service.js';
-import { getPreferences, publishAnnouncement, runDigest, savePreferences, unsubscribeByToken } from './announcements.service.js';
+import { getPreferences, publishAnnouncement, runDigest, savePreferences, sendScheduledDigest, unsubscribeByToken } from './announcements.service.js';
 
 const origin = 'http://localhost';
 const tokenOf = (mail: ReceivedMail) => /\/unsubscribe\/([A-Za-z0-9_-]+)>/.exec(mail.headers['list-unsubscribe'] ?? '')?.[1] ?? '';
@@ -94,6 +94,37 @@ describeEachDatabase('announcements and digests', (get) => {
 		expect(rest[0]!.sent + rest[1]!.sent).toBe(people.length + 2 - 2);
 		for (const person of people) expect(mailTo(person.email, /What is new/), person.email).toHaveLength(1);
 		expect(await db.selectFrom('outbox').select('status').where('ecosystem_id', '=', eco.id).where('kind', '=', 'digest').execute()).toHaveLength(people.length + 2);
+	});
+
+	it('the scheduled digest sends only on Monday mornings in the ecosystem’s zone, once a week however often it runs', async () => {
+		const { db, eco, staff, digest } = await community();
+		// Tokyo keeps no summer time: Monday 7:00 there is always Sunday 22:00 UTC.
+		await db.updateTable('ecosystem').set({ time_zone: 'Asia/Tokyo' }).where('id', '=', eco.id).execute();
+		await publish(staff, eco.id, { title: 'Lab tour signups' });
+		const weekly = () => mailTo(digest.email, /What is new/);
+		const sundayUtc = new Date();
+		sundayUtc.setUTCDate(sundayUtc.getUTCDate() + ((7 - sundayUtc.getUTCDay()) % 7 || 7));
+		const at = (days: number, hourUtc: number) => new Date(Date.UTC(sundayUtc.getUTCFullYear(), sundayUtc.getUTCMonth(), sundayUtc.getUTCDate() + days, hourUtc));
+		// Monday 6:00 in Tokyo: not yet.
+		expect(await sendScheduledDigest({ ctx, origin, ecosystemId: eco.id, now: at(0, 21) })).toEqual({ due: 0, sent: 0 });
+		expect(weekly()).toHaveLength(0);
+		// 7:00 and every later hour that Monday (retries, a second server): one digest each.
+		expect(await sendScheduledDigest({ ctx, origin, ecosystemId: eco.id, now: at(0, 22) })).toEqual({ due: 1, sent: 2 });
+		// News after that digest waits for the next week's, even though this hour's run is due.
+		await publish(staff, eco.id, { title: 'Late news' });
+		await db.updateTable('announcement').set({ published_at: new Date(at(0, 22).getTime() + 30 * 60_000).toISOString() }).where('ecosystem_id', '=', eco.id).where('title', '=', 'Late news').execute();
+		expect(await sendScheduledDigest({ ctx, origin, ecosystemId: eco.id, now: at(0, 23) })).toEqual({ due: 1, sent: 0 });
+		expect(weekly()).toHaveLength(1);
+		expect(weekly()[0]!.body).toContain('Lab tour signups');
+		// Tuesday: not due. The next Monday: the next digest, with only what came after the first.
+		await publish(staff, eco.id, { title: 'Robotics showcase' });
+		await db.updateTable('announcement').set({ published_at: at(2, 12).toISOString() }).where('ecosystem_id', '=', eco.id).where('title', '=', 'Robotics showcase').execute();
+		expect(await sendScheduledDigest({ ctx, origin, ecosystemId: eco.id, now: at(1, 22) })).toEqual({ due: 0, sent: 0 });
+		expect(await sendScheduledDigest({ ctx, origin, ecosystemId: eco.id, now: at(7, 22) })).toEqual({ due: 1, sent: 2 });
+		expect(weekly()).toHaveLength(2);
+		expect(weekly()[1]!.body).toContain('Robotics showcase');
+		expect(weekly()[1]!.body).toContain('Late news');
+		expect(weekly()[1]!.body).not.toContain('Lab tour signups');
 	});
 
 	it('unsubscribing with the link in an email stops the next digest and all other mail from that ecosystem', async () => {

@@ -14,7 +14,7 @@ import { localized } from '../content.js';
 import { validate } from '../validation.js';
 import { nowIso } from '../util.js';
 import * as repo from './announcements.repository.js';
-import { announcementSchema, digestSection, modesWith, preferencesSchema, type Channel, type DigestItem, type Mode } from './announcements.js';
+import { DIGEST_MIN_GAP_MS, announcementSchema, digestIsDue, digestSection, modesWith, preferencesSchema, type Channel, type DigestItem, type Mode } from './announcements.js';
 
 type Locale = 'en' | 'es';
 const localeOf = (person: { locale: string | null }): Locale => (person.locale === 'es' ? 'es' : 'en');
@@ -180,13 +180,16 @@ export async function runDigest({
 	origin,
 	now = nowIso(),
 	limit = Infinity,
-	ecosystemId
+	ecosystemId,
+	minGapMs = 0
 }: {
 	ctx: AppContext;
 	origin: string;
 	now?: string;
 	limit?: number;
 	ecosystemId?: string;
+	/** Skip people whose last digest is more recent than this (the scheduled job's weekly rhythm). */
+	minGapMs?: number;
 }): Promise<{ sent: number }> {
 	const db = ctx.db.kysely;
 	let processed = 0;
@@ -199,6 +202,7 @@ export async function runDigest({
 			const { digest_through } = await repo.subscriber(db, ecosystem.id, person.id);
 			const since = digest_through ?? new Date(Date.parse(now) - WEEK_MS).toISOString();
 			if (since >= now) continue;
+			if (digest_through && Date.parse(now) - Date.parse(digest_through) < minGapMs) continue;
 			processed++;
 			const mailId = await db.transaction().execute(async (trx) => {
 				const text = await digestText(trx, { ecosystem, person, modes, since, now, origin });
@@ -212,6 +216,23 @@ export async function runDigest({
 	}
 	await ctx.mailer.deliver(mailIds);
 	return { sent: mailIds.length };
+}
+
+/**
+ * The scheduled job's run for one ecosystem (hourly, through the job queue): on Monday mornings in
+ * the ecosystem's time zone it sends the weekly digest to everyone whose last digest is at least
+ * six days old; at any other hour it does nothing.
+ */
+export async function sendScheduledDigest({ ctx, origin, ecosystemId, now = new Date() }: { ctx: AppContext; origin: string; ecosystemId?: string; now?: Date }): Promise<{ due: number; sent: number }> {
+	const ecosystems = ecosystemId ? [await findEcosystemById(ctx.db.kysely, ecosystemId)] : await listEcosystems(ctx.db.kysely);
+	let due = 0;
+	let sent = 0;
+	for (const ecosystem of ecosystems) {
+		if (!ecosystem || !digestIsDue(now, ecosystem.time_zone)) continue;
+		due += 1;
+		sent += (await runDigest({ ctx, origin, ecosystemId: ecosystem.id, now: now.toISOString(), minGapMs: DIGEST_MIN_GAP_MS })).sent;
+	}
+	return { due, sent };
 }
 
 /** The digest's text, or null when nothing is new (no email then). */

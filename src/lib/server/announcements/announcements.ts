@@ -47,3 +47,28 @@ export function digestSection(heading: string, items: DigestItem[]): string {
 	const excerpt = (text: string) => (text.length > 280 ? `${text.slice(0, 280).trimEnd()}…` : text);
 	return [`${heading}`, '', ...items.map((item) => `- ${item.title}\n  ${excerpt(item.text).replace(/\s*\n\s*/g, ' ')}\n  ${item.url}`)].join('\n');
 }
+
+/** Weekly digests go out on Monday mornings, from 7:00 in the ecosystem's own time zone. */
+export const DIGEST_WEEKDAY = 1;
+export const DIGEST_HOUR = 7;
+/** A person's next digest waits at least this long after their last, whatever runs in between. */
+export const DIGEST_MIN_GAP_MS = 6 * 86_400_000;
+
+const weekdays: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/**
+ * Whether the hourly digest job should send now: on the digest weekday, from the digest hour on,
+ * in `timeZone` (an IANA name; an unknown one counts as UTC). Later hours of the same day catch up
+ * after an outage; the minimum gap keeps anyone from a second digest that week.
+ */
+export function digestIsDue(now: Date, timeZone: string, weekday = DIGEST_WEEKDAY, hour = DIGEST_HOUR): boolean {
+	let parts: Intl.DateTimeFormatPart[];
+	try {
+		parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' }).formatToParts(now);
+	} catch {
+		return digestIsDue(now, 'UTC', weekday, hour);
+	}
+	const day = weekdays[parts.find((p) => p.type === 'weekday')?.value ?? ''];
+	const localHour = Number(parts.find((p) => p.type === 'hour')?.value);
+	return day === weekday && localHour >= hour;
+}
