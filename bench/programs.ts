@@ -62,7 +62,7 @@ function zipList(): { zip: string; lat: number; lon: number }[] {
 	return points.sort((a, b) => a.d - b.d).slice(0, ZIPS).map(({ zip, lat, lon }) => ({ zip, lat, lon }));
 }
 
-async function populate(db: Kysely<Database>, programs: number) {
+export async function populate(db: Kysely<Database>, programs: number) {
 	const eco = await makeEcosystem(db, { name: 'Bench Metro STEM', slug: `bench-${Date.now().toString(36)}` });
 	const random = rng(42);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -157,7 +157,7 @@ export interface DatabaseResult {
 }
 
 /** Seats and programs per ZIP of the visible directory (the desert map's database part). */
-async function desertQuery(db: Kysely<Database>, ecosystemId: string, filtered: boolean) {
+export async function desertQuery(db: Kysely<Database>, ecosystemId: string, filtered: boolean) {
 	const visibleSince = new Date(NOW.getTime() - 425 * 86_400_000).toISOString();
 	return db
 		.selectFrom('program_location as l')

@@ -19,6 +19,7 @@ import * as agendaTa from './migrations/2026-12-02T0160-agenda-ta.js';
 import * as instruments from './migrations/2026-12-02T0170-instruments.js';
 import * as careersProjects from './migrations/2026-12-02T0180-careers-projects.js';
 import * as jobs from './migrations/2026-12-02T0190-jobs.js';
+import * as finderSpeed from './migrations/2026-12-02T0210-finder-speed.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0170-instruments': instruments,
 	'2026-12-02T0180-careers-projects': careersProjects,
 	'2026-12-02T0190-jobs': jobs,
+	'2026-12-02T0210-finder-speed': finderSpeed,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
