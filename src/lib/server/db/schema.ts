@@ -895,6 +895,8 @@ export interface FinderPlaceTable {
 	formats_json: string;
 	languages_json: string;
 	capacity: number | null;
+	/** PostgreSQL only: the program's tsvector. */
+	search?: unknown;
 }
 export interface ProgramScheduleTable {
 	id: string;

@@ -44,9 +44,9 @@ function wordsMatch(eb: Eb, words: string[], pg: boolean): Expression<SqlBool> {
 	return sql<SqlBool>`(select s.id from program_search s where s.program_id = program.id) in (select rowid from program_fts where program_fts match ${ftsQuery(words)})`;
 }
 
-/** The words for the finder's places: the integer full-text key on SQLite, the program's tsvector on PostgreSQL. */
-function placeWordsMatch(words: string[], pg: boolean, ecosystemId: string): Expression<SqlBool> {
-	if (pg) return sql<SqlBool>`program.program_id in (select w.id from program w where w.ecosystem_id = ${ecosystemId} and w.search @@ to_tsquery('simple', ${tsQuery(words)}))`;
+/** The words for the finder's places: the integer full-text key on SQLite, the copied tsvector on PostgreSQL. */
+function placeWordsMatch(words: string[], pg: boolean): Expression<SqlBool> {
+	if (pg) return sql<SqlBool>`program.search @@ to_tsquery('simple', ${tsQuery(words)})`;
 	return sql<SqlBool>`program.fts_key in (select rowid from program_fts where program_fts match ${ftsQuery(words)})`;
 }
 
@@ -81,7 +81,7 @@ function conditions(eb: Eb, f: FinderFilters, pg: boolean, ecosystemId: string, 
 		eb('program.status', '=', 'active'),
 		eb.or([eb('program.last_verified_at', '>=', f.visibleSince), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '>=', f.visibleSince)])])
 	];
-	if (f.words.length) all.push(on === 'place' ? placeWordsMatch(f.words, pg, ecosystemId) : wordsMatch(eb, f.words, pg));
+	if (f.words.length) all.push(on === 'place' ? placeWordsMatch(f.words, pg) : wordsMatch(eb, f.words, pg));
 	if (f.subject) all.push(listHas(eb, 'subjects_json', f.subject));
 	if (f.format) all.push(listHas(eb, 'formats_json', f.format));
 	if (f.language) all.push(listHas(eb, 'languages_json', f.language));
@@ -199,6 +199,8 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 		.where('program.latitude', '<=', box.maxLat)
 		.where('program.longitude', '>=', box.minLon)
 		.where('program.longitude', '<=', box.maxLon)
+		// PostgreSQL: the same box for its GiST index on the point.
+		.$if(pg, (q: typeof start) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
 		.where((eb: Eb) => eb.and(conditions(eb, rest, pg, ecosystemId, 'place')))
 		.execute();
 	return rows;

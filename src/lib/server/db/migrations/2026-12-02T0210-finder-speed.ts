@@ -48,6 +48,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// SQLite: the rows themselves are stored in box order (no second copy in an index).
 	if (!pg) table = table.modifyEnd(sql`without rowid`);
 	await table.execute();
+	if (pg) {
+		// PostgreSQL: the program's tsvector too, so words need no program lookup either; the
+		// box through a GiST index on the point (a B-tree on latitude then longitude narrows by
+		// latitude only, and the planner then reads the whole table), words through GIN, so the
+		// two can be intersected. Both are core PostgreSQL, no extension.
+		await sql`alter table finder_place add column search tsvector`.execute(db);
+		await sql`create index finder_place_point_idx on finder_place using gist (point(longitude, latitude))`.execute(db);
+		await sql`create index finder_place_search_idx on finder_place using gin (search)`.execute(db);
+	}
 	await db.schema.createIndex('finder_place_program_idx').on('finder_place').columns(['program_id']).execute();
 	// SQLite, words first: a full-text match reaches its places and every filter column in this
 	// index alone (a lookup into the table by its long text key cost several times more).
@@ -58,7 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.columns(['fts_key', 'ecosystem_id', 'latitude', 'longitude', 'program_id', ...copied.filter((c) => c !== 'capacity')])
 			.execute();
 
-	const cols = sql.join(['location_id', 'ecosystem_id', 'program_id', 'fts_key', 'latitude', 'longitude', 'postal_code', ...copied].map((c) => sql.ref(c)));
+	const pgCopied = pg ? [...copied, 'search'] : copied;
+	const cols = sql.join(['location_id', 'ecosystem_id', 'program_id', 'fts_key', 'latitude', 'longitude', 'postal_code', ...pgCopied].map((c) => sql.ref(c)));
 	const fromProgram = (place: string) =>
 		sql.join([
 			sql.raw(`${place}.id`),
@@ -68,10 +78,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 			sql.raw(`${place}.latitude`),
 			sql.raw(`${place}.longitude`),
 			sql.raw(`${place}.postal_code`),
-			...copied.map((c) => sql.ref(`p.${c}`))
+			...pgCopied.map((c) => sql.ref(`p.${c}`))
 		]);
-	const setFromNew = sql.join(copied.map((c) => sql`${sql.ref(c)} = ${sql.raw(`new.${c}`)}`));
-	const programChanged = sql.join(copied.map((c) => sql.ref(c)));
+	const setFromNew = sql.join(pgCopied.map((c) => sql`${sql.ref(c)} = ${sql.raw(`new.${c}`)}`));
+	// (On PostgreSQL `search` is generated from search_text.)
+	const programChanged = sql.join((pg ? [...copied, 'search_text'] : copied).map((c) => sql.ref(c)));
 
 	await sql`insert into finder_place (${cols}) select ${fromProgram('l')} from program_location l join program p on p.id = l.program_id where l.latitude is not null and l.longitude is not null`.execute(db);
 
