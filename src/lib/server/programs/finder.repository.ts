@@ -215,6 +215,8 @@ export async function wordsShouldLead(db: Executor, ecosystemId: string, words: 
 	if (isPostgres(db) || !words.length) return false;
 	const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from program_fts where program_fts match ${ftsQuery(words)} limit ${cap})`.execute(db);
 	const wordCount = Number(rows[0]?.n ?? 0);
+	if (wordCount >= cap) return false;
+	// Only whether the box holds more places than that: count no further.
 	const places = await db
 		.selectFrom((eb) =>
 			eb
@@ -225,7 +227,7 @@ export async function wordsShouldLead(db: Executor, ecosystemId: string, words: 
 				.where('p.latitude', '<=', box.maxLat)
 				.where('p.longitude', '>=', box.minLon)
 				.where('p.longitude', '<=', box.maxLon)
-				.limit(cap)
+				.limit(wordCount + 1)
 				.as('b')
 		)
 		.select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -61,7 +61,8 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 	let total: number;
 	let more = false;
 	let shown: { program: FinderRow; distance: number | null }[];
-	const readPage = async (ids: string[]) => new Map((await searchPrograms(db, ecosystemId, { ...filters, box: undefined, programIds: ids }, PAGE_SIZE)).map((r) => [r.id, r]));
+	// The page's programs in full: they already matched every filter, so only visibility is checked again.
+	const readPage = async (ids: string[]) => new Map((await searchPrograms(db, ecosystemId, { words: [], visibleSince: filters.visibleSince, programIds: ids }, PAGE_SIZE)).map((r) => [r.id, r]));
 	if (origin && filters.box) {
 		// Within the radius, nearest first. Words rarer than the places in the box lead (their
 		// matches' places are looked up); otherwise the box does. With no filter but the ZIP, the
