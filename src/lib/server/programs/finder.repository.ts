@@ -200,7 +200,7 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 		.where('program.longitude', '>=', box.minLon)
 		.where('program.longitude', '<=', box.maxLon)
 		// PostgreSQL: the same box for its GiST index on the point.
-		.$if(pg, (q: typeof start) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
+		.$if(pg, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
 		.where((eb: Eb) => eb.and(conditions(eb, rest, pg, ecosystemId, 'place')))
 		.execute();
 	return rows;
