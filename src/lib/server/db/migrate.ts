@@ -20,6 +20,7 @@ import * as instruments from './migrations/2026-12-02T0170-instruments.js';
 import * as careersProjects from './migrations/2026-12-02T0180-careers-projects.js';
 import * as jobs from './migrations/2026-12-02T0190-jobs.js';
 import * as participantImport from './migrations/2026-12-02T0200-participant-import.js';
+import * as finderSpeed from './migrations/2026-12-02T0210-finder-speed.js';
 import * as educatorsMore from './migrations/2026-12-02T0220-educators-more.js';
 import * as hardening from './migrations/2026-12-02T0240-hardening.js';
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0180-careers-projects': careersProjects,
 	'2026-12-02T0190-jobs': jobs,
 	'2026-12-02T0200-participant-import': participantImport,
+	'2026-12-02T0210-finder-speed': finderSpeed,
 	'2026-12-02T0220-educators-more': educatorsMore,
 	'2026-12-02T0240-hardening': hardening,
 };

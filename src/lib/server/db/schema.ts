@@ -63,6 +63,7 @@ export interface Database {
 	mail_subscriber: MailSubscriberTable;
 	program: ProgramTable;
 	program_location: ProgramLocationTable;
+	finder_place: FinderPlaceTable;
 	program_schedule: ProgramScheduleTable;
 	zip_area: ZipAreaTable;
 	zip_youth_population: ZipYouthPopulationTable;
@@ -873,6 +874,31 @@ export interface ProgramLocationTable {
 	longitude: number | null;
 	geocode_source: 'given' | 'zip_centroid' | 'none';
 	position: number;
+}
+/** The finder's copy of each located place with its program's filter columns (kept by triggers). */
+export interface FinderPlaceTable {
+	ecosystem_id: string;
+	latitude: number;
+	longitude: number;
+	location_id: string;
+	program_id: string;
+	fts_key: number | null;
+	postal_code: string;
+	name: string;
+	status: 'active' | 'inactive';
+	last_verified_at: string | null;
+	created_at: string;
+	cost_kind: 'free' | 'paid' | 'sliding_scale';
+	min_age: number | null;
+	max_age: number | null;
+	grade_min: number | null;
+	grade_max: number | null;
+	subjects_json: string;
+	formats_json: string;
+	languages_json: string;
+	capacity: number | null;
+	/** PostgreSQL only: the program's tsvector. */
+	search?: unknown;
 }
 export interface ProgramScheduleTable {
 	id: string;

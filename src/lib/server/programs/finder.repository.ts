@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import { timeOfDayRange, type TimeOfDay, type Weekday } from './programs.js';
@@ -27,23 +27,61 @@ export interface FinderFilters {
 type Eb = ExpressionBuilder<Database, 'program'>;
 const listHas = (eb: Eb, column: 'subjects_json' | 'formats_json' | 'languages_json', code: string) => eb(column, 'like', `%"${code}"%`);
 
+/** The words as each engine's query: every word a prefix, all required. */
+const ftsQuery = (words: string[]) => words.map((w) => `"${w}"*`).join(' AND ');
+const tsQuery = (words: string[]) => words.map((w) => `${w}:*`).join(' & ');
+
 /**
  * Every word as a prefix, all required, in each database's own full-text engine over the folded
  * search text (accents and case already removed by the app on both sides, so "búsqueda" and
  * "busqueda" are one word): FTS5 on SQLite, a tsvector with the 'simple' configuration on
  * PostgreSQL. Words are folded to [a-z0-9] before they get here, so they need no quoting beyond this.
+ * On SQLite the program's integer full-text key is looked up and checked against the matching
+ * keys (read once), so the query can still be driven by another index (the name order, the box).
  */
 function wordsMatch(eb: Eb, words: string[], pg: boolean): Expression<SqlBool> {
-	if (pg) return sql<SqlBool>`program.search @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
-	return eb('program.id', 'in', sql<string>`(select s.program_id from program_search s where s.id in (select rowid from program_fts where program_fts match ${words.map((w) => `"${w}"*`).join(' AND ')}))`);
+	if (pg) return sql<SqlBool>`program.search @@ to_tsquery('simple', ${tsQuery(words)})`;
+	return sql<SqlBool>`(select s.id from program_search s where s.program_id = program.id) in (select rowid from program_fts where program_fts match ${ftsQuery(words)})`;
 }
 
-function conditions(eb: Eb, f: FinderFilters, pg: boolean, ecosystemId: string): Expression<SqlBool>[] {
+/** The words for the finder's places: the integer full-text key on SQLite, the copied tsvector on PostgreSQL. */
+function placeWordsMatch(words: string[], pg: boolean): Expression<SqlBool> {
+	if (pg) return sql<SqlBool>`program.search @@ to_tsquery('simple', ${tsQuery(words)})`;
+	return sql<SqlBool>`program.fts_key in (select rowid from program_fts where program_fts match ${ftsQuery(words)})`;
+}
+
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * The programs to start from. With words on SQLite: the full-text matches first (CROSS JOIN keeps
+ * that order), each reaching its program by key, so a rare word never walks the whole directory.
+ * PostgreSQL's planner picks between the GIN index and the others from its statistics.
+ */
+function programsFrom(db: Executor, filters: FinderFilters, wordsFirst: boolean) {
+	const pg = isPostgres(db);
+	if (pg || !wordsFirst || !filters.words.length) return { query: db.selectFrom('program') as SelectQueryBuilder<Database, 'program', object>, rest: filters };
+	const any = db as unknown as Kysely<any>;
+	const query = any
+		.selectFrom(sql`(select rowid as fid from program_fts where program_fts match ${ftsQuery(filters.words)})`.as('f'))
+		.crossJoin('program_search as s')
+		.crossJoin('program')
+		.whereRef('s.id', '=', 'f.fid')
+		.whereRef('program.id', '=', 's.program_id') as unknown as SelectQueryBuilder<Database, 'program', object>;
+	return { query, rest: { ...filters, words: [] } };
+}
+
+/**
+ * Every filter as conditions on `program`: the program table itself, or (`place`) the finder's
+ * copy of a place with its program's columns (`finder_place as program`), which names the program
+ * `program_id` and reaches the words by its full-text key.
+ */
+function conditions(eb: Eb, f: FinderFilters, pg: boolean, ecosystemId: string, on: 'program' | 'place' = 'program'): Expression<SqlBool>[] {
+	const programId = on === 'place' ? sql.ref<string>('program.program_id') : eb.ref('program.id');
 	const all: Expression<SqlBool>[] = [
 		eb('program.status', '=', 'active'),
 		eb.or([eb('program.last_verified_at', '>=', f.visibleSince), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '>=', f.visibleSince)])])
 	];
-	if (f.words.length) all.push(wordsMatch(eb, f.words, pg));
+	if (f.words.length) all.push(on === 'place' ? placeWordsMatch(f.words, pg) : wordsMatch(eb, f.words, pg));
 	if (f.subject) all.push(listHas(eb, 'subjects_json', f.subject));
 	if (f.format) all.push(listHas(eb, 'formats_json', f.format));
 	if (f.language) all.push(listHas(eb, 'languages_json', f.language));
@@ -78,7 +116,7 @@ function conditions(eb: Eb, f: FinderFilters, pg: boolean, ecosystemId: string):
 				eb
 					.selectFrom('program_schedule as s')
 					.select('s.id')
-					.whereRef('s.program_id', '=', 'program.id')
+					.where('s.program_id', '=', programId)
 					.where('s.ecosystem_id', '=', eb.ref('program.ecosystem_id'))
 					.$if(!!day, (qb) => qb.where('s.byday', 'like', `%${day}%`))
 					.$if(!!time, (qb) => qb.where('s.opens_at', '>=', timeOfDayRange[time!][0]).where('s.opens_at', '<', timeOfDayRange[time!][1]))
@@ -119,7 +157,7 @@ export interface FinderRow extends ProgramRow {
  * that knows how each database searches words.
  */
 export async function searchPrograms(db: Executor, ecosystemId: string, filters: FinderFilters, limit = 5000, offset = 0): Promise<FinderRow[]> {
-	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+	const pg = isPostgres(db);
 	return db
 		.selectFrom('program')
 		.innerJoin('partner', (join) => join.onRef('partner.id', '=', 'program.partner_id').onRef('partner.ecosystem_id', '=', 'program.ecosystem_id'))
@@ -136,37 +174,84 @@ export async function searchPrograms(db: Executor, ecosystemId: string, filters:
 
 /**
  * For a search by distance: every matching program's places inside the box, narrow rows (id,
- * name, coordinates) so that ranking thousands of candidates by distance stays cheap; the page
- * shown is then read in full with `programIds`.
+ * name, coordinates) so that ranking the candidates by distance stays cheap; the page shown is
+ * then read in full with `programIds`. Read from `finder_place` (each place with its program's
+ * filter columns, stored in box order), so a place needs no program lookup. `wordsFirst`
+ * (SQLite) starts from the full-text matches and finds their places by key, for words rarer than
+ * the places in the box.
  */
-export async function searchProgramPlaces(db: Executor, ecosystemId: string, filters: FinderFilters & { box: NonNullable<FinderFilters['box']> }, limit = 20_000) {
-	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-	const { box, ...rest } = filters;
-	return db
-		.selectFrom('program_location as l')
-		.innerJoin('program', (join) => join.onRef('program.id', '=', 'l.program_id').onRef('program.ecosystem_id', '=', 'l.ecosystem_id'))
-		.select(['program.id', 'program.name', 'l.latitude', 'l.longitude'])
-		.where('l.ecosystem_id', '=', ecosystemId)
-		.where('l.latitude', '>=', box.minLat)
-		.where('l.latitude', '<=', box.maxLat)
-		.where('l.longitude', '>=', box.minLon)
-		.where('l.longitude', '<=', box.maxLon)
+export async function searchProgramPlaces(db: Executor, ecosystemId: string, filters: FinderFilters & { box: NonNullable<FinderFilters['box']> }, wordsFirst = false) {
+	const pg = isPostgres(db);
+	const { box, ...others } = filters;
+	const any = db as unknown as Kysely<any>;
+	const fromWords = wordsFirst && !pg && others.words.length > 0;
+	const start = fromWords
+		? any
+				.selectFrom(sql`(select rowid as fid from program_fts where program_fts match ${ftsQuery(others.words)})`.as('f'))
+				.crossJoin('finder_place as program')
+				.whereRef('program.fts_key', '=', 'f.fid')
+		: any.selectFrom('finder_place as program');
+	const rest = fromWords ? { ...others, words: [] } : others;
+	const rows: { id: string; name: string; latitude: number; longitude: number }[] = await start
+		.select(['program.program_id as id', 'program.name', 'program.latitude', 'program.longitude'])
 		.where('program.ecosystem_id', '=', ecosystemId)
-		.where((eb) => eb.and(conditions(eb as unknown as Eb, rest, pg, ecosystemId)))
-		.limit(limit)
+		.where('program.latitude', '>=', box.minLat)
+		.where('program.latitude', '<=', box.maxLat)
+		.where('program.longitude', '>=', box.minLon)
+		.where('program.longitude', '<=', box.maxLon)
+		// PostgreSQL: the same box for its GiST index on the point.
+		.$if(pg, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
+		.where((eb: Eb) => eb.and(conditions(eb, rest, pg, ecosystemId, 'place')))
 		.execute();
+	return rows;
 }
 
-/** How many programs families may see match every filter (the same conditions as searchPrograms). */
-export async function countPrograms(db: Executor, ecosystemId: string, filters: FinderFilters): Promise<number> {
-	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-	const row = await db
-		.selectFrom('program')
+/**
+ * Whether a search by distance should start from the words (SQLite): when fewer programs hold
+ * every word than there are places in the box, both counted no further than `cap`. PostgreSQL's
+ * planner makes that choice itself from its statistics.
+ */
+export async function wordsShouldLead(db: Executor, ecosystemId: string, words: string[], box: NonNullable<FinderFilters['box']>, cap: number): Promise<boolean> {
+	if (isPostgres(db) || !words.length) return false;
+	const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from program_fts where program_fts match ${ftsQuery(words)} limit ${cap})`.execute(db);
+	const wordCount = Number(rows[0]?.n ?? 0);
+	if (wordCount >= cap) return false;
+	// Only whether the box holds more places than that: count no further.
+	const places = await db
+		.selectFrom((eb) =>
+			eb
+				.selectFrom('finder_place as p')
+				.select('p.location_id')
+				.where('p.ecosystem_id', '=', ecosystemId)
+				.where('p.latitude', '>=', box.minLat)
+				.where('p.latitude', '<=', box.maxLat)
+				.where('p.longitude', '>=', box.minLon)
+				.where('p.longitude', '<=', box.maxLon)
+				.limit(wordCount + 1)
+				.as('b')
+		)
 		.select((eb) => eb.fn.countAll<number | string>().as('n'))
-		.where('program.ecosystem_id', '=', ecosystemId)
-		.where((eb) => eb.and(conditions(eb, filters, pg, ecosystemId)))
 		.executeTakeFirstOrThrow();
-	return Number(row.n);
+	return wordCount < Number(places.n);
+}
+
+/**
+ * The ids of up to `limit` matching programs in name order (the database's own collation),
+ * narrow rows only: with `limit` one above the shown count's cap, this is both the count and,
+ * when the matches are few, every page. Words lead on SQLite (see `programsFrom`).
+ */
+export async function matchingIdsByName(db: Executor, ecosystemId: string, filters: FinderFilters, limit: number): Promise<string[]> {
+	const pg = isPostgres(db);
+	const { query, rest } = programsFrom(db, filters, true);
+	const matches = query
+		.select(['program.id', 'program.name'])
+		.where('program.ecosystem_id', '=', ecosystemId)
+		.where((eb) => eb.and(conditions(eb, rest, pg, ecosystemId)))
+		.limit(limit);
+	// The outer LIMIT (never reached) keeps SQLite from merging the two queries, which would sort
+	// every match before the inner LIMIT.
+	const rows = await db.selectFrom(matches.as('m')).select('m.id').orderBy('m.name').orderBy('m.id').limit(limit).execute();
+	return rows.map((r) => r.id);
 }
 
 /**
@@ -174,7 +259,7 @@ export async function countPrograms(db: Executor, ecosystemId: string, filters: 
  * own conditions, no other filter), how many of them give a capacity, and the seats those offer.
  */
 export async function countVisiblePrograms(db: Executor, ecosystemId: string, visibleSince: string): Promise<{ programs: number; withCapacity: number; seats: number }> {
-	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+	const pg = isPostgres(db);
 	const row = await db
 		.selectFrom('program')
 		.select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.count<number | string>('program.capacity').as('known'), eb.fn.sum<number | string | null>('program.capacity').as('seats')])

@@ -4,8 +4,11 @@ import type { Database } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { findPartnerById } from '../partners/partners.repository.js';
 import { childrenOf, type LocationRow, type ScheduleRow } from './programs.repository.js';
-import { countPrograms, searchProgramPlaces, searchPrograms, type FinderFilters, type FinderRow } from './finder.repository.js';
-import { DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
+import { matchingIdsByName, wordsShouldLead, searchProgramPlaces, searchPrograms, type FinderFilters, type FinderRow } from './finder.repository.js';
+import { COUNT_CAP, DEFAULT_RADIUS, PAGE_SIZE, parseFinderQuery, type FinderQuery } from './finder.js';
+
+/** Which index leads a search by distance: words or box, whichever holds fewer (counted up to this). */
+const PLACES_PER_PASS = 20_000;
 import { hiddenBefore, latitudeSpan, longitudeSpan, searchWords, verificationState } from './programs.js';
 import { zipPoint } from './programs.service.js';
 import { listZipAreas } from '../geo/geo.repository.js';
@@ -54,31 +57,61 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 			: undefined
 	};
 	const page = query.page ?? 1;
+	const need = page * PAGE_SIZE;
 	let total: number;
+	let more = false;
 	let shown: { program: FinderRow; distance: number | null }[];
+	// The page's programs in full: they already matched every filter, so only visibility is checked again.
+	const readPage = async (ids: string[]) => new Map((await searchPrograms(db, ecosystemId, { words: [], visibleSince: filters.visibleSince, programIds: ids }, PAGE_SIZE)).map((r) => [r.id, r]));
 	if (origin && filters.box) {
-		// Within the radius, nearest first: every candidate place in the box gets its exact
-		// distance (narrow rows), then only the page shown is read in full.
-		const candidates = await searchProgramPlaces(db, ecosystemId, { ...filters, box: filters.box });
-		const nearest = new Map<string, { name: string; distance: number }>();
-		for (const c of candidates) {
-			if (c.latitude === null || c.longitude === null) continue;
-			const distance = distanceMiles(origin, { lat: Number(c.latitude), lon: Number(c.longitude) });
-			const seen = nearest.get(c.id);
-			if (distance <= radius && (!seen || distance < seen.distance)) nearest.set(c.id, { name: c.name, distance });
+		// Within the radius, nearest first. Words rarer than the places in the box lead (their
+		// matches' places are looked up); otherwise the box does. With no filter but the ZIP, the
+		// box grows from a sixteenth of the radius: once a smaller circle already holds more than
+		// the count shown and the page, the nearest are all inside it (with filters, matches are
+		// sparse and one pass over the whole box is cheaper). Every candidate gets its exact
+		// distance (narrow rows); only the page shown is then read in full.
+		const wordsFirst = await wordsShouldLead(db, ecosystemId, filters.words, filters.box, PLACES_PER_PASS);
+		const unfiltered = !filters.words.length && Object.entries(query).every(([key, value]) => value === undefined || ['zip', 'radius', 'page'].includes(key));
+		const rings = unfiltered ? [radius / 16, radius / 8, radius / 4, radius / 2, radius] : [radius];
+		let ranked: [string, { name: string; distance: number }][] = [];
+		for (const ring of rings) {
+			const box = { minLat: origin.lat - latitudeSpan(ring), maxLat: origin.lat + latitudeSpan(ring), minLon: origin.lon - longitudeSpan(ring, origin.lat), maxLon: origin.lon + longitudeSpan(ring, origin.lat) };
+			const candidates = await searchProgramPlaces(db, ecosystemId, { ...filters, box: ring === radius ? filters.box : box }, wordsFirst);
+			const nearest = new Map<string, { name: string; distance: number }>();
+			for (const c of candidates) {
+				if (c.latitude === null || c.longitude === null) continue;
+				const distance = distanceMiles(origin, { lat: Number(c.latitude), lon: Number(c.longitude) });
+				const seen = nearest.get(c.id);
+				if (distance <= ring && (!seen || distance < seen.distance)) nearest.set(c.id, { name: c.name, distance });
+			}
+			ranked = [...nearest.entries()];
+			if (ring === radius) break;
+			if (ranked.length > Math.max(COUNT_CAP, need)) {
+				more = true;
+				break;
+			}
 		}
-		const ranked = [...nearest.entries()].sort((a, b) => a[1].distance - b[1].distance || a[1].name.localeCompare(b[1].name) || a[0].localeCompare(b[0]));
-		total = ranked.length;
-		const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-		const rows = new Map((await searchPrograms(db, ecosystemId, { ...filters, box: undefined, programIds: pageIds.map(([id]) => id) }, PAGE_SIZE)).map((r) => [r.id, r]));
+		ranked.sort((a, b) => a[1].distance - b[1].distance || a[1].name.localeCompare(b[1].name) || a[0].localeCompare(b[0]));
+		total = more ? COUNT_CAP : ranked.length;
+		const pageIds = ranked.slice((page - 1) * PAGE_SIZE, need);
+		const rows = await readPage(pageIds.map(([id]) => id));
 		shown = pageIds.flatMap(([id, n]) => {
 			const program = rows.get(id);
 			return program ? [{ program, distance: n.distance }] : [];
 		});
 	} else {
-		// By name: the database counts and pages, so only the page shown is read.
-		total = await countPrograms(db, ecosystemId, filters);
-		shown = (await searchPrograms(db, ecosystemId, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)).map((program) => ({ program, distance: null }));
+		// By name. One narrow query reads up to one more match than the count shown: when there
+		// are no more than that, it is the exact count and every page's order; when there are
+		// more, the count shows as "more than" and the page is read walking the name index.
+		const ids = await matchingIdsByName(db, ecosystemId, filters, COUNT_CAP + 1);
+		more = ids.length > COUNT_CAP;
+		total = more ? COUNT_CAP : ids.length;
+		if (more) shown = (await searchPrograms(db, ecosystemId, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)).map((program) => ({ program, distance: null }));
+		else {
+			const pageIds = ids.slice((page - 1) * PAGE_SIZE, need);
+			const rows = await readPage(pageIds);
+			shown = pageIds.flatMap((id) => (rows.has(id) ? [{ program: rows.get(id)!, distance: null }] : []));
+		}
 	}
 	const { locations, schedules } = await childrenOf(db, ecosystemId, shown.map((r) => r.program.id));
 	const results: FinderResult[] = shown.map(({ program, distance }) => ({ program, locations: locations.get(program.id) ?? [], schedules: schedules.get(program.id) ?? [], distance }));
@@ -87,9 +120,12 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 		dropped,
 		origin: origin && query.zip ? { zip: query.zip, ...origin } : null,
 		unknownZip,
+		/** The matches, or COUNT_CAP when there are more than that (`more`). */
 		total,
+		more,
 		page,
-		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		// Past the counted matches, each full page links to the next one.
+		pageCount: more ? Math.max(Math.ceil(COUNT_CAP / PAGE_SIZE), page + (shown.length === PAGE_SIZE ? 1 : 0)) : Math.max(1, Math.ceil(total / PAGE_SIZE)),
 		results
 	};
 }

@@ -4,6 +4,8 @@ import { formats, languages, subjects, timesOfDay, weekdays } from './programs.j
 export const radiusChoices = [2, 5, 10, 25, 50] as const;
 export const DEFAULT_RADIUS = 10;
 export const PAGE_SIZE = 50;
+/** Matches are counted up to this; past it the finder says "more than 1,000" (a count of every match cost as much as the search). */
+export const COUNT_CAP = 1000;
 
 /**
  * The finder's query string. Families type into it and share links, so a bad value never fails

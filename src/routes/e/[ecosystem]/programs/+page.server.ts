@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		unknownZip: found.unknownZip,
 		originZip: found.origin?.zip ?? null,
 		total: found.total,
+		more: found.more,
 		page: found.page,
 		pageCount: found.pageCount,
 		results: found.results.map((r) => programCard(locale, r.program, r.locations, r.schedules, r.distance)),
