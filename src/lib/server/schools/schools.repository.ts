@@ -168,3 +168,22 @@ export async function deleteDomain(db: Executor, ecosystemId: string, id: string
 export async function schoolSlugInUse(db: Executor, ecosystemId: string, slug: string): Promise<boolean> {
 	return !!(await db.selectFrom('school').select('id').where('ecosystem_id', '=', ecosystemId).where('slug', '=', slug).executeTakeFirst());
 }
+
+/** A school's team: the people who fill in its self-assessment. */
+export async function listSchoolMembers(db: Executor, ecosystemId: string, schoolId: string): Promise<{ userId: string; name: string; email: string }[]> {
+	const rows = await db
+		.selectFrom('school_member as m')
+		.innerJoin('user as u', 'u.id', 'm.user_id')
+		.select(['u.id', 'u.name', 'u.email'])
+		.where('m.ecosystem_id', '=', ecosystemId)
+		.where('m.school_id', '=', schoolId)
+		.orderBy('u.name')
+		.orderBy('u.email')
+		.execute();
+	return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email }));
+}
+
+export async function deleteSchoolMember(db: Executor, ecosystemId: string, schoolId: string, userId: string): Promise<number> {
+	const result = await db.deleteFrom('school_member').where('ecosystem_id', '=', ecosystemId).where('school_id', '=', schoolId).where('user_id', '=', userId).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

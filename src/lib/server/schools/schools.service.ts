@@ -6,8 +6,9 @@ import { recordAudit, type Executor } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
 import { listPublishedOfferings } from '../pd/pd.repository.js';
+import { findEcosystemMemberByEmail } from '../groups/groups.repository.js';
 import * as repo from './schools.repository.js';
-import { assessmentSchema, domainEditProblems, domainKeyFrom, domainSchema, growthByDomain, levelsText, reservedSchoolSlugs, sameSchoolName, schoolSchema } from './schools.js';
+import { assessmentSchema, teamMemberSchema, domainEditProblems, domainKeyFrom, domainSchema, growthByDomain, levelsText, reservedSchoolSlugs, sameSchoolName, schoolSchema } from './schools.js';
 import { slugify } from '../util.js';
 import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
 
@@ -52,7 +53,8 @@ export async function getSchool({ db, actor, ecosystemId, slug }: Scoped & { slu
 	const assessments = await repo.listAssessments(db, ecosystemId, school.id, domains);
 	const bands = new Set(parseBands(school.grade_bands));
 	const offerings = (await listPublishedOfferings(db, ecosystemId)).filter((o) => parseBands(o.grade_bands).some((b) => bands.has(b)));
-	return { school, domains, assessments, growth: growthByDomain(domains, assessments), offerings };
+	const team = await repo.listSchoolMembers(db, ecosystemId, school.id);
+	return { school, domains, assessments, growth: growthByDomain(domains, assessments), offerings, team, canManageTeam: manages(actor, ecosystemId) };
 }
 
 /** The school team records this year's self-assessment (or corrects it): a level and a plan per domain. */
@@ -219,6 +221,45 @@ export async function removeRubricDomain({ db, actor, ecosystemId, domainId }: S
 			entityId: domain.id,
 			summary: `Removed the rubric domain “${domain.name}”`
 		});
+		return ok(null);
+	});
+}
+
+/**
+ * Backbone staff add a person to a school's team by email. Only people with a role in the
+ * ecosystem can be added (invite them first), and someone already on the team is refused plainly.
+ */
+export async function addSchoolMember({ db, actor, ecosystemId, slug, input }: Scoped & { slug: string; input: unknown }): Promise<Outcome<{ name: string }>> {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const school = await repo.findSchoolBySlug(db, ecosystemId, slug);
+	if (!school) throw new DomainError('SCHOOL_NOT_FOUND');
+	const parsed = validate(teamMemberSchema, input);
+	if (!parsed.ok) return parsed;
+	const email = parsed.value.email;
+	const attempt = () =>
+		db.transaction().execute(async (trx): Promise<Outcome<{ name: string }>> => {
+			const person = await findEcosystemMemberByEmail(trx, ecosystemId, email);
+			if (!person) return invalid([{ field: 'email', message: `Nobody with the email address ${email} has a role in this ecosystem. Invite them to the ecosystem first.` }]);
+			if (await repo.isSchoolMember(trx, ecosystemId, school.id, person.id)) return invalid([{ field: 'email', message: `${person.name} is already on the team of ${school.name}.` }]);
+			await repo.insertSchoolMember(trx, ecosystemId, school.id, person.id);
+			await recordAudit(trx, { actor, ecosystemId, action: 'school.team.add', entityType: 'school', entityId: school.id, summary: `Added ${person.name} to the team of ${school.name}` });
+			return ok({ name: person.name });
+		});
+	// Two staff adding the same person at once: the second is told plainly, not shown an error page.
+	return retryOnUniqueViolation(attempt, () => invalid([{ field: 'email', message: `That person is already on the team of ${school.name}.` }]));
+}
+
+/** Backbone staff remove a person from a school's team (past self-assessments they submitted stay). */
+export async function removeSchoolMember({ db, actor, ecosystemId, slug, userId }: Scoped & { slug: string; userId: string }): Promise<Outcome<null>> {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const school = await repo.findSchoolBySlug(db, ecosystemId, slug);
+	if (!school) throw new DomainError('SCHOOL_NOT_FOUND');
+	return db.transaction().execute(async (trx): Promise<Outcome<null>> => {
+		const member = (await repo.listSchoolMembers(trx, ecosystemId, school.id)).find((m) => m.userId === userId);
+		if (!member || (await repo.deleteSchoolMember(trx, ecosystemId, school.id, userId)) === 0) {
+			return invalid([{ field: 'form', message: 'That person is not on this school’s team (any more); reload the page.' }]);
+		}
+		await recordAudit(trx, { actor, ecosystemId, action: 'school.team.remove', entityType: 'school', entityId: school.id, summary: `Removed ${member.name} from the team of ${school.name}` });
 		return ok(null);
 	});
 }

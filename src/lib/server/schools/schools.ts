@@ -167,3 +167,11 @@ export function sameSchoolName(a: string, b: string): boolean {
 			.trim();
 	return key(a) === key(b);
 }
+
+/** The form that adds a person to a school's team. */
+export const teamMemberSchema = z.object({
+	email: z.preprocess(
+		(v) => (typeof v === 'string' ? v.trim() : v),
+		z.email({ message: 'Enter the email address of a member of this ecosystem.' }).transform((v) => v.toLowerCase())
+	)
+});
