@@ -225,6 +225,14 @@ export async function removeRubricDomain({ db, actor, ecosystemId, domainId }: S
 	});
 }
 
+/** A school's team, for backbone staff to change. */
+export async function getSchoolTeam({ db, actor, ecosystemId, slug }: Scoped & { slug: string }) {
+	requireAccess(actor, 'ecosystem.schools.manage', { ecosystemId });
+	const school = await repo.findSchoolBySlug(db, ecosystemId, slug);
+	if (!school) throw new DomainError('SCHOOL_NOT_FOUND');
+	return { school, team: await repo.listSchoolMembers(db, ecosystemId, school.id) };
+}
+
 /**
  * Backbone staff add a person to a school's team by email. Only people with a role in the
  * ecosystem can be added (invite them first), and someone already on the team is refused plainly.

@@ -25,6 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		growth: page.growth,
 		latest: latest ? { year: latest.year, levels: latest.levels, plans: latest.plans } : null,
 		offerings: page.offerings.map((o) => ({ id: o.id, slug: o.slug, title: localized(locale, o.title, o.title_es) })),
+		team: page.team.map((t) => ({ userId: t.userId, name: t.name })),
+		canManageTeam: page.canManageTeam,
 		currentYear: new Date().getUTCFullYear(),
 		saved: event.url.searchParams.get('saved')
 	};
