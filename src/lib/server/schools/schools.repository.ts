@@ -187,3 +187,29 @@ export async function deleteSchoolMember(db: Executor, ecosystemId: string, scho
 	const result = await db.deleteFrom('school_member').where('ecosystem_id', '=', ecosystemId).where('school_id', '=', schoolId).where('user_id', '=', userId).executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+/** The ecosystem's partners with their active programs, as the domain-help rule reads them. */
+export async function listPartnersWithActivePrograms(db: Executor, ecosystemId: string) {
+	const rows = await db
+		.selectFrom('partner as pa')
+		.innerJoin('program as pr', (j) => j.onRef('pr.partner_id', '=', 'pa.id').on('pr.status', '=', 'active'))
+		.select(['pa.id', 'pa.slug', 'pa.name', 'pa.sector', 'pr.formats_json', 'pr.grade_min', 'pr.grade_max', 'pr.cost_kind'])
+		.where('pa.ecosystem_id', '=', ecosystemId)
+		.where('pr.ecosystem_id', '=', ecosystemId)
+		.orderBy('pa.name')
+		.orderBy('pa.id')
+		.execute();
+	const byId = new Map<string, { id: string; slug: string; name: string; sector: string; programs: { formats: string[]; gradeMin: number | null; gradeMax: number | null; costKind: string }[] }>();
+	for (const r of rows) {
+		const entry = byId.get(r.id) ?? { id: r.id, slug: r.slug, name: r.name, sector: r.sector, programs: [] };
+		let formats: string[] = [];
+		try {
+			formats = JSON.parse(r.formats_json) as string[];
+		} catch {
+			formats = [];
+		}
+		entry.programs.push({ formats, gradeMin: r.grade_min, gradeMax: r.grade_max, costKind: r.cost_kind });
+		byId.set(r.id, entry);
+	}
+	return [...byId.values()];
+}

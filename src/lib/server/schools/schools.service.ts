@@ -8,6 +8,7 @@ import { validate } from '../validation.js';
 import { listPublishedOfferings } from '../pd/pd.repository.js';
 import { findEcosystemMemberByEmail } from '../groups/groups.repository.js';
 import * as repo from './schools.repository.js';
+import { helpByDomain } from './school-help.js';
 import { assessmentSchema, teamMemberSchema, domainEditProblems, domainKeyFrom, domainSchema, growthByDomain, levelsText, reservedSchoolSlugs, sameSchoolName, schoolSchema } from './schools.js';
 import { slugify } from '../util.js';
 import { ADDRESS_JUST_TAKEN, retryOnUniqueViolation } from '../db/unique-violation.js';
@@ -54,7 +55,25 @@ export async function getSchool({ db, actor, ecosystemId, slug }: Scoped & { slu
 	const bands = new Set(parseBands(school.grade_bands));
 	const offerings = (await listPublishedOfferings(db, ecosystemId)).filter((o) => parseBands(o.grade_bands).some((b) => bands.has(b)));
 	const team = await repo.listSchoolMembers(db, ecosystemId, school.id);
-	return { school, domains, assessments, growth: growthByDomain(domains, assessments), offerings, team, canManageTeam: manages(actor, ecosystemId) };
+	// Partners and PD that can help with each domain, lowest-rated first (see school-help.ts).
+	const published = await listPublishedOfferings(db, ecosystemId);
+	const partners = await repo.listPartnersWithActivePrograms(db, ecosystemId);
+	const matched = helpByDomain(
+		domains,
+		assessments.at(-1)?.levels ?? {},
+		[...bands],
+		published.map((o) => ({ id: o.id, audience: o.audience, topic: o.topic, gradeBands: parseBands(o.grade_bands) })),
+		partners
+	);
+	const offeringById = new Map(published.map((o) => [o.id, o]));
+	const partnerById = new Map(partners.map((p) => [p.id, p]));
+	const help = matched.map((h) => ({
+		key: h.key,
+		level: h.level,
+		offerings: h.offeringIds.map((id) => offeringById.get(id)!),
+		partners: h.partnerIds.map((id) => partnerById.get(id)!)
+	}));
+	return { school, domains, assessments, growth: growthByDomain(domains, assessments), offerings, help, team, canManageTeam: manages(actor, ecosystemId) };
 }
 
 /** The school team records this year's self-assessment (or corrects it): a level and a plan per domain. */
