@@ -49,6 +49,9 @@ function pdAndSchoolRoutes(): Route[] {
 		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy`, form: { year: 'soon' }, allow: [...backbone, 'educator'], okStatus: 422 },
 		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy/edit`, allow: backbone },
 		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy/edit`, form: { name: '' }, allow: backbone, okStatus: 422 },
+		{ method: 'GET', path: `${eco}/schools/kestrel-park-stem-academy/team`, allow: backbone },
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy/team?/add`, form: { email: 'nobody' }, allow: backbone, okStatus: 422 },
+		{ method: 'POST', path: `${eco}/schools/kestrel-park-stem-academy/team?/remove`, form: { user_id: 'none' }, allow: backbone, okStatus: 422 },
 		{ method: 'GET', path: `${eco}/schools/rubric`, allow: backbone },
 		{ method: 'POST', path: `${eco}/schools/rubric?/save`, form: { name: '', levels: '' }, allow: backbone, okStatus: 422 },
 		{ method: 'POST', path: `${eco}/schools/rubric?/remove`, form: { domain_id: 'none' }, allow: backbone, okStatus: 422 }

@@ -25,6 +25,12 @@ export const load: PageServerLoad = async (event) => {
 		growth: page.growth,
 		latest: latest ? { year: latest.year, levels: latest.levels, plans: latest.plans } : null,
 		offerings: page.offerings.map((o) => ({ id: o.id, slug: o.slug, title: localized(locale, o.title, o.title_es) })),
+		help: page.help.map((h) => ({
+			key: h.key,
+			level: h.level,
+			offerings: h.offerings.map((o) => ({ id: o.id, slug: o.slug, title: localized(locale, o.title, o.title_es) })),
+			partners: h.partners.map((p) => ({ id: p.id, slug: p.slug, name: p.name }))
+		})),
 		team: page.team.map((t) => ({ userId: t.userId, name: t.name })),
 		canManageTeam: page.canManageTeam,
 		currentYear: new Date().getUTCFullYear(),
