@@ -38,5 +38,34 @@ describeBrowser('STEM school transformation', () => {
 		await context.close();
 	});
 
+	it('backbone staff add an ecosystem member to the school team by email and remove them; strangers and duplicates are refused plainly (JavaScript off)', async () => {
+		const context = await newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await browserSignIn(page, demoAccounts.backbone_staff);
+		await page.goto(school);
+		// Per domain, what can help; every domain of the rubric has its section.
+		expect(await page.getByRole('heading', { name: 'Partners and professional development that can help' }).count()).toBe(1);
+		expect(await page.locator('section h3').allTextContents()).toHaveLength(4);
+		await page.getByRole('link', { name: 'Manage the school team' }).click();
+		const add = async (email: string) => {
+			await page.getByLabel('Email address').fill(email);
+			await submit(page, page.getByRole('button', { name: 'Add to the team' }));
+		};
+		await add('nobody.at.all@example.org');
+		expect(await page.getByRole('alert').textContent()).toMatch(/Nobody with the email address nobody\.at\.all@example\.org has a role in this ecosystem/);
+		await add(demoAccounts.partner_member.toUpperCase());
+		expect(await page.getByRole('status').textContent()).toMatch(/is now on the school team/);
+		const listed = await page.locator('main li').allTextContents();
+		expect(listed.some((t) => t.includes(demoAccounts.partner_member))).toBe(true);
+		await add(demoAccounts.partner_member);
+		expect(await page.getByRole('alert').textContent()).toMatch(/is already on the team of Kestrel Park STEM Academy/);
+		const row = page.locator('main li', { hasText: demoAccounts.partner_member });
+		await submit(page, row.getByRole('button', { name: /^Remove .* from the team$/ }));
+		expect(await page.getByRole('status').textContent()).toBe('The person was removed from the school team.');
+		expect(await page.locator('main li', { hasText: demoAccounts.partner_member }).count()).toBe(0);
+		await context.close();
+	});
+
 	it('the school pages pass axe in English and Spanish', { timeout: 120_000 }, () => axeWalk('educator', ['/e/philadelphia/schools', school]));
+	it('the school team page passes axe in English and Spanish', { timeout: 120_000 }, () => axeWalk('backbone_staff', [`${school}/team`]));
 });
