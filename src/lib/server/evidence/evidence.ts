@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imageProblem, imageProblemMessage, sniff, uploadLimit } from '../http/uploads.js';
+import { OFFICE_TYPES, imageProblem, imageProblemMessage, sniff, uploadLimit } from '../http/uploads.js';
 import { gradeBands, stemSubjects } from '../pd/pd.js';
 
 export const evidenceKinds = ['tool', 'guide', 'curriculum', 'research_summary', 'proven_method'] as const;
@@ -62,14 +62,8 @@ export function detectFileType(file: UploadedFile): string | null {
 			return 'image/png';
 		case 'jpeg':
 			return 'image/jpeg';
-		case 'zip': {
-			const office: Record<string, string> = {
-				docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-				xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-				pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
-			};
-			return office[ext] ?? null;
-		}
+		case 'zip':
+			return OFFICE_TYPES[ext] ?? null;
 		case 'text':
 			return ext === 'csv' ? 'text/csv' : ext === 'txt' ? 'text/plain' : null;
 		default:

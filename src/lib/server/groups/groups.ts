@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imageProblem, imageProblemMessage, sniff, uploadLimit } from '../http/uploads.js';
+import { OFFICE_TYPES, imageProblem, imageProblemMessage, sniff, uploadLimit } from '../http/uploads.js';
 
 export const visibilities = ['public', 'members', 'invitation'] as const;
 export type Visibility = (typeof visibilities)[number];
@@ -72,12 +72,6 @@ export function canManage(viewer: Viewer): boolean {
 
 export const MAX_FILE_BYTES = uploadLimit('group file');
 
-const officeTypes: Record<string, string> = {
-	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
-};
-
 /**
  * The content type of an upload, decided from its first bytes (http/uploads.ts); the name's
  * extension must agree (a PNG named .csv, or a CSV named .png, is refused), and tells apart the
@@ -93,7 +87,7 @@ export function detectFileType(filename: string, bytes: Uint8Array): string | nu
 		case 'jpeg':
 			return extension === 'jpg' || extension === 'jpeg' ? 'image/jpeg' : null;
 		case 'zip':
-			return officeTypes[extension] ?? null;
+			return OFFICE_TYPES[extension] ?? null;
 		case 'text':
 			if (extension === 'csv') return 'text/csv';
 			return extension === 'txt' || extension === 'md' ? 'text/plain' : null;

@@ -52,6 +52,13 @@ export const sniffedName: Record<Sniffed, string> = {
 	empty: 'empty'
 };
 
+/** Office documents are ZIP archives: once the ZIP signature matches, the extension tells which. */
+export const OFFICE_TYPES: Readonly<Record<string, string>> = {
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+};
+
 export const IMAGE_KINDS = ['png', 'jpeg', 'webp'] as const satisfies readonly Sniffed[];
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 export const isImage = (kind: Sniffed): kind is ImageKind => (IMAGE_KINDS as readonly Sniffed[]).includes(kind);

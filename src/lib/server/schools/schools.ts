@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gradeBands } from '../pd/pd.js';
+import { foldedKey } from '../util.js';
 
 export interface RubricLevel {
 	label: string;
@@ -157,15 +158,7 @@ export const reservedSchoolSlugs = ['rubric'];
  * punctuation ("Kestrel Park STEM Academy" and "kestrel park stem academy.").
  */
 export function sameSchoolName(a: string, b: string): boolean {
-	const key = (name: string) =>
-		name
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/&/g, ' and ')
-			.replace(/[^a-z0-9]+/g, ' ')
-			.trim();
-	return key(a) === key(b);
+	return foldedKey(a) === foldedKey(b);
 }
 
 /** The form that adds a person to a school's team. */
