@@ -30,6 +30,7 @@ describeBrowser('backbone and partner staff in a browser', () => {
 			`${eco}/admin/members`,
 			`${eco}/admin/audit`,
 			`${eco}/admin/outbox`,
+			`${eco}/admin/jobs`,
 			`${eco}/admin/measurement`,
 			`${eco}/admin/measurement/metrics/new`,
 			`${eco}/partners/brick-and-bolt-youth-makerspace/edit`,
