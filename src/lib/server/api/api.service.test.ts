@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import { makeCycle, makeMetric } from '../testing/submission-factories.js';
 import { auditActions } from '../testing/assertions.js';
+import { participantRowsOf } from '../participants/participants.repository.js';
 import { bearerSecret } from './api-tokens.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
 import { ApiProblem, authenticate, canonicalJson, getCycleTemplate, listOwnSubmissions, submitViaApi } from './api.service.js';
@@ -90,8 +91,9 @@ describeEachDatabase('JSON API', (get) => {
 		expect(ok.status).toBe(201);
 		expect(ok.submission.row_count).toBe(2);
 		expect(ok.submission.cells).toEqual([{ metric: 'ost', group: 'all', value: 1 }, { metric: 'ost', group: 'black', value: 1 }, { metric: 'ost', group: 'black:female', value: 1 }, { metric: 'ost', group: 'female', value: 1 }]);
-		const rows = await s.db.selectFrom('participant_record').select('pseudonym').where('submission_id', '=', ok.submission.id).execute();
-		expect(rows).toHaveLength(2);
+		const rows = [];
+		for await (const group of participantRowsOf(s.db, s.eco.id, ok.submission.id)) rows.push(...group);
+		expect(rows.map((r) => [r.rowNumber, r.pseudonym, r.program])).toEqual([[1, 'a', ''], [2, 'a', 'x']]);
 
 		const bad = submitViaApi({
 			db: s.db, principal: s.principal, cycleId: s.cycle.id, idempotencyKey: null,

@@ -221,9 +221,7 @@ export async function submitViaApi({
 			rowCount: participantRows.length || undefined,
 			note: typeof (body as { note?: unknown }).note === 'string' ? (body as { note: string }).note : undefined,
 			alsoWrite: participantRows.length > 0
-				? async (trx, submissionId) => {
-					for (let start = 0; start < participantRows.length; start += 1000) await insertParticipantRows(trx, ecosystemId, submissionId, participantRows.slice(start, start + 1000));
-				}
+				? (trx, submissionId) => insertParticipantRows(trx, ecosystemId, submissionId, participantRows)
 				: undefined
 		});
 		if (!outcome.ok) throw refused(outcome.problems);

@@ -28,7 +28,7 @@ export interface Database {
 	partner_api_token: PartnerApiTokenTable;
 	submission: SubmissionTable;
 	submission_value: SubmissionValueTable;
-	participant_record: ParticipantRecordTable;
+	participant_batch: ParticipantBatchTable;
 	import_job: ImportJobTable;
 	agenda_result: AgendaResultTable;
 	agenda_indicator: AgendaIndicatorTable;
@@ -433,22 +433,13 @@ export interface SubmissionValueTable {
 	group_key: string;
 	value: number;
 }
-export interface ParticipantRecordTable {
+/** Up to PARTICIPANT_BATCH_ROWS consecutive participant rows of one submission, packed (participants/participants.batch.ts). */
+export interface ParticipantBatchTable {
 	ecosystem_id: string;
 	submission_id: string;
-	row_number: number;
-	pseudonym: string;
-	program: Generated<string>;
-	race_ethnicity: string | null;
-	sex: string | null;
-	zip: string | null;
-	grade_band: string | null;
-	age_band: string | null;
-	disability: number | null;
-	english_learner: number | null;
-	low_income: number | null;
-	started_on: string | null;
-	ended_on: string | null;
+	first_row_number: number;
+	row_count: number;
+	payload: string;
 }
 export interface ImportJobTable {
 	id: string;

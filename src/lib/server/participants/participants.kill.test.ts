@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeActor, makeEcosystem, makePartner } from '../testing/factories.js';
 import { makeCycle, makeMetric } from '../testing/submission-factories.js';
-import { writeParticipantCsv } from '../testing/participant-csv.js';
+import { storedParticipantRows, writeParticipantCsv } from '../testing/participant-csv.js';
 import type { Executor } from '../audit/audit.repository.js';
 
 const child = fileURLToPath(new URL('../testing/participant-import-child.ts', import.meta.url));
@@ -43,9 +43,9 @@ function runChild(args: object, killWhenSaving: boolean): Promise<{ lines: strin
 }
 
 async function stored(db: Executor, ecosystemId: string) {
-	const n = async (table: 'submission' | 'submission_value' | 'participant_record') =>
+	const n = async (table: 'submission' | 'submission_value' | 'participant_batch') =>
 		Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('ecosystem_id', '=', ecosystemId).executeTakeFirstOrThrow()).n);
-	return { submissions: await n('submission'), cells: await n('submission_value'), rows: await n('participant_record') };
+	return { submissions: await n('submission'), cells: await n('submission_value'), groups: await n('participant_batch'), rows: await storedParticipantRows(db, ecosystemId) };
 }
 
 describeEachDatabase('a participant import killed midway', (get) => {
@@ -64,7 +64,7 @@ describeEachDatabase('a participant import killed midway', (get) => {
 		expect(killed.lines).toContain('saving');
 		expect(killed.lines.some((l) => l.startsWith('done'))).toBe(false);
 		// PostgreSQL aborts the dead client's transaction; SQLite ignores the uncommitted WAL frames.
-		expect(await stored(db, eco.id)).toEqual({ submissions: 0, cells: 0, rows: 0 });
+		expect(await stored(db, eco.id)).toEqual({ submissions: 0, cells: 0, groups: 0, rows: 0 });
 		const job = await db.selectFrom('import_job').select(['status', 'submission_id']).where('ecosystem_id', '=', eco.id).executeTakeFirstOrThrow();
 		expect(job).toEqual({ status: 'running', submission_id: null });
 
@@ -94,7 +94,7 @@ describeEachDatabase('a participant import killed at random moments, 20 times', 
 			const args = { databaseUrl: url, ecosystemId: eco.id, partnerSlug: partner.slug, cycleId: cycle.id, actor, file: path, bytes };
 			const result = await runChildKilledAfter(args, moment);
 			const submissions = await db.selectFrom('submission').select(['id']).where('ecosystem_id', '=', eco.id).where('cycle_id', '=', cycle.id).execute();
-			const rows = Number((await db.selectFrom('participant_record').innerJoin('submission', 'submission.id', 'participant_record.submission_id').select((eb) => eb.fn.countAll().as('n')).where('submission.cycle_id', '=', cycle.id).executeTakeFirstOrThrow()).n);
+			const rows = await storedParticipantRows(db, eco.id, cycle.id);
 			expect([0, 1], `run ${run} (killed after ${moment} ms)`).toContain(submissions.length);
 			expect(rows, `run ${run} (killed after ${moment} ms)`).toBe(submissions.length === 1 ? ROWS : 0);
 			outcomes.push(result.signal ? (submissions.length ? 'killed after commit' : 'killed, nothing stored') : 'finished');
@@ -105,8 +105,8 @@ describeEachDatabase('a participant import killed at random moments, 20 times', 
 			const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
 			expect(check.rows).toEqual([{ integrity_check: 'ok' }]);
 		} else {
-			// Every stored row belongs to a stored submission (foreign keys hold after the kills).
-			const orphans = await sql<{ n: number }>`select count(*)::int as n from participant_record p left join submission s on s.id = p.submission_id where s.id is null`.execute(db);
+			// Every stored group belongs to a stored submission (foreign keys hold after the kills).
+			const orphans = await sql<{ n: number }>`select count(*)::int as n from participant_batch p left join submission s on s.id = p.submission_id and s.ecosystem_id = p.ecosystem_id where s.id is null`.execute(db);
 			expect(orphans.rows[0]?.n).toBe(0);
 		}
 	}, 600_000);

@@ -1,112 +1,45 @@
 /**
- * Participant records and import jobs. Every query is scoped by ecosystem_id. The aggregation
- * runs in SQL over one submission's rows, so a million-row import never holds its people in
- * memory.
+ * Participant rows (stored in row groups, `participant_batch`: participants.batch.ts) and import
+ * jobs. Every query is scoped by ecosystem_id. Rows are read back one group at a time, so reading
+ * a million-row submission never holds more than a page of groups.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { ImportJobTable } from '../db/schema.js';
 import { newId, nowIso } from '../util.js';
-import { demographicColumns, type CombinationCount, type ParticipantRow } from './participants.js';
+import type { ParticipantRow } from './participants.js';
+import { decodeParticipantBatch, encodeParticipantBatches } from './participants.batch.js';
 
+/** Stores rows of one submission (in file order), packed into groups. */
 export async function insertParticipantRows(db: Executor, ecosystemId: string, submissionId: string, rows: readonly ParticipantRow[]): Promise<void> {
-	if (rows.length === 0) return;
-	await db
-		.insertInto('participant_record')
-		.values(
-			rows.map((r) => ({
-				ecosystem_id: ecosystemId,
-				submission_id: submissionId,
-				row_number: r.rowNumber,
-				pseudonym: r.pseudonym,
-				program: r.program,
-				race_ethnicity: r.raceEthnicity,
-				sex: r.sex,
-				zip: r.zip,
-				grade_band: r.gradeBand,
-				age_band: r.ageBand,
-				disability: r.disability,
-				english_learner: r.englishLearner,
-				low_income: r.lowIncome,
-				started_on: r.startedOn,
-				ended_on: r.endedOn
-			}))
-		)
-		.execute();
+	for (const batch of encodeParticipantBatches(rows)) {
+		await db
+			.insertInto('participant_batch')
+			.values({ ecosystem_id: ecosystemId, submission_id: submissionId, first_row_number: batch.firstRowNumber, row_count: batch.rowCount, payload: batch.payload })
+			.execute();
+	}
 }
 
-/** Distinct people per combination of answers among one submission's rows. */
-export async function countPeopleByCombination(db: Executor, ecosystemId: string, submissionId: string): Promise<CombinationCount[]> {
-	const rows = await db
-		.selectFrom('participant_record')
-		.select([...demographicColumns, sql<number>`count(distinct pseudonym)`.as('people')])
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('submission_id', '=', submissionId)
-		.groupBy([...demographicColumns])
-		.execute();
-	return rows.map((r) => ({
-		...r,
-		disability: r.disability === null ? null : Number(r.disability),
-		english_learner: r.english_learner === null ? null : Number(r.english_learner),
-		low_income: r.low_income === null ? null : Number(r.low_income),
-		people: Number(r.people)
-	}));
-}
+/** Groups read per query: a page of a few tens of thousands of rows. */
+const BATCHES_PER_PAGE = 8;
 
-export async function countDistinctPeople(db: Executor, ecosystemId: string, submissionId: string): Promise<number> {
-	const row = await db
-		.selectFrom('participant_record')
-		.select(sql<number>`count(distinct pseudonym)`.as('n'))
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('submission_id', '=', submissionId)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
+/** One submission's rows, a group at a time, in row order. Participant rows never leave the server: this is for counting. */
+export async function* participantRowsOf(db: Executor, ecosystemId: string, submissionId: string): AsyncGenerator<ParticipantRow[]> {
+	let after = -1;
+	for (;;) {
+		const page = await db
+			.selectFrom('participant_batch')
+			.select(['first_row_number', 'row_count', 'payload'])
+			.where('ecosystem_id', '=', ecosystemId)
+			.where('submission_id', '=', submissionId)
+			.where('first_row_number', '>', after)
+			.orderBy('first_row_number')
+			.limit(BATCHES_PER_PAGE)
+			.execute();
+		for (const batch of page) yield decodeParticipantBatch(Number(batch.first_row_number), Number(batch.row_count), batch.payload);
+		if (page.length < BATCHES_PER_PAGE) return;
+		after = Number(page.at(-1)!.first_row_number);
+	}
 }
-
-/**
- * The rows of the first `limit` people whose rows disagree on an answer (only looked for when the
- * combination counts add up to more people than there are, so the usual import skips it).
- */
-export async function rowsOfInconsistentPeople(db: Executor, ecosystemId: string, submissionId: string, limit = 100): Promise<ParticipantRow[]> {
-	const signature = sql.join(
-		demographicColumns.map((c) => sql`coalesce(cast(${sql.ref(c)} as text), '~')`),
-		sql` || '|' || `
-	);
-	const people = db
-		.selectFrom('participant_record')
-		.select('pseudonym')
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('submission_id', '=', submissionId)
-		.groupBy('pseudonym')
-		.having(sql`count(distinct ${signature})`, '>', 1)
-		.orderBy(sql`min(row_number)`)
-		.limit(limit);
-	const rows = await db
-		.selectFrom('participant_record')
-		.selectAll()
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('submission_id', '=', submissionId)
-		.where('pseudonym', 'in', people)
-		.orderBy('row_number')
-		.execute();
-	return rows.map((r) => ({
-		rowNumber: Number(r.row_number),
-		pseudonym: r.pseudonym,
-		program: r.program,
-		raceEthnicity: r.race_ethnicity as ParticipantRow['raceEthnicity'],
-		sex: r.sex as ParticipantRow['sex'],
-		zip: r.zip,
-		gradeBand: r.grade_band,
-		ageBand: r.age_band,
-		disability: flag(r.disability),
-		englishLearner: flag(r.english_learner),
-		lowIncome: flag(r.low_income),
-		startedOn: r.started_on,
-		endedOn: r.ended_on
-	}));
-}
-
-const flag = (value: number | null): 0 | 1 | null => (value === null ? null : Number(value) === 1 ? 1 : 0);
 
 /** The counts Parity computed become the submission's cells; the row count is known at the end. */
 export async function finishParticipantSubmission(
@@ -122,10 +55,11 @@ export async function finishParticipantSubmission(
 	for (let start = 0; start < values.length; start += 500) await db.insertInto('submission_value').values(values.slice(start, start + 500)).execute();
 }
 
+/** Rows stored for one submission (the sum of its groups' sizes). */
 export async function countParticipantRows(db: Executor, ecosystemId: string, submissionId: string): Promise<number> {
 	const row = await db
-		.selectFrom('participant_record')
-		.select((eb) => eb.fn.countAll().as('n'))
+		.selectFrom('participant_batch')
+		.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('row_count'), eb.lit(0)).as('n'))
 		.where('ecosystem_id', '=', ecosystemId)
 		.where('submission_id', '=', submissionId)
 		.executeTakeFirstOrThrow();

@@ -3,8 +3,8 @@
  * stored with the counts Parity computes from them, all or nothing.
  *
  * A file import reads the (spooled) file once, in ONE transaction: every row is checked, counted
- * into cells (people in memory, up to PEOPLE_IN_MEMORY of them) and written (bulk-written:
- * participants.bulk.ts), then the cells, the audit entry and the job's success. The first problem
+ * into cells (people in memory, up to PEOPLE_IN_MEMORY of them) and written in row groups of a few
+ * thousand rows (participants.batch.ts), then the cells, the audit entry and the job's success. The first problem
  * stops the writing and rolls the transaction back; the check reads on to list every problem.
  * A process killed at any moment leaves all of it or none of it.
  */
@@ -21,16 +21,12 @@ import { findPartnerBySlug } from '../partners/partners.repository.js';
 import { createSubmissionVersion } from '../submissions/submissions.repository.js';
 import { cycleForPartner } from '../submissions/submissions.service.js';
 import { validateCells, type CycleMetric } from '../submissions/submissions.js';
-import {
-	cellsFromCombinations,
-	PeopleCounter,
-	pseudonymConflicts,
-	type RowProblem
-} from './participants.js';
+import { PeopleCounter, type ParticipantRow, type RowProblem } from './participants.js';
+import { PARTICIPANT_BATCH_ROWS } from './participants.batch.js';
+import { countStoredPeople } from './participants.stored.js';
 import { readParticipantStream, type StreamOutcome, type StreamProgress } from './participants.stream.js';
 import * as repo from './participants.repository.js';
 import { log } from '../log.js';
-import { inBulkTransaction } from './participants.bulk.js';
 
 /** Where participant rows go: a cycle, a partner asked to report to it, and one of its people metrics. */
 export interface ParticipantTarget {
@@ -88,15 +84,16 @@ const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof
 /**
  * Writes one participant submission in the caller's transaction: the version, the rows (written by
  * `feed`, which returns how many), then the cells: from `counted` (people counted while the rows
- * were read) or, when it has none or gave up (too many people), counted in SQL over the stored rows, where a person whose rows disagree
- * refuses the whole submission (thrown, so the transaction rolls back).
+ * were read) or, when it gave up (too many people), counted again from the stored rows in passes
+ * of at most `peopleInMemory` people, where a person whose rows disagree refuses the whole
+ * submission (thrown, so the transaction rolls back).
  */
 async function saveParticipantSubmission(
 	trx: Executor,
 	target: ParticipantTarget,
 	meta: { userId: string | null; apiTokenId?: string | null; idempotencyKey?: string | null; requestFingerprint?: string | null; fileName: string | null },
 	feed: (submissionId: string) => Promise<number>,
-	counted?: PeopleCounter
+	counted: PeopleCounter
 ): Promise<{ id: string; version: number; rows: number; people: number; cells: number }> {
 	const { ecosystemId } = target;
 	const created = await createSubmissionVersion(trx, ecosystemId, {
@@ -114,17 +111,13 @@ async function saveParticipantSubmission(
 	const rows = await feed(created.id);
 	let cells: Map<string, number>;
 	let people: number;
-	if (counted && !counted.overflowed) {
+	if (!counted.overflowed) {
 		cells = counted.cells(target.metric.disaggregations);
 		people = counted.distinct;
 	} else {
-		const combinations = await repo.countPeopleByCombination(trx, ecosystemId, created.id);
-		people = await repo.countDistinctPeople(trx, ecosystemId, created.id);
-		if (combinations.reduce((sum, c) => sum + c.people, 0) !== people) {
-			const problems = pseudonymConflicts(await repo.rowsOfInconsistentPeople(trx, ecosystemId, created.id));
-			throw new ParticipantProblems(problems, problems.length);
-		}
-		cells = cellsFromCombinations(combinations, target.metric.disaggregations);
+		const stored = await countStoredPeople(trx, ecosystemId, created.id, { rows, breakdowns: target.metric.disaggregations, peopleInMemory: counted.limit });
+		if (!stored.ok) throw new ParticipantProblems(stored.problems, stored.total);
+		({ cells, people } = stored);
 	}
 	// Counted cells follow the metric's breakdowns by construction; checking them with the same
 	// rules as typed cells keeps every way in equal (e.g. a ZIP outside the metric's breakdowns).
@@ -178,7 +171,7 @@ export async function importSpooledParticipantFile(args: UploadCall & { metric?:
 
 /**
  * People counted in memory while the file is read (under 100 bytes each, so at most about 100 MB); a file
- * with more is counted in SQL after its rows are written, which is slower but holds nothing.
+ * with more is counted again from its stored rows, in passes of at most this many people.
  */
 export const PEOPLE_IN_MEMORY = 1_000_000;
 
@@ -190,7 +183,7 @@ class StopWriting extends Error {}
  * `open` is called once and gives the file from its start.
  *
  * One pass: the file is read, checked and written in ONE transaction (the submission version, every
- * row through the bulk writer, the cells, the audit entry and the job's success). At the first
+ * row in groups of PARTICIPANT_BATCH_ROWS, the cells, the audit entry and the job's success). At the first
  * problem the writing stops and the transaction is rolled back at once; the reading goes on outside
  * it so that every problem is listed. A process killed at any moment leaves all of it or none of it.
  */
@@ -209,7 +202,7 @@ export async function runParticipantImport({
 	target: ParticipantTarget;
 	open: () => Readable;
 	fileName: string;
-	/** How many distinct people may be counted in memory before the counting moves to SQL. */
+	/** How many distinct people may be counted in memory before they are counted from the stored rows. */
 	peopleInMemory?: number;
 }): Promise<{ ok: true; submissionId: string; rows: number } | { ok: false; problems: RowProblem[]; total: number }> {
 	requireAccess(actor, 'partner.data.submit', { ecosystemId: target.ecosystemId, partnerId: target.partnerId });
@@ -229,18 +222,25 @@ export async function runParticipantImport({
 	try {
 		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'running', bytes_read: 0, rows_read: 0 });
 		const people = new PeopleCounter(peopleInMemory);
-		const saved = await inBulkTransaction(db, async (trx, openWriter) => {
+		const saved = await db.transaction().execute(async (trx) => {
 			writing = true;
+			// One group in flight while the next is read: on PostgreSQL the server stores a group while
+			// this process checks the next one. An insert's error surfaces at the next group or the end.
+			let inFlight: Promise<void> = Promise.resolve();
 			try {
 				const result = await saveParticipantSubmission(trx, target, { userId: actor.userId, fileName }, async (submissionId) => {
-					const writer = openWriter(ecosystemId, submissionId);
+					const write = async (rows: ParticipantRow[]) => {
+						await inFlight;
+						inFlight = repo.insertParticipantRows(trx, ecosystemId, submissionId, rows);
+						inFlight.catch(() => {});
+					};
 					let firstProblem!: () => void;
 					const problemFound = new Promise<void>((resolve) => (firstProblem = resolve));
-					reading = readParticipantStream(open(), { people, onBatch: (rows) => writer.write(rows), batchSize: 1024, onProblem: firstProblem, onProgress: reportProgress });
+					reading = readParticipantStream(open(), { people, onBatch: write, batchSize: PARTICIPANT_BATCH_ROWS, onProblem: firstProblem, onProgress: reportProgress });
 					const outcome = await Promise.race([reading, problemFound]);
 					if (!outcome || !outcome.problems.empty) throw new StopWriting();
 					bytesRead = outcome.bytesRead;
-					await writer.close();
+					await inFlight;
 					return outcome.rowsRead;
 				}, people);
 				await repo.updateImportJob(trx, ecosystemId, jobId, { status: 'succeeded', submission_id: result.id, rows_read: result.rows, bytes_read: bytesRead });
@@ -256,6 +256,8 @@ export async function runParticipantImport({
 				return result;
 			} finally {
 				writing = false;
+				// Never leave an insert running into the rollback or the commit.
+				await inFlight.catch(() => {});
 			}
 		});
 		return { ok: true, submissionId: saved.id, rows: saved.rows };

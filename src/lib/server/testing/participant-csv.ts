@@ -6,6 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { ageBands, gradeBands, raceEthnicityGroups } from '../metrics/metrics.js';
+import type { Executor } from '../audit/audit.repository.js';
 
 export const participantCsvHeader = 'pseudonym,program,race_ethnicity,sex,zip,grade_band,age_band,disability,english_learner,low_income,started_on,ended_on';
 
@@ -60,4 +61,15 @@ export async function writeParticipantCsv(path: string, rows: number, seed = 1):
 	out.end();
 	await once(out, 'finish');
 	return bytes;
+}
+
+/** Participant rows stored in an ecosystem (the sum of its row groups' sizes), for tests that check all or nothing. */
+export async function storedParticipantRows(db: Executor, ecosystemId: string, cycleId?: string): Promise<number> {
+	let query = db
+		.selectFrom('participant_batch')
+		.innerJoin('submission', (join) => join.onRef('submission.ecosystem_id', '=', 'participant_batch.ecosystem_id').onRef('submission.id', '=', 'participant_batch.submission_id'))
+		.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('participant_batch.row_count'), eb.lit(0)).as('n'))
+		.where('participant_batch.ecosystem_id', '=', ecosystemId);
+	if (cycleId) query = query.where('submission.cycle_id', '=', cycleId);
+	return Number((await query.executeTakeFirstOrThrow()).n);
 }
