@@ -28,7 +28,7 @@ export type ParticipantColumn = (typeof participantColumns)[number];
 export const races1997 = ['american_indian_alaska_native', 'asian', 'black', 'native_hawaiian_pacific_islander', 'white', 'some_other_race'] as const;
 export type Race1997 = (typeof races1997)[number];
 
-/** One participant as stored (participant_record without its keys). */
+/** One participant row (stored packed in a row group: participants.batch.ts). */
 export interface ParticipantRow {
 	rowNumber: number;
 	pseudonym: string;
@@ -374,7 +374,7 @@ export function readParticipantRow(
 // ---------------------------------------------------------------------------------------------
 // Aggregation into cells
 
-/** The answers that place a person in groups, as stored (participant_record columns). */
+/** The answers that place a person in groups (named as the stored columns). */
 export interface Demographics {
 	race_ethnicity: string | null;
 	sex: string | null;
@@ -472,7 +472,7 @@ function conflict(row: ParticipantRow, column: string, value: string | number | 
  * every row whose answers disagree with the person's first row (the same problems as
  * `pseudonymConflicts`). Memory grows with the number of distinct people (under 100 bytes each), so
  * past `limit` people the counter gives up (`overflowed`) and frees what it held; the caller then
- * counts in SQL over the stored rows instead.
+ * counts again from the stored rows, in passes (participants.stored.ts).
  */
 export class PeopleCounter {
 	private people = new Map<string, number>();
