@@ -11,6 +11,7 @@ import { raceEthnicityGroups } from '../metrics/metrics.js';
 import { listSubmissionCells, listSubmissionVersions } from '../submissions/submissions.repository.js';
 import { aggregateParticipants, readHeader, readParticipantRow, type ParticipantRow } from './participants.js';
 import { getImportJob, runParticipantImport, startParticipantImport, viewImportJob } from './participants.service.js';
+import { partOfPseudonym } from './participants.batch.js';
 
 const header = 'pseudonym,program,race_ethnicity,sex,zip,grade_band,age_band,disability,english_learner,low_income,started_on,ended_on';
 
@@ -146,6 +147,23 @@ describeEachDatabase('participant imports', (get) => {
 		const inMemory = await cellsOf();
 		expect(inMemory.all).toBe(25);
 		for (const peopleInMemory of [10, 1, 24]) expect(await cellsOf(peopleInMemory)).toEqual(inMemory);
+	});
+
+	it('counting from stored rows gives the same cells when the people fall unevenly into the passes', async () => {
+		const s = await setup();
+		// Ten people whose pseudonyms all fall in the same one of 4 passes: that pass draws more than
+		// twice its share, so the passes are doubled until the people spread out.
+		const names: string[] = [];
+		for (let i = 0; names.length < 10; i++) if (partOfPseudonym(`p-${i}`, 4) === 0) names.push(`p-${i}`);
+		const text = [header, ...names.map((p, i) => `${p},,${raceEthnicityGroups[i % 8]},${i % 2 ? 'male' : 'female'},1910${i % 3},,,,,,,`)].join('\n');
+		const cellsOf = async (peopleInMemory?: number) => {
+			const { outcome } = await importText(s, text, s.keisha, peopleInMemory);
+			if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+			return Object.fromEntries((await listSubmissionCells(s.db, s.eco.id, outcome.submissionId)).map((c) => [c.groupKey, c.value]));
+		};
+		const inMemory = await cellsOf();
+		expect(inMemory.all).toBe(10);
+		expect(await cellsOf(3)).toEqual(inMemory);
 	});
 
 	it('the import counts random rows as the in-memory reference does, in memory and from stored rows', async () => {
