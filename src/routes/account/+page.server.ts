@@ -55,6 +55,7 @@ export const actions: Actions = {
 			newPassword: parsed.value.newPassword,
 			revokeOtherSessions: true
 		});
+		if (result.code === 'PASSWORD_CONTEXT_WORD') return invalidForm([{ field: 'newPassword', message: m.security_more_password_context() }]);
 		if (!result.ok) return invalidForm([{ field: 'currentPassword', message: m.account_password_wrong() }]);
 		return { saved: true, message: m.account_password_changed() };
 	}
