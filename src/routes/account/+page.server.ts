@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { runtime } from '#lib/server/runtime.js';
@@ -7,6 +7,7 @@ import { callAuth } from '#lib/server/http/auth-proxy.js';
 import { invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject, validate } from '#lib/server/validation.js';
 import { newPasswordField } from '#lib/server/auth/passwords.js';
+import { endMySessions, listMySessions } from '#lib/server/auth/account-sessions.js';
 import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (actor.kind !== 'user') redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
 	return {
 		roles: await listMyRoles({ db: runtime().db.kysely, actor }),
+		sessions: await listMySessions({ db: runtime().db.kysely, actor, currentSessionId: locals.sessionId }),
 		emailChanged: url.searchParams.get('email') === 'changed'
 	};
 };
@@ -31,6 +33,16 @@ const emailSchema = z.object({
 });
 
 export const actions: Actions = {
+	sessions: async (event) => {
+		const actor = event.locals.actor;
+		if (actor.kind !== 'user') redirect(303, '/sign-in');
+		const values = formToObject(await event.request.formData());
+		const outcome = await endMySessions({ ctx: runtime(), actor, headers: event.request.headers, currentSessionId: event.locals.sessionId, input: values });
+		// The marker keeps this form's problems beside it, not under the password form's summary.
+		if (!outcome.ok) return fail(422, { issues: outcome.issues, values: {}, sessionsForm: true });
+		const message = outcome.value.ended === 'others' ? m.security_more_sessions_ended_others() : outcome.value.ended === 'one' ? m.security_more_sessions_ended_one() : m.security_more_sessions_gone();
+		return { sessionsForm: true, sessionsMessage: message };
+	},
 	email: async (event) => {
 		const actor = event.locals.actor;
 		if (actor.kind !== 'user') redirect(303, '/sign-in');
