@@ -7,7 +7,7 @@ import { callAuth } from '#lib/server/http/auth-proxy.js';
 import { invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject, validate } from '#lib/server/validation.js';
 import { newPasswordField } from '#lib/server/auth/passwords.js';
-import { endMySessions, listMySessions } from '#lib/server/auth/account-sessions.js';
+import { endMySessions, listMySessions, passwordAgain } from '#lib/server/auth/account-sessions.js';
 import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -29,7 +29,8 @@ const passwordSchema = z
 	.refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'The two passwords are not the same.' });
 
 const emailSchema = z.object({
-	newEmail: z.email({ message: 'Enter the new email address, e.g. name@example.org.' }).transform((e) => e.toLowerCase())
+	newEmail: z.email({ message: 'Enter the new email address, e.g. name@example.org.' }).transform((e) => e.toLowerCase()),
+	emailPassword: z.string({ message: 'Type your password to change the address.' }).min(1, 'Type your password to change the address.')
 });
 
 export const actions: Actions = {
@@ -52,6 +53,9 @@ export const actions: Actions = {
 		if (parsed.value.newEmail === actor.email.toLowerCase()) {
 			return invalidForm([{ field: 'newEmail', message: m.account_email_same() }], values);
 		}
+		// The address is how a password is reset: changing it asks for the password again (V7.5.1).
+		const again = await passwordAgain({ ctx: runtime(), actor, headers: event.request.headers, password: parsed.value.emailPassword, operation: 'change-email' });
+		if (again !== 'right') return invalidForm([{ field: 'emailPassword', message: again === 'too_many' ? m.security_more_sessions_too_many() : m.account_password_wrong() }], values);
 		const result = await callAuth(event, '/change-email', { newEmail: parsed.value.newEmail, callbackURL: '/account?email=changed' });
 		if (result.status === 429) return invalidForm([{ field: 'newEmail', message: m.sign_in_rate_limited() }], values);
 		if (!result.ok) return invalidForm([{ field: 'newEmail', message: m.account_email_unavailable() }], values);

@@ -5,7 +5,7 @@ import { smtpSuite } from '../testing/smtp.js';
 import { uniqueEmail } from '../testing/factories.js';
 import { CLIENT_IP_HEADER } from './better-auth.js';
 import { sessionActor } from './sessions.js';
-import { describeUserAgent, endMySessions, listMySessions, maskAddress } from './account-sessions.js';
+import { describeUserAgent, endMySessions, endSessionsAsAdmin, listMySessions, maskAddress } from './account-sessions.js';
 import type { AppContext } from '../context.js';
 
 const origin = 'http://localhost';
@@ -148,5 +148,56 @@ describeEachDatabase('a password reset by the emailed link ends every session (A
 		// better-auth hands the changing browser a fresh session; the old cookie and the other browser are out.
 		expect(await signedIn(ctx, sessionCookie(change))).not.toBeNull();
 		expect(await signedIn(ctx, cookies[1]!)).toBeNull();
+	});
+});
+
+describeEachDatabase('a platform admin ends sessions (ASVS 5.0 V7.4.5)', (get) => {
+	it('ends every session of one person at once, audited; nobody else is touched', async () => {
+		const { ctx, db } = get();
+		const admin = await personWithBrowsers(ctx, [FIREFOX_WINDOWS]);
+		await db.insertInto('platform_admin').values({ user_id: (await signedIn(ctx, admin.cookies[0]!))!.actor.userId, created_at: new Date().toISOString() }).execute();
+		const me = (await signedIn(ctx, admin.cookies[0]!))!;
+		expect(me.actor.isPlatformAdmin).toBe(true);
+		const adminActor = { ...me.actor, twoFactorEnabled: true };
+		const leaving = await personWithBrowsers(ctx, [SAFARI_IPHONE, CHROME_ANDROID]);
+		const staying = await personWithBrowsers(ctx, [FIREFOX_WINDOWS]);
+
+		const outcome = await endSessionsAsAdmin({ db, actor: adminActor, currentSessionId: me.sessionId, input: { scope: 'person', email: leaving.email.toUpperCase() } });
+		// Sign-up signed the person in a third time.
+		expect(outcome).toEqual({ ok: true, value: { scope: 'person', email: leaving.email, ended: 3 } });
+		for (const cookie of leaving.cookies) expect(await signedIn(ctx, cookie)).toBeNull();
+		expect(await signedIn(ctx, staying.cookies[0]!)).not.toBeNull();
+		expect(await signedIn(ctx, admin.cookies[0]!)).not.toBeNull();
+		expect(await db.selectFrom('audit_log').select(['action', 'ecosystem_id']).where('entity_id', '=', (await db.selectFrom('user').select('id').where('email', '=', leaving.email).executeTakeFirstOrThrow()).id).execute()).toEqual([{ action: 'sessions.end_person', ecosystem_id: null }]);
+
+		expect(await endSessionsAsAdmin({ db, actor: adminActor, currentSessionId: me.sessionId, input: { scope: 'person', email: 'nobody@nowhere.example' } })).toEqual({
+			ok: false,
+			issues: [{ field: 'email', message: 'No account uses nobody@nowhere.example. Check the address.' }]
+		});
+	});
+
+	it('ends everyone’s sessions but the admin’s own', async () => {
+		const { ctx, db } = get();
+		const admin = await personWithBrowsers(ctx, [FIREFOX_WINDOWS]);
+		const me = (await signedIn(ctx, admin.cookies[0]!))!;
+		await db.insertInto('platform_admin').values({ user_id: me.actor.userId, created_at: new Date().toISOString() }).execute();
+		const adminActor = { ...(await signedIn(ctx, admin.cookies[0]!))!.actor, twoFactorEnabled: true };
+		const other = await personWithBrowsers(ctx, [SAFARI_IPHONE]);
+		const outcome = await endSessionsAsAdmin({ db, actor: adminActor, currentSessionId: me.sessionId, input: { scope: 'everyone' } });
+		expect(outcome.ok && outcome.value.ended).toBeGreaterThanOrEqual(2);
+		expect(await signedIn(ctx, other.cookies[0]!)).toBeNull();
+		expect(await signedIn(ctx, admin.cookies[0]!)).not.toBeNull();
+		expect(await db.selectFrom('session').select('id').execute()).toEqual([{ id: me.sessionId }]);
+	});
+
+	it('is refused to anyone but a platform admin, and to one without two-factor', async () => {
+		const { ctx, db } = get();
+		const person = await personWithBrowsers(ctx, [FIREFOX_WINDOWS]);
+		const me = (await signedIn(ctx, person.cookies[0]!))!;
+		await expect(endSessionsAsAdmin({ db, actor: me.actor, currentSessionId: me.sessionId, input: { scope: 'everyone' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await db.insertInto('platform_admin').values({ user_id: me.actor.userId, created_at: new Date().toISOString() }).execute();
+		const withoutTwoFactor = (await signedIn(ctx, person.cookies[0]!))!;
+		await expect(endSessionsAsAdmin({ db, actor: withoutTwoFactor.actor, currentSessionId: me.sessionId, input: { scope: 'everyone' } })).rejects.toMatchObject({ code: expect.stringMatching(/TWO_FACTOR|FORBIDDEN/) });
+		expect(await signedIn(ctx, person.cookies[0]!)).not.toBeNull();
 	});
 });

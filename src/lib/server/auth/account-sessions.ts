@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from '../context.js';
-import type { Actor } from './roles.js';
-import { requireSignedIn } from './access.js';
+import type { Actor, SignedInActor } from './roles.js';
+import { requireAccess, requireSignedIn } from './access.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import { invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
 import { takeRequestBudget } from '../http/request-budget.js';
@@ -86,8 +87,37 @@ export async function listMySessions({ db, actor, currentSessionId, now = new Da
 		.sort((a, b) => Number(b.current) - Number(a.current) || b.lastActiveAt.localeCompare(a.lastActiveAt));
 }
 
-/** Password attempts to end sessions, per person: a stolen cookie cannot be used to guess the password. */
-export const END_SESSIONS_BUDGET = { limit: 10, windowMs: 15 * 60 * 1000 };
+/**
+ * Password tries when authenticating again (ending sessions, changing the email address), per
+ * person and shared by both: a stolen cookie cannot be used to guess the password.
+ */
+export const REAUTHENTICATION_BUDGET = { limit: 10, windowMs: 15 * 60 * 1000 };
+
+/**
+ * The signed-in person types their password again before a sensitive change (ASVS 5.0 V7.5.1,
+ * V7.5.2). A wrong password is logged as a failed authentication.
+ */
+export async function passwordAgain({
+	ctx,
+	actor,
+	headers,
+	password,
+	operation
+}: {
+	ctx: Pick<AppContext, 'auth' | 'db'>;
+	actor: SignedInActor;
+	headers: Headers;
+	password: string;
+	operation: string;
+}): Promise<'right' | 'wrong' | 'too_many'> {
+	if (!(await takeRequestBudget(ctx.db.kysely, `reauthenticate:${actor.userId}`, REAUTHENTICATION_BUDGET.limit, REAUTHENTICATION_BUDGET.windowMs))) return 'too_many';
+	const right = await ctx.auth.api
+		.verifyPassword({ body: { password }, headers })
+		.then(() => true)
+		.catch(() => false);
+	if (!right) log('warn', 'authentication failed', { operation, reason: 'INVALID_PASSWORD', userId: actor.userId });
+	return right ? 'right' : 'wrong';
+}
 
 const endSchema = z.object({
 	sessionPassword: z.string({ message: 'Type your password to end a session.' }).min(1, 'Type your password to end a session.'),
@@ -116,17 +146,8 @@ export async function endMySessions({
 	const parsed = validate(endSchema, input);
 	if (!parsed.ok) return parsed;
 	const db = ctx.db.kysely;
-	if (!(await takeRequestBudget(db, `end-sessions:${actor.userId}`, END_SESSIONS_BUDGET.limit, END_SESSIONS_BUDGET.windowMs))) {
-		return invalid([{ field: 'sessionPassword', message: m.security_more_sessions_too_many() }]);
-	}
-	const passwordRight = await ctx.auth.api
-		.verifyPassword({ body: { password: parsed.value.sessionPassword }, headers })
-		.then(() => true)
-		.catch(() => false);
-	if (!passwordRight) {
-		log('warn', 'authentication failed', { operation: 'end-sessions', reason: 'INVALID_PASSWORD', userId: actor.userId });
-		return invalid([{ field: 'sessionPassword', message: m.account_password_wrong() }]);
-	}
+	const again = await passwordAgain({ ctx, actor, headers, password: parsed.value.sessionPassword, operation: 'end-sessions' });
+	if (again !== 'right') return invalid([{ field: 'sessionPassword', message: again === 'too_many' ? m.security_more_sessions_too_many() : m.account_password_wrong() }]);
 	const others = await db.selectFrom('session').select(['id', 'token']).where('userId', '=', actor.userId).execute();
 	const targets = others.filter((s) => s.id !== currentSessionId && (parsed.value.end === 'others' || s.id === parsed.value.end));
 	if (targets.length === 0) return ok({ ended: 'gone', count: 0 });
@@ -134,4 +155,51 @@ export async function endMySessions({
 	else await ctx.auth.api.revokeSession({ body: { token: targets[0]!.token }, headers });
 	log('info', 'sessions ended', { userId: actor.userId, which: parsed.value.end === 'others' ? 'others' : 'one', count: targets.length });
 	return ok({ ended: parsed.value.end === 'others' ? 'others' : 'one', count: targets.length });
+}
+
+const adminEndSchema = z.discriminatedUnion('scope', [
+	z.object({ scope: z.literal('person'), email: z.email({ message: 'Enter the email address of the person whose sessions to end.' }).transform((e) => e.toLowerCase()) }),
+	z.object({ scope: z.literal('everyone') })
+]);
+
+/**
+ * A platform admin ends every session of one person (a lost laptop, someone leaving), or of
+ * everyone but themselves (a suspected leak) (ASVS 5.0 V7.4.5). Rows are deleted, so every app
+ * server refuses those cookies at once; the action is audited at platform level.
+ */
+export async function endSessionsAsAdmin({
+	db,
+	actor,
+	currentSessionId,
+	input
+}: {
+	db: Kysely<Database>;
+	actor: Actor;
+	currentSessionId: string | null;
+	input: unknown;
+}): Promise<Outcome<{ scope: 'person'; email: string; ended: number } | { scope: 'everyone'; ended: number }>> {
+	requireAccess(actor, 'platform.ecosystems.manage');
+	const parsed = validate(adminEndSchema, input);
+	if (!parsed.ok) return parsed;
+	const request = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		if (request.scope === 'person') {
+			const person = await trx.selectFrom('user').select(['id', 'email']).where('email', '=', request.email).executeTakeFirst();
+			if (!person) return invalid([{ field: 'email', message: m.security_more_admin_no_such_person({ email: request.email }) }]);
+			const ended = await trx.deleteFrom('session').where('userId', '=', person.id).where('id', '!=', currentSessionId ?? '').executeTakeFirst();
+			const count = Number(ended.numDeletedRows);
+			await recordAudit(trx, { actor, ecosystemId: null, action: 'sessions.end_person', entityType: 'user', entityId: person.id, summary: `Ended ${count} session(s) of ${person.email}` });
+			log('info', 'sessions ended', { by: requireUserId(actor), userId: person.id, which: 'all of a person', count });
+			return ok({ scope: 'person' as const, email: person.email, ended: count });
+		}
+		const ended = await trx.deleteFrom('session').where('id', '!=', currentSessionId ?? '').executeTakeFirst();
+		const count = Number(ended.numDeletedRows);
+		await recordAudit(trx, { actor, ecosystemId: null, action: 'sessions.end_everyone', entityType: 'session', summary: `Ended ${count} session(s) of everyone but the admin's own` });
+		log('warn', 'sessions ended', { by: requireUserId(actor), which: 'everyone', count });
+		return ok({ scope: 'everyone' as const, ended: count });
+	});
+}
+
+function requireUserId(actor: Actor): string | null {
+	return actor.kind === 'user' ? actor.userId : null;
 }
