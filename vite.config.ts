@@ -13,6 +13,9 @@ export default defineConfig({
 		}),
 		sveltekit({
 			adapter: adapter({ precompress: false }),
+			// Kit's own form-origin check would refuse cross-site forms before hooks.server.ts runs, so
+			// they would go unlogged; http/cross-origin.ts applies the same rule and more, and logs each.
+			csrf: { trustedOrigins: ['*'] },
 			// Pages get a nonce-based CSP from Kit; every other response gets a default-deny CSP
 			// from server.js. frame-ancestors 'none' is relaxed only by embeds, per route.
 			csp: {

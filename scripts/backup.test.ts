@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type AppContext } from '../src/lib/server/context.js';
 import { openDatabase } from '../src/lib/server/db/connection.js';
 import { migrateToLatest } from '../src/lib/server/db/migrate.js';
-import { backupSqlite, integrityCheck, pgDumpCommand, tableRowCounts } from '../src/lib/server/db/backup.js';
+import { integrityCheck, pgDumpCommand, snapshotBackupSqlite, tableRowCounts } from '../src/lib/server/db/backup.js';
 import { TEST_CONTEXT } from '../src/lib/server/testing/databases.js';
 import { makeActor, makeEcosystem, makeInitiative, makePartner } from '../src/lib/server/testing/factories.js';
 import { insertOutboxMessage } from '../src/lib/server/mail/mail.repository.js';
@@ -55,12 +55,14 @@ describe('SQLite backup', () => {
 		const expected = tableRowCounts(live);
 		expect(expected.find((t) => t.name === 'partner')?.rows).toBe(2);
 
-		const report = await backupSqlite(live, join(dir, 'backups', 'first.sqlite'));
+		const report = await snapshotBackupSqlite(source, join(dir, 'backups', 'first.sqlite'));
 		expect(report.integrity).toBe('ok');
 		expect(report.tables).toEqual(expected);
 		expect(report.bytes).toBeGreaterThan(0);
-		// The copy is one self-contained file: no WAL beside it.
+		// The copy is one self-contained file: no WAL beside it, no temporary file left, a manifest.
 		expect(existsSync(`${report.file}-wal`)).toBe(false);
+		expect(existsSync(`${report.file}.partial`)).toBe(false);
+		expect(JSON.parse(readFileSync(`${report.file}.json`, 'utf8'))).toMatchObject({ integrity: 'ok', tables: expected });
 
 		// Writes after the backup stay out of it.
 		await makeEcosystem(ctx.db.kysely);
@@ -82,9 +84,16 @@ describe('SQLite backup', () => {
 	it('refuses to overwrite an existing file unless forced', async () => {
 		const target = join(dir, 'existing.sqlite');
 		writeFileSync(target, 'not a database');
-		await expect(backupSqlite(ctx.db.sqlite!, target)).rejects.toThrow('existing.sqlite already exists. Choose another file name, or add --force to overwrite it.');
-		const report = await backupSqlite(ctx.db.sqlite!, target, { force: true });
+		await expect(snapshotBackupSqlite(source, target)).rejects.toThrow('existing.sqlite already exists. Choose another file name, or add --force to overwrite it.');
+		expect(readFileSync(target, 'utf8')).toBe('not a database');
+		const report = await snapshotBackupSqlite(source, target, { force: true });
 		expect(report.integrity).toBe('ok');
+		const replaced = openDatabase(target);
+		try {
+			expect(tableRowCounts(replaced.sqlite!).find((t) => t.name === 'partner')?.rows).toBe(2);
+		} finally {
+			await replaced.close();
+		}
 	});
 
 	it('works from the command line, and explains a missing argument', async () => {
@@ -94,9 +103,15 @@ describe('SQLite backup', () => {
 		expect(done.stdout).toMatch(/Backed up .*live\.sqlite to .*cli\.sqlite \([\d.]+ (?:KiB|MiB)\); integrity check: ok/);
 		expect(done.stdout).toMatch(/partner\s+2 rows/);
 
+		expect(done.stdout).toContain('cli.sqlite.json');
+		expect(existsSync(`${target}.json`)).toBe(true);
+
 		const again = await backupCli([target], { DATABASE_URL: source });
 		expect(again.code).toBe(1);
 		expect(again.stderr).toContain('already exists');
+		const forced = await backupCli([target, '--force'], { DATABASE_URL: source });
+		expect(forced.code).toBe(0);
+		expect(forced.stdout).toContain('integrity check: ok');
 
 		const missing = await backupCli([], { DATABASE_URL: source });
 		expect(missing.code).toBe(2);

@@ -1,11 +1,13 @@
 /**
  * `npm run backup -- <file> [--force]`
- * SQLite: copies the live database to <file> (online; the server may keep running), then prints
- * the copy's size and row counts. PostgreSQL: prints the pg_dump command to run.
+ * SQLite: copies the live database to <file> (online; the server may keep running) by the same
+ * snapshot path as the scheduled backups (one read transaction, integrity and row-count check,
+ * temporary name then rename, a manifest beside it), then prints the copy's size and row counts.
+ * PostgreSQL: prints the pg_dump command to run.
  */
 import { existsSync } from 'node:fs';
-import { isPostgresUrl, openDatabase, sqliteFileFromUrl } from '../src/lib/server/db/connection.js';
-import { BackupError, backupSqlite, formatBytes, pgDumpCommand, pgRestoreCommand } from '../src/lib/server/db/backup.js';
+import { isPostgresUrl, sqliteFileFromUrl } from '../src/lib/server/db/connection.js';
+import { BackupError, formatBytes, pgDumpCommand, pgRestoreCommand, snapshotBackupSqlite } from '../src/lib/server/db/backup.js';
 
 const usage = `Usage: npm run backup -- <backup-file> [--force]
 
@@ -42,20 +44,18 @@ if (isPostgresUrl(url)) {
 }
 
 const source = sqliteFileFromUrl(url);
-if (source !== ':memory:' && !existsSync(source)) {
+if (source === ':memory:') fail('DATABASE_URL names an in-memory database: there is nothing on disk to back up.');
+if (!existsSync(source)) {
 	fail(`There is no SQLite database at ${source}. Set DATABASE_URL, or start Parity once to create it.`);
 }
-const db = openDatabase(url);
 try {
-	const report = await backupSqlite(db.sqlite!, file, { force });
-	console.log(`Backed up ${source} to ${report.file} (${formatBytes(report.bytes)}); integrity check: ${report.integrity}`);
-	const width = Math.max(...report.tables.map((t) => t.name.length));
-	for (const table of report.tables) console.log(`  ${table.name.padEnd(width)}  ${String(table.rows).padStart(7)} ${table.rows === 1 ? 'row' : 'rows'}`);
-	if (report.integrity !== 'ok') process.exitCode = 1;
+	const manifest = await snapshotBackupSqlite(source, file, { force });
+	console.log(`Backed up ${source} to ${manifest.file} (${formatBytes(manifest.bytes)}); integrity check: ${manifest.integrity}`);
+	const width = Math.max(...manifest.tables.map((t) => t.name.length));
+	for (const table of manifest.tables) console.log(`  ${table.name.padEnd(width)}  ${String(table.rows).padStart(7)} ${table.rows === 1 ? 'row' : 'rows'}`);
+	console.log(`Snapshot time and row counts: ${manifest.file}.json`);
 } catch (error) {
 	if (error instanceof BackupError) console.error(error.message);
 	else console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
 	process.exitCode = 1;
-} finally {
-	await db.close();
 }

@@ -8,7 +8,7 @@ import { sessionActor } from '#lib/server/auth/sessions.js';
 import { publicActor } from '#lib/server/auth/roles.js';
 import { CLIENT_IP_HEADER } from '#lib/server/auth/better-auth.js';
 import { securityHeaders } from '#lib/server/http/security-headers.js';
-import { isCrossOriginWrite } from '#lib/server/http/cross-origin.js';
+import { crossSiteReason, logCrossSiteRefusal } from '#lib/server/http/cross-origin.js';
 import { isDatabaseUnavailable, isStorageFull, RETRY_AFTER_SECONDS } from '#lib/server/db/unavailable.js';
 import { log } from '#lib/server/log.js';
 import { cacheDecision, revalidatable } from '#lib/server/http/revalidation.js';
@@ -17,9 +17,11 @@ export const init: ServerInit = async () => {
 	if (!building) await startRuntime();
 };
 
-/** Refuses writes whose Origin (or Sec-Fetch-Site) says they come from another site. */
+/** Refuses (and logs) writes whose Origin (or Sec-Fetch-Site) says they come from another site. */
 const refuseCrossOriginWrites: Handle = async ({ event, resolve }) => {
-	if (isCrossOriginWrite(event.request, event.url)) {
+	const reason = crossSiteReason(event.request, event.url);
+	if (reason) {
+		logCrossSiteRefusal(event.request, event.url, reason, event.getClientAddress());
 		return new Response('Cross-site requests that change data are refused.', {
 			status: 403,
 			headers: { 'content-type': 'text/plain; charset=utf-8' }

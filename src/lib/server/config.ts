@@ -40,7 +40,10 @@ const schema = z.object({
 		.min(1)
 		.default(60)
 		.refine((minutes) => validPeriod(minutes), { message: 'BACKUP_EVERY_MINUTES must divide an hour (1, 5, 15, 30…) or be whole hours dividing a day (60, 120, 360, 1440…)' }),
-	BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48)
+	BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+	// Antivirus for uploads (docs/security.md, V5.4.3): clamd's TCP socket; off unless CLAMD_HOST is set.
+	CLAMD_HOST: z.string().optional(),
+	CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310)
 });
 
 function validPeriod(minutes: number): boolean {

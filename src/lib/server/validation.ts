@@ -26,13 +26,19 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Outcom
 	);
 }
 
-/** Form fields arrive as strings; blank optional fields mean "not given". */
+/**
+ * Password fields (and their confirmation) are kept exactly as typed: a password is verified as
+ * received, never trimmed (ASVS 5.0 V6.2.8). An empty one still means "not given".
+ */
+const KEPT_AS_TYPED = /password|^confirm$/i;
+
+/** Form fields arrive as strings; blank optional fields mean "not given"; other text is trimmed. */
 export function formToObject(form: FormData): Record<string, string | undefined> {
 	const out: Record<string, string | undefined> = {};
 	for (const [key, value] of form.entries()) {
 		if (typeof value !== 'string') continue;
-		const trimmed = value.trim();
-		out[key] = trimmed === '' ? undefined : trimmed;
+		const kept = KEPT_AS_TYPED.test(key) ? value : value.trim();
+		out[key] = kept === '' ? undefined : kept;
 	}
 	return out;
 }

@@ -3,6 +3,8 @@ import { runtime } from '#lib/server/runtime.js';
 import { createEcosystem, listAllEcosystemsForAdmin } from '#lib/server/ecosystems/ecosystems.service.js';
 import { guard, invalidForm } from '#lib/server/http/route-helpers.js';
 import { formToObject } from '#lib/server/validation.js';
+import { endSessionsAsAdmin } from '#lib/server/auth/account-sessions.js';
+import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
 	const ecosystems = await guard(event, () =>
@@ -12,6 +14,17 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	endSessions: async (event) => {
+		const values = formToObject(await event.request.formData());
+		const outcome = await guard(event, () =>
+			endSessionsAsAdmin({ db: runtime().db.kysely, actor: event.locals.actor, currentSessionId: event.locals.sessionId, input: values })
+		);
+		if (!outcome.ok) return invalidForm(outcome.issues, values);
+		const done = outcome.value;
+		return {
+			sessionsEnded: done.scope === 'person' ? m.security_more_admin_sessions_ended_person({ count: done.ended, email: done.email }) : m.security_more_admin_sessions_ended_everyone({ count: done.ended })
+		};
+	},
 	create: async (event) => {
 		const ctx = runtime();
 		const values = formToObject(await event.request.formData());

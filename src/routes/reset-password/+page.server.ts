@@ -26,6 +26,7 @@ export const actions: Actions = {
 		const parsed = validate(schema, values);
 		if (!parsed.ok) return invalidForm(parsed.issues, { token: values.token });
 		const result = await callAuth(event, '/reset-password', { newPassword: parsed.value.password, token: parsed.value.token });
+		if (result.code === 'PASSWORD_CONTEXT_WORD') return invalidForm([{ field: 'password', message: m.security_more_password_context() }], { token: values.token });
 		if (!result.ok) return invalidForm([{ field: 'form', message: m.reset_failed() }], { token: values.token });
 		redirect(303, '/sign-in?reset=1');
 	}

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { browserSignIn, submit, chromiumPath, closeBrowser, demoAccounts, expectAccessible, HttpSession, newContext, signedIn, totp, type DemoRole } from '../helpers.js';
+import { browserSignIn, submit, chromiumPath, closeBrowser, DEMO_PASSWORD, demoAccounts, expectAccessible, HttpSession, newContext, signedIn, totp, type DemoRole } from '../helpers.js';
 
 const describeBrowser = chromiumPath() ? describe : describe.skip;
 
@@ -121,7 +121,11 @@ describe('changing the email address', () => {
 		const person = new HttpSession();
 		await person.signIn(oldEmail);
 		const newEmail = `nikolai.${Date.now()}@example.org`;
-		const asked = await person.post('/account?/email', { newEmail });
+		// The address is how a password is reset: changing it asks for the password again.
+		const unproven = await person.post('/account?/email', { newEmail, emailPassword: 'not-the-password' });
+		expect(unproven.status).toBe(422);
+		expect(await unproven.text()).toContain('That password is not right.');
+		const asked = await person.post('/account?/email', { newEmail, emailPassword: DEMO_PASSWORD });
 		expect(asked.status).toBe(200);
 		expect(await asked.text()).toContain(`A confirmation link is on its way to ${newEmail}`);
 		expect(await (await person.get('/account')).text()).toContain(oldEmail);

@@ -1,8 +1,9 @@
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
-import { COMMON_PASSWORD_MESSAGE, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_SETTING_ENDPOINTS, isCommonPassword } from './passwords.js';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+import { COMMON_PASSWORD_MESSAGE, CONTEXT_WORD_MESSAGE, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_SETTING_ENDPOINTS, isCommonPassword } from './passwords.js';
 import type { Db } from '../db/connection.js';
+import { passwordContextWord } from './password-context.js';
 import type { Mailer } from '../mail/mailer.js';
 import { authEmail } from '../mail/templates.js';
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from './sessions.js';
@@ -90,13 +91,20 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 			// everywhere, so tests exercise the production behaviour and a stray variable cannot disable it.
 			disableOriginCheck: false
 		},
-		// A common password is refused wherever one is set, also by a direct API call.
+		// A common password, or one holding a context word (the product, an ecosystem, the person's
+		// own name or address), is refused wherever one is set, also by a direct API call.
 		hooks: {
 			before: createAuthMiddleware(async (ctx) => {
 				const field = PASSWORD_SETTING_ENDPOINTS[ctx.path];
-				const password = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : undefined;
-				if (typeof password === 'string' && isCommonPassword(password)) {
+				const body = ctx.body as Record<string, unknown> | undefined;
+				const password = field ? body?.[field] : undefined;
+				if (typeof password !== 'string') return;
+				if (isCommonPassword(password)) {
 					throw new APIError('BAD_REQUEST', { message: COMMON_PASSWORD_MESSAGE, code: 'PASSWORD_COMMON' });
+				}
+				const person = await passwordOwner(ctx, body ?? {});
+				if (await passwordContextWord(db.kysely, password, person)) {
+					throw new APIError('BAD_REQUEST', { message: CONTEXT_WORD_MESSAGE, code: 'PASSWORD_CONTEXT_WORD' });
 				}
 			})
 		},
@@ -104,6 +112,24 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 		telemetry: { enabled: false },
 		logger: { level: process.env.VITEST ? 'error' : 'warn' }
 	});
+}
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** Whose password is being set: the new account's, the signed-in person's, or the reset link's owner's. */
+async function passwordOwner(ctx: HookContext, body: Record<string, unknown>): Promise<{ email?: string | null; name?: string | null }> {
+	if (ctx.path === '/sign-up/email') {
+		return { email: typeof body.email === 'string' ? body.email : null, name: typeof body.name === 'string' ? body.name : null };
+	}
+	if (ctx.path === '/reset-password') {
+		const token = typeof body.token === 'string' ? body.token : (ctx.query as Record<string, unknown> | undefined)?.token;
+		if (typeof token !== 'string') return {};
+		const verification = await ctx.context.internalAdapter.findVerificationValue(`reset-password:${token}`);
+		const user = verification ? await ctx.context.internalAdapter.findUserById(verification.value) : null;
+		return { email: user?.email, name: user?.name };
+	}
+	const session = await getSessionFromCtx(ctx).catch(() => null);
+	return { email: session?.user.email, name: session?.user.name };
 }
 
 function localeOf(user: object): 'en' | 'es' {

@@ -3,9 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 
 /**
- * Backups for both databases. SQLite is copied online with SQLite's backup API (readers and
- * writers keep working; the copy is consistent). PostgreSQL backups belong to pg_dump, whose
- * command we print rather than wrap.
+ * Backups for both databases. SQLite is copied online with SQLite's backup API from one read
+ * transaction (`snapshotBackupSqlite`, used by `npm run backup` and the scheduled backups alike:
+ * readers and writers keep working; the copy is consistent and checked). PostgreSQL backups
+ * belong to pg_dump, whose command we print rather than wrap.
  */
 
 export class BackupError extends Error {
@@ -15,36 +16,6 @@ export class BackupError extends Error {
 export interface TableCount {
 	name: string;
 	rows: number;
-}
-
-export interface BackupReport {
-	file: string;
-	bytes: number;
-	tables: TableCount[];
-	/** SQLite's `PRAGMA integrity_check` of the copy: 'ok' when sound. */
-	integrity: string;
-}
-
-/**
- * Copies the open database `source` to `destination` and checks the copy. The copy is turned
- * into a single self-contained file (rollback journal, not WAL), so it can be moved as is.
- * Refuses to overwrite an existing file unless `force`.
- */
-export async function backupSqlite(source: DatabaseSync, destination: string, { force = false } = {}): Promise<BackupReport> {
-	const file = resolve(destination);
-	if (existsSync(file)) {
-		if (!force) throw new BackupError(`${destination} already exists. Choose another file name, or add --force to overwrite it.`);
-		for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
-	}
-	mkdirSync(dirname(file), { recursive: true });
-	await backup(source, file);
-	const copy = new DatabaseSync(file);
-	try {
-		copy.exec('PRAGMA journal_mode = DELETE');
-		return { file, bytes: statSync(file).size, tables: tableRowCounts(copy), integrity: integrityCheck(copy) };
-	} finally {
-		copy.close();
-	}
 }
 
 /** Row counts of every table (SQLite's own tables left out), by name. */
@@ -113,11 +84,17 @@ export interface SnapshotManifest {
  * snapshot (the backup reuses the open read transaction, so no write made meanwhile can get into
  * the copy or restart it). The copy is written under a temporary name and renamed once checked,
  * so a crash never leaves a half-written backup under the final name; a manifest with the
- * snapshot's counts is written beside it (`<destination>.json`).
+ * snapshot's counts is written beside it (`<destination>.json`). The copy is one self-contained
+ * file (rollback journal, not WAL), so it can be moved as is. An existing `destination` is
+ * refused unless `force`; even then it is replaced only by a copy that passed its check.
  */
-export async function snapshotBackupSqlite(sourceFile: string, destination: string, { now = () => new Date() }: { now?: () => Date } = {}): Promise<SnapshotManifest> {
+export async function snapshotBackupSqlite(
+	sourceFile: string,
+	destination: string,
+	{ now = () => new Date(), force = false }: { now?: () => Date; force?: boolean } = {}
+): Promise<SnapshotManifest> {
 	const file = resolve(destination);
-	if (existsSync(file)) throw new BackupError(`${destination} already exists: a backup is never overwritten.`);
+	if (existsSync(file) && !force) throw new BackupError(`${destination} already exists. Choose another file name, or add --force to overwrite it.`);
 	mkdirSync(dirname(file), { recursive: true });
 	const partial = `${file}.partial`;
 	for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
@@ -154,6 +131,8 @@ export async function snapshotBackupSqlite(sourceFile: string, destination: stri
 		throw error;
 	}
 	copy.close();
+	// A replaced backup's own journal files must not be read as part of the new copy.
+	for (const suffix of ['-journal', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	renameSync(partial, file);
 	const manifest: SnapshotManifest = { takenAt, file, bytes: statSync(file).size, integrity, tables };
 	writeFileSync(`${file}.json`, JSON.stringify(manifest, null, '\t') + '\n');

@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js';
 import { actorWith } from '../testing/factories.js';
 import { guard } from './route-helpers.js';
 import { logAuthentication } from './auth-proxy.js';
+import { crossSiteReason, logCrossSiteRefusal } from './cross-origin.js';
 
 /** What the server wrote to the console while `run` ran, one parsed JSON object per line. */
 async function logged(run: () => unknown): Promise<{ raw: string; lines: Record<string, unknown>[] }> {
@@ -66,5 +67,36 @@ describe('security events in the log (ASVS 5.0 V16.3)', () => {
 		const { lines } = await logged(() => guard(event, async () => Promise.reject(new DomainError('FORBIDDEN', 'no\r\n{"event":"forged"}'))));
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatchObject({ event: 'access refused', reason: 'no\r\n{"event":"forged"}' });
+	});
+
+	it('a refused cross-site write is one line with method, path, claimed origin and reason; no cookie, token or body; CR/LF stays escaped', async () => {
+		const url = new URL('http://localhost/invite/abcdefghijklmnopqrstuvwxyz012345%0D%0A%7B%22event%22:%22forged%22%7D');
+		const request = new Request(url, {
+			method: 'POST',
+			headers: {
+				origin: 'https://evil.example',
+				cookie: 'parity.session_token=sess_secretsecretsecret.sig',
+				authorization: 'Bearer pty_abcdefghijklmnop',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: 'password=hunter2hunter2&token=zzzzzzzzzzzz'
+		});
+		const reason = crossSiteReason(request, url);
+		expect(reason).toBe('origin');
+		const { raw, lines } = await logged(() => logCrossSiteRefusal(request, url, reason!, '198.18.0.9'));
+		expect(lines).toEqual([
+			expect.objectContaining({ level: 'warn', event: 'cross-site write refused', method: 'POST', reason: 'origin', claimedOrigin: 'https://evil.example', fetchSite: null, client: '198.18.0.9' })
+		]);
+		expect(lines[0]!.path).toBe('/invite/[redacted]');
+		for (const secret of ['sess_secretsecretsecret', 'pty_abcdefghijklmnop', 'hunter2hunter2', 'zzzzzzzzzzzz', 'abcdefghijklmnopqrstuvwxyz012345']) expect(raw).not.toContain(secret);
+		expect(raw.split('\n')).toHaveLength(1);
+	});
+
+	it('a claimed origin carrying CR/LF cannot forge a second line', async () => {
+		// Headers cannot hold CR/LF on the wire; a crafted Request object from a proxy layer still must not break the line.
+		const request = { method: 'POST', headers: new Headers({ 'sec-fetch-site': 'cross-site' }) } as unknown as Request;
+		const { lines } = await logged(() => logCrossSiteRefusal(request, new URL('http://localhost/e/x%0D%0A{"event":"forged"}'), 'sec-fetch-site', '198.18.0.10\r\n{"event":"forged"}'));
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatchObject({ event: 'cross-site write refused', reason: 'sec-fetch-site', fetchSite: 'cross-site', client: '198.18.0.10\r\n{"event":"forged"}' });
 	});
 });

@@ -8,6 +8,7 @@
 import sharp from 'sharp';
 import { error } from '@sveltejs/kit';
 import { FORM_OVERHEAD_BYTES, UPLOADS } from './upload-limits.js';
+import { scanUploadedFiles } from './virus-scan.js';
 
 export { FORM_OVERHEAD_BYTES, UPLOADS, requestLimitFor } from './upload-limits.js';
 
@@ -127,7 +128,7 @@ export async function readLimitedForm(request: Request, maxBytes: number): Promi
 	const limit = maxBytes + FORM_OVERHEAD_BYTES;
 	const declared = Number(request.headers.get('content-length'));
 	if (Number.isFinite(declared) && declared > limit) return null;
-	if (!request.body) return parsedForm(request);
+	if (!request.body) return scanned(await parsedForm(request));
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -150,7 +151,13 @@ export async function readLimitedForm(request: Request, maxBytes: number): Promi
 		body.set(chunk, at);
 		at += chunk.byteLength;
 	}
-	return parsedForm(new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }));
+	return scanned(await parsedForm(new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } })));
+}
+
+/** Every upload form passes the virus scanner, when one is configured, before any route sees it. */
+async function scanned(form: FormData): Promise<FormData> {
+	await scanUploadedFiles(form);
+	return form;
 }
 
 async function parsedForm(body: Request | Response): Promise<FormData> {

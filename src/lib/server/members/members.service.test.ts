@@ -167,6 +167,22 @@ describeEachDatabase('members service', (get) => {
 			expect(await countRows(db, 'user')).toBe(users);
 		});
 
+		it('refuses a password holding the invitee’s name, address or the ecosystem’s name (context words), and creates no account', async () => {
+			const { ctx, db } = get();
+			const eco = await makeEcosystem(db, { name: 'Marigold Bay Learning Alliance' });
+			const invitation = await makeInvitation(db, { ecosystemId: eco.id });
+			const users = await countRows(db, 'user');
+			const localPart = invitation.email.split('@')[0]!;
+			for (const password of ['Thandiwe sings loudly', `${localPart} forever!`, 'I love marigold season']) {
+				expect(await acceptInvitation({ ctx, actor: publicActor, token: invitation.token, signUp: { name: 'Thandiwe Mokoena', password } }), password).toEqual({
+					ok: false,
+					issues: [{ field: 'password', message: 'This password contains a word that is easy to guess here: the name of this site, of an ecosystem on it, or your own name or email address. Choose one without it.' }]
+				});
+			}
+			expect(await countRows(db, 'user')).toBe(users);
+			expect((await acceptInvitation({ ctx, actor: publicActor, token: invitation.token, signUp: { name: 'Thandiwe Mokoena', password: 'copper kettle harbour' } })).ok).toBe(true);
+		});
+
 		it('treats unknown and revoked links as invalid', async () => {
 			const { ctx, db } = get();
 			const eco = await makeEcosystem(db);

@@ -4,6 +4,8 @@ import type { AppContext } from '../context.js';
 import { requireAccess, requireSignedIn } from '../auth/access.js';
 import { decide, ecosystemRoles, membershipIn, partnerRoles, rolesInvitableBy, type Actor, type EcosystemRole } from '../auth/roles.js';
 import { createVerifiedAccount } from '../auth/accounts.js';
+import { passwordContextWord } from '../auth/password-context.js';
+import * as m from '../../paraglide/messages.js';
 import { recordAudit, type Executor } from '../audit/audit.repository.js';
 import { DomainError, invalid, ok, type Outcome } from '../errors.js';
 import { validate } from '../validation.js';
@@ -198,6 +200,10 @@ export async function acceptInvitation({
 		if (view.accountExists) throw new DomainError('UNAUTHENTICATED', 'An account with this email address exists. Sign in to accept the invitation.');
 		const parsed = validate(acceptSignUpSchema, signUp);
 		if (!parsed.ok) return parsed;
+		// The account is created without better-auth's sign-up endpoint, so its password hook does not run here.
+		if (await passwordContextWord(ctx.db.kysely, parsed.value.password, { email: view.email, name: parsed.value.name })) {
+			return invalid([{ field: 'password', message: m.security_more_password_context() }]);
+		}
 		userId = await createVerifiedAccount(ctx.auth, { email: view.email, name: parsed.value.name, password: parsed.value.password });
 		createdAccount = true;
 	}
