@@ -18,7 +18,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
 					environment: 'node',
 					// Probes PostgreSQL once: database suites run on it, or are skipped with a banner.
 					globalSetup: ['src/lib/server/testing/global-setup.ts'],

@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openLoad, summarize, type Sample, type Summary, type Target } from './open-load.js';
 import { createPgDatabase, dropPgDatabase, freePort, startAppServer, waitForHttp, type AppServer } from '../tests/e2e/processes.js';
+import { writeSection } from './doc-sections.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -420,7 +421,7 @@ half's, or the slope is under 1 MB a minute (a leak does both; collections alone
 - **PostgreSQL**: ${postgres ? `two app servers on one database, ${postgres.balancer}` : `skipped (${postgresSkipped})`}.
 - **Reference**: bare \`node:http\` answering a fixed 60 kB page (about the size of the pages here), same rate, ${settings.referenceSeconds} s, same run.
 
-${fmt(minutes, 1)} minutes in all; 1-minute load average ${startLoad} when the section started and
+Run on ${new Date().toISOString().slice(0, 10)}, ${fmt(minutes, 1)} minutes in all; 1-minute load average ${startLoad} when the section started and
 ${loadavg()[0]!.toFixed(1)} when it ended, on ${cpus().length} cores shared with other work.
 
 | Scenario | Pages | Requests | Throughput | p50 | p95 | p99 | p95 ratio to bare node:http | Errors |
@@ -451,11 +452,7 @@ Reproduce this section alone: \`npx tsx bench/load.ts\` (10 minutes per database
 // Run alone: rewrite only section 5 of docs/benchmarks.md.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
 	const section = await loadBench(process.argv.includes('--quick'));
-	const docPath = join(root, 'docs', 'benchmarks.md');
-	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-	const [before, afterStart] = [doc.indexOf('## 5. Load'), doc.indexOf('## Reading the results')];
-	const next = before >= 0 ? doc.slice(0, before) + section + '\n' + (afterStart > before ? doc.slice(afterStart) : '') : afterStart >= 0 ? doc.slice(0, afterStart) + section + '\n' + doc.slice(afterStart) : `${doc}\n${section}`;
-	writeFileSync(docPath, next);
+	writeSection('## 5. Load', section);
 	log('wrote section 5 of docs/benchmarks.md');
 	process.exit(0);
 }

@@ -34,11 +34,17 @@ import { parseDisaggregations } from '../src/lib/server/metrics/metrics.js';
 import { nowIso } from '../src/lib/server/util.js';
 import { programBench } from './programs.js';
 import { loadBench } from './load.js';
+import { currentSection } from './doc-sections.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only import`: run section 1 alone and print its figures (docs/benchmarks.md is left as it is). */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only !== undefined && only !== 'import') throw new Error(`--only takes "import" (got ${only})`);
+/**
+ * `--keep-load`: run sections 1–4 and keep section 5 (the 23-minute soak) as the last
+ * `npx tsx bench/load.ts` or full run wrote it; the header then says so.
+ */
+const keepLoad = process.argv.includes('--keep-load');
 const sizes = quick
 	? { importRows: 100_000, bigRows: 1_000_000, smallRows: 10_000, seconds: 5 }
 	: { importRows: 1_000_000, bigRows: 10_000_000, smallRows: 10_000, seconds: 10 };
@@ -279,8 +285,10 @@ log('latency: dashboard (small)');
 const smallLatency = await dashboardLatency(smallFile, small.slug, 4391);
 log('latency: dashboard (big)');
 const bigLatency = await dashboardLatency(bigFile, big.slug, 4392);
-log('load: constant arrival rate, soak');
-const loadSection = await loadBench(quick);
+const keptLoadSection = keepLoad ? currentSection('## 5. Load') : undefined;
+if (keepLoad && keptLoadSection === undefined) throw new Error('--keep-load: docs/benchmarks.md has no section 5 to keep; run without it');
+log(keepLoad ? 'load: kept from docs/benchmarks.md (--keep-load)' : 'load: constant arrival rate, soak');
+const loadSection = keptLoadSection ?? (await loadBench(quick));
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -298,7 +306,7 @@ const latencyRow = (label: string, l: Awaited<ReturnType<typeof latency>>, targe
 
 const report = `# Benchmarks
 
-Figures from one run of \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} CPU cores
+Figures from one run of \`npm run bench${quick ? ' -- --quick' : ''}${keepLoad ? ' -- --keep-load' : ''}\`${keepLoad ? ' (sections 1–4; section 5 is kept from the earlier run its own text describes)' : ''} on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} CPU cores
 (${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB memory, Node ${process.version}, 1-minute load
 average ${startLoad} when the run started and ${loadNow()} when it ended (other work shares this machine, so absolute times vary by
 ±40 % between runs; each figure is also given as a ratio to a reference measured in the same run).
