@@ -64,10 +64,12 @@ export async function receiveUpload(request: Request, fileField: string, sink: U
 				let pendingBytes = 0;
 				let seq = 0;
 				let failure: unknown;
-				const flush = async () => {
-					const piece = Buffer.concat(pending, pendingBytes);
-					pending = [];
-					pendingBytes = 0;
+				/** Stores `bytes` bytes of what is pending as one piece (all of it at the end). */
+				const flush = async (bytes: number) => {
+					const all = Buffer.concat(pending, pendingBytes);
+					const piece = all.subarray(0, bytes);
+					pending = bytes < all.length ? [all.subarray(bytes)] : [];
+					pendingBytes = all.length - piece.length;
 					if (seq === 0) {
 						const kind = sniff(new Uint8Array(piece.subarray(0, PROBE_BYTES)), { partial: true });
 						if (kind !== 'text' && kind !== 'empty') notText = kind;
@@ -83,9 +85,9 @@ export async function receiveUpload(request: Request, fileField: string, sink: U
 					if (failure || notText || tooLarge) continue; // read on to the end, storing nothing more
 					pending.push(data);
 					pendingBytes += data.length;
-					if (pendingBytes >= chunkBytes) await flush().catch((error: unknown) => (failure = error));
+					while (!failure && pendingBytes >= chunkBytes) await flush(chunkBytes).catch((error: unknown) => (failure = error));
 				}
-				if (!failure && pendingBytes > 0 && !notText && !tooLarge) await flush().catch((error: unknown) => (failure = error));
+				if (!failure && pendingBytes > 0 && !notText && !tooLarge) await flush(pendingBytes).catch((error: unknown) => (failure = error));
 				if (failure) throw failure;
 			})()
 		);
