@@ -169,7 +169,9 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 		const cycle = await makeCycle(db, eco.id, { metricIds: [metric.id], partnerIds: [partner.id], name: `Scale-out import ${Date.now()}` });
 		const keisha = new HttpSession(servers[0]!.url);
 		await keisha.signIn(demoAccounts.partner_admin);
-		const rows = Array.from({ length: 3000 }, (_, i) => `p-${Math.floor(i / 2)},${i % 4 === 0 ? 'black' : 'hispanic'},${i % 3 === 0 ? 'male' : 'female'}`);
+		// Two rows per person, agreeing on the person's answers.
+		const person = (i: number) => Math.floor(i / 2);
+		const rows = Array.from({ length: 3000 }, (_, i) => `p-${person(i)},${person(i) % 4 === 0 ? 'black' : 'hispanic'},${person(i) % 3 === 0 ? 'male' : 'female'}`);
 		const form = new FormData();
 		form.set('metric', metric.slug);
 		form.set('file', new Blob([`pseudonym,race_ethnicity,sex\n${rows.join('\n')}\n`], { type: 'text/csv' }), 'people.csv');
@@ -178,7 +180,9 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 		expect(response.status).toBe(303);
 		const jobId = /\/participants\/([0-9a-f-]{36})$/.exec(response.headers.get('location') ?? '')?.[1];
 		expect(jobId).toBeDefined();
-		await expect.poll(async () => (await db.selectFrom('import_job').select('status').where('id', '=', jobId!).executeTakeFirst())?.status, { timeout: 60_000, interval: 500 }).toBe('succeeded');
+		await expect.poll(async () => (await db.selectFrom('import_job').select('status').where('id', '=', jobId!).executeTakeFirst())?.status, { timeout: 60_000, interval: 500 }).not.toMatch(/queued|running/);
+		const finished = await db.selectFrom('import_job').select(['status', 'problems_json']).where('id', '=', jobId!).executeTakeFirstOrThrow();
+		expect(finished, finished.problems_json ?? '').toMatchObject({ status: 'succeeded' });
 		// Both servers work the queue; the job ran once, the rows are stored once, the file is gone.
 		const runs = await pgQuery(databaseUrl, `select state from pgboss.job where name = 'participants.import' and data->>'importJobId' = '${jobId}'`);
 		expect(runs).toEqual([{ state: 'completed' }]);
