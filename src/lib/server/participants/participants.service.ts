@@ -2,8 +2,9 @@
  * Participant-level submissions: a partner's de-identified rows, read as a stream, checked, and
  * stored with the counts Parity computes from them, all or nothing.
  *
- * A file import reads the file (stored in the database by the web upload, participants.queue.ts) once, in ONE transaction: every row is checked, counted
- * into cells (people in memory, up to PEOPLE_IN_MEMORY of them) and written (bulk-written:
+ * A file import reads the file (the web upload's is stored in the database and imported by a queue
+ * job: participants.queue.ts) once, in ONE transaction: every row is checked, counted into cells
+ * (people in memory, up to PEOPLE_IN_MEMORY of them) and written (bulk-written:
  * participants.bulk.ts), then the cells, the audit entry and the job's success. The first problem
  * stops the writing and rolls the transaction back; the check reads on to list every problem.
  * A process killed at any moment leaves all of it or none of it.
