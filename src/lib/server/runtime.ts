@@ -5,6 +5,8 @@ import { scheduledWork, scheduleWork } from './scheduled-work.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { log } from './log.js';
 import { scheduledBackupWork } from './db/scheduled-backup.js';
+import { workParticipantImports } from './participants/participants.queue.js';
+import { workRollupRefreshes } from './submissions/rollup-refresh.js';
 
 /**
  * The server process's one AppContext, created by the `init` hook: opens the database, applies
@@ -30,6 +32,8 @@ export function startRuntime(): Promise<AppContext> {
 		const cfg = config();
 		const backups = scheduledBackupWork({ dir: cfg.BACKUP_DIR, everyMinutes: cfg.BACKUP_EVERY_MINUTES, keep: cfg.BACKUP_KEEP }, ctx.db.dialect);
 		await scheduleWork(jobs, ctx, origin, [...scheduledWork, ...backups]);
+		await workParticipantImports(jobs, ctx.db.kysely, { twoFactor: { forAdmins: cfg.TWO_FACTOR_FOR_ADMINS, demo: cfg.DEMO } });
+		await workRollupRefreshes(jobs, ctx.db.kysely);
 		process.once('sveltekit:shutdown' as 'exit', () => {
 			void jobs.stop().finally(() => ctx.close());
 		});

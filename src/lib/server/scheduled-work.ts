@@ -7,6 +7,7 @@ import { sendOverdueReminders } from './lending/lending.service.js';
 import { sendStaleListingNotices } from './programs/stale-notices.service.js';
 import { sendScheduledDigest } from './announcements/announcements.service.js';
 import { listEcosystems } from './ecosystems/ecosystems.repository.js';
+import { removeAbandonedUploads } from './participants/participants.queue.js';
 import { slotKey, type JobPolicy, type JobQueue } from './jobs/jobs.js';
 
 /**
@@ -48,6 +49,8 @@ export const scheduledWork: ScheduledWork[] = [
 	// The weekly digest: the hourly run sends only on Monday mornings in the ecosystem's time zone.
 	{ name: 'weekly digest', everyMs: hour, perEcosystem: true, run: ({ ctx, origin, ecosystemId }) => sendScheduledDigest({ ctx, origin, ecosystemId }) },
 	{ name: 'stale program listing notices', everyMs: 6 * hour, perEcosystem: true, run: ({ ctx, origin, ecosystemId }) => sendStaleListingNotices({ ctx, origin, ecosystemId }) },
+	// Uploaded participant files whose import ended without removing them, or uploads cut off a day ago.
+	{ name: 'abandoned upload files', everyMs: 6 * hour, perEcosystem: true, run: ({ ctx, ecosystemId }) => (ecosystemId ? removeAbandonedUploads({ db: ctx.db.kysely, ecosystemId }) : Promise.resolve(0)) },
 ];
 
 /** The queue of one ecosystem's share of a periodic run. */

@@ -33,6 +33,7 @@ describe("background jobs: each ecosystem's backbone admins see their own", () =
 		const ours = rowsOf(html, 'story-purge/ecosystem');
 		expect(ours).toHaveLength(1);
 		expect(ours[0]).toContain('Done');
+		expect(ours[0]).toContain('Story consent expiry and purge'); // the kind's readable name beside its queue name
 		expect(html).toContain('Attempts');
 		expect(html).not.toContain('>story-purge<'); // the deployment-wide fan-out is the platform's
 

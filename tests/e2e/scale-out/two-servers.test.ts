@@ -8,6 +8,7 @@ import { planPostgres, type PostgresPlan } from '../../../src/lib/server/testing
 import { startSmtp, type Received, type SmtpServer } from '../../../src/lib/server/testing/smtp.js';
 import { createContext, type AppContext } from '../../../src/lib/server/context.js';
 import { makeActor, makeEvent } from '../../../src/lib/server/testing/factories.js';
+import { makeCycle } from '../../../src/lib/server/testing/submission-factories.js';
 import { reviewSubmission } from '../../../src/lib/server/submissions/cycles.service.js';
 import { DEMO_PASSWORD, HttpSession, demoAccounts } from '../helpers.js';
 import { createPgDatabase, dropPgDatabase, freePort, pgQuery, startAppServer, waitForHttp, type AppServer } from '../processes.js';
@@ -152,6 +153,46 @@ describeScaleOut('two app servers behind nginx on one PostgreSQL', () => {
 		expect(after[0]).toBe(after[1]);
 		expect(after[0]).not.toBe(before[0]);
 	}, 300_000);
+
+	it('a participant file uploaded to one server is imported once, by whichever server takes the job', async () => {
+		const db = ctx.db.kysely;
+		const eco = await db.selectFrom('ecosystem').select('id').where('slug', '=', 'philadelphia').executeTakeFirstOrThrow();
+		const partner = await db
+			.selectFrom('membership')
+			.innerJoin('user', 'user.id', 'membership.user_id')
+			.innerJoin('partner', 'partner.id', 'membership.partner_id')
+			.select(['partner.id', 'partner.slug'])
+			.where('user.email', '=', demoAccounts.partner_admin)
+			.where('membership.ecosystem_id', '=', eco.id)
+			.executeTakeFirstOrThrow();
+		const metric = await db.selectFrom('metric').select(['id', 'slug']).where('ecosystem_id', '=', eco.id).where('unit', '=', 'people').orderBy('slug').executeTakeFirstOrThrow();
+		const cycle = await makeCycle(db, eco.id, { metricIds: [metric.id], partnerIds: [partner.id], name: `Scale-out import ${Date.now()}` });
+		const keisha = new HttpSession(servers[0]!.url);
+		await keisha.signIn(demoAccounts.partner_admin);
+		// Two rows per person, agreeing on the person's answers.
+		const person = (i: number) => Math.floor(i / 2);
+		const rows = Array.from({ length: 3000 }, (_, i) => `p-${person(i)},${person(i) % 4 === 0 ? 'black' : 'hispanic'},${person(i) % 3 === 0 ? 'male' : 'female'}`);
+		const form = new FormData();
+		form.set('metric', metric.slug);
+		form.set('file', new Blob([`pseudonym,race_ethnicity,sex\n${rows.join('\n')}\n`], { type: 'text/csv' }), 'people.csv');
+		const uploadPath = `/e/philadelphia/partners/${partner.slug}/data/${cycle.id}/participants`;
+		const response = await keisha.request(uploadPath, { method: 'POST', body: form, headers: { origin: servers[0]!.url } });
+		expect(response.status).toBe(303);
+		const jobId = /\/participants\/([0-9a-f-]{36})$/.exec(response.headers.get('location') ?? '')?.[1];
+		expect(jobId).toBeDefined();
+		await expect.poll(async () => (await db.selectFrom('import_job').select('status').where('id', '=', jobId!).executeTakeFirst())?.status, { timeout: 60_000, interval: 500 }).not.toMatch(/queued|running/);
+		const finished = await db.selectFrom('import_job').select(['status', 'problems_json']).where('id', '=', jobId!).executeTakeFirstOrThrow();
+		expect(finished, finished.problems_json ?? '').toMatchObject({ status: 'succeeded' });
+		// Both servers work the queue; the job ran once, the rows are stored once, the file is gone.
+		const runs = await pgQuery(databaseUrl, `select state from pgboss.job where name = 'participants.import' and data->>'importJobId' = '${jobId}'`);
+		expect(runs).toEqual([{ state: 'completed' }]);
+		const stored = await db.selectFrom('submission').select(['row_count']).where('cycle_id', '=', cycle.id).execute();
+		expect(stored).toEqual([{ row_count: 3000 }]);
+		expect(await db.selectFrom('import_file_chunk').select('seq').where('import_job_id', '=', jobId!).execute()).toEqual([]);
+		// The progress page on the other server shows the result.
+		const progress = await keisha.on(servers[1]!.url).get(`${uploadPath}/${jobId}`);
+		expect(await progress.text()).toMatch(/imported: 3,?000 rows/i);
+	}, 120_000);
 
 	it('each periodic job runs once per period across both servers', async () => {
 		// Both servers schedule 'mail-retries' every minute; pg-boss's cron makes one job per minute.

@@ -30,6 +30,7 @@ export interface Database {
 	submission_value: SubmissionValueTable;
 	participant_batch: ParticipantBatchTable;
 	import_job: ImportJobTable;
+	import_file_chunk: ImportFileChunkTable;
 	agenda_result: AgendaResultTable;
 	agenda_indicator: AgendaIndicatorTable;
 	agenda_target: AgendaYearValueTable;
@@ -457,6 +458,16 @@ export interface ImportJobTable {
 	created_by_user_id: string | null;
 	created_at: string;
 	updated_at: string;
+	/** The metric the rows are counted into (web uploads, read by the import job). */
+	metric_id: string | null;
+}
+
+/** An uploaded participant file, kept in ~1 MB pieces until its import job ends. */
+export interface ImportFileChunkTable {
+	ecosystem_id: string;
+	import_job_id: string;
+	seq: number;
+	bytes: Uint8Array;
 }
 
 export interface AgendaResultTable {

@@ -8,6 +8,8 @@ import { log } from '../log.js';
 export interface PgBossQueueOptions {
 	/** How often an idle worker asks for jobs (pg-boss allows 0.5 s at the finest). */
 	pollingIntervalSeconds?: number;
+	/** How often pg-boss looks for attempts past their expiry (a dead worker's); its default is a minute. */
+	expiryCheckSeconds?: number;
 }
 
 const SCHEMA = 'pgboss';
@@ -28,7 +30,8 @@ export class PgBossQueue implements JobQueue {
 		private readonly db: Kysely<Database>,
 		private readonly options: PgBossQueueOptions = {}
 	) {
-		this.boss = new PgBoss({ connectionString: url, schema: SCHEMA, max: 4, application_name: 'parity-jobs' });
+		const expiryCheck = options.expiryCheckSeconds === undefined ? {} : { superviseIntervalSeconds: options.expiryCheckSeconds, monitorIntervalSeconds: options.expiryCheckSeconds };
+		this.boss = new PgBoss({ connectionString: url, schema: SCHEMA, max: 4, application_name: 'parity-jobs', ...expiryCheck });
 		this.boss.on('error', (error: Error) => log('error', 'job queue error', { error: errorLine(error) }));
 	}
 
@@ -89,14 +92,19 @@ export class PgBossQueue implements JobQueue {
 		}));
 	}
 
-	private async ensureQueue(name: string, policy: Partial<JobPolicy> = {}): Promise<string> {
+	/**
+	 * Creates the queue if needed. Only a worker's declaration (`policy` given) sets its retries and
+	 * expiry: a server that merely sends to a queue must not reset the policy its workers declared.
+	 */
+	private async ensureQueue(name: string, policy?: Partial<JobPolicy>): Promise<string> {
 		const queue = queueName(name);
 		await this.start();
-		if (this.created.has(queue)) return queue;
+		if (this.created.has(queue) && !policy) return queue;
 		const { retryLimit, retryDelaySeconds, retryDelayMaxSeconds, expireInSeconds } = { ...DEFAULT_POLICY, ...policy };
 		const options = { retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds };
-		if (await this.boss.getQueue(queue)) await this.boss.updateQueue(queue, options);
-		else await this.boss.createQueue(queue, { ...options, retryDelayMax: retryDelayMaxSeconds }).catch(async (error: unknown) => {
+		if (await this.boss.getQueue(queue)) {
+			if (policy) await this.boss.updateQueue(queue, options);
+		} else await this.boss.createQueue(queue, { ...options, retryDelayMax: retryDelayMaxSeconds }).catch(async (error: unknown) => {
 			// Another server created it between our look and our create.
 			if (!(await this.boss.getQueue(queue))) throw error;
 		});

@@ -4,6 +4,9 @@ import { scheduledWork } from '../scheduled-work.js';
 import { createJobQueue } from './index.js';
 import { cronFor, queueName, type JobQueue } from './jobs.js';
 import { TableQueue } from './table-queue.js';
+import { jobKind, jobLabel } from '../../job-labels.js';
+import { PARTICIPANT_IMPORT_QUEUE } from '../participants/participants.queue.js';
+import { ROLLUP_REFRESH_QUEUE } from '../submissions/rollup-refresh.js';
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
 	const end = Date.now() + timeoutMs;
@@ -165,5 +168,19 @@ describe('scheduled work', () => {
 	it.each(scheduledWork.map((work) => [work.name, work.everyMs] as const))('%s has a period every backend can keep', (name, everyMs) => {
 		expect(() => cronFor(everyMs)).not.toThrow();
 		expect(queueName(name)).toMatch(/^[a-z0-9][a-z0-9._/-]*$/);
+	});
+});
+
+describe('job names on the admin pages', () => {
+	const kinds = [...scheduledWork.map((work) => work.name), 'sqlite backup'].map(queueName);
+	it.each(kinds)('%s has a readable name, also as one ecosystem\'s share', (kind) => {
+		expect(jobKind(kind)).toBe(kind);
+		expect(jobKind(`${kind}/ecosystem`)).toBe(kind);
+	});
+
+	it('names the participant import and the rollup refresh in English', () => {
+		expect([jobLabel(queueName(PARTICIPANT_IMPORT_QUEUE)), jobLabel(queueName(ROLLUP_REFRESH_QUEUE))]).toEqual(['Participant file import', 'Network numbers recomputed']);
+		expect(jobLabel('weekly-digest/ecosystem', { perEcosystemNoted: true })).toBe('Weekly digest (one ecosystem)');
+		expect(jobLabel('some-test-queue')).toBe('some-test-queue');
 	});
 });

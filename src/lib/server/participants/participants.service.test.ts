@@ -216,7 +216,7 @@ describeEachDatabase('participant imports', (get) => {
 describe('viewImportJob', () => {
 	const job = {
 		id: 'j', ecosystem_id: 'e', cycle_id: 'c', partner_id: 'p', kind: 'participants' as const, file_name: 'f.csv', problems_json: null, submission_id: null,
-		created_by_user_id: null, created_at: '2026-12-01T10:00:00.000Z', updated_at: '2026-12-01T10:00:00.000Z', bytes_total: 1000, bytes_read: 250, rows_read: 40
+		created_by_user_id: null, created_at: '2026-12-01T10:00:00.000Z', updated_at: '2026-12-01T10:00:00.000Z', bytes_total: 1000, bytes_read: 250, rows_read: 40, metric_id: null
 	};
 	const now = new Date('2026-12-01T10:01:00.000Z');
 	it.each([

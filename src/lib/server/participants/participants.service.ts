@@ -2,21 +2,20 @@
  * Participant-level submissions: a partner's de-identified rows, read as a stream, checked, and
  * stored with the counts Parity computes from them, all or nothing.
  *
- * A file import reads the (spooled) file once, in ONE transaction: every row is checked, counted
- * into cells (people in memory, up to PEOPLE_IN_MEMORY of them) and written in row groups of a few
- * thousand rows (participants.batch.ts), then the cells, the audit entry and the job's success. The first problem
+ * A file import reads the file (the web upload's is stored in the database and imported by a queue
+ * job: participants.queue.ts) once, in ONE transaction: every row is checked, counted into cells
+ * (people in memory, up to PEOPLE_IN_MEMORY of them) and written in row groups of a few thousand
+ * rows (participants.batch.ts), then the cells, the audit entry and the job's success. The first problem
  * stops the writing and rolls the transaction back; the check reads on to list every problem.
  * A process killed at any moment leaves all of it or none of it.
  */
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { requireAccess } from '../auth/access.js';
 import type { Actor } from '../auth/roles.js';
 import { recordAudit, type Executor } from '../audit/audit.repository.js';
-import { DomainError, invalid, ok, type Outcome } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { findPartnerBySlug } from '../partners/partners.repository.js';
 import { createSubmissionVersion } from '../submissions/submissions.repository.js';
 import { cycleForPartner } from '../submissions/submissions.service.js';
@@ -27,6 +26,7 @@ import { countStoredPeople } from './participants.stored.js';
 import { readParticipantStream, type StreamOutcome, type StreamProgress } from './participants.stream.js';
 import * as repo from './participants.repository.js';
 import { log } from '../log.js';
+import * as files from './import-files.repository.js';
 
 /** Where participant rows go: a cycle, a partner asked to report to it, and one of its people metrics. */
 export interface ParticipantTarget {
@@ -149,27 +149,6 @@ export async function startParticipantImport({
 }
 
 /**
- * The web upload: starts the job and runs it in the background (the partner follows it on the
- * progress page), removing the spooled file at the end. Problems with the choice of metric come
- * back at once, as form issues.
- */
-export async function importSpooledParticipantFile(args: UploadCall & { metric?: string; file: { path: string; name: string; bytes: number } }): Promise<Outcome<{ jobId: string }>> {
-	const { db, actor, file } = args;
-	let started: Awaited<ReturnType<typeof startParticipantImport>>;
-	try {
-		started = await startParticipantImport({ ...args, fileName: file.name, bytesTotal: file.bytes });
-	} catch (error) {
-		await rm(file.path, { force: true });
-		if (error instanceof ParticipantProblems) return invalid(error.problems.map((p) => ({ field: p.column, message: p.message })));
-		throw error;
-	}
-	void runParticipantImport({ db, actor, jobId: started.jobId, target: started.target, fileName: file.name, open: () => createReadStream(file.path) })
-		.catch((error: unknown) => log('error', 'participant import failed', { jobId: started.jobId, error }))
-		.finally(() => rm(file.path, { force: true }));
-	return ok({ jobId: started.jobId });
-}
-
-/**
  * People counted in memory while the file is read (under 100 bytes each, so at most about 100 MB); a file
  * with more is counted again from its stored rows, in passes of at most this many people.
  */
@@ -177,6 +156,20 @@ export const PEOPLE_IN_MEMORY = 1_000_000;
 
 /** Thrown inside the import transaction at the first problem found: rolls it back while the check reads on. */
 class StopWriting extends Error {}
+
+/** Thrown inside the import transaction when another attempt finished the import first: rolls it back. */
+class AlreadyFinished extends Error {}
+
+type ImportOutcome = { ok: true; submissionId: string; rows: number } | { ok: false; problems: RowProblem[]; total: number };
+
+/** What a finished import recorded, for an attempt that came after (or beside) the one that finished it. */
+async function recordedOutcome(db: Kysely<Database>, ecosystemId: string, jobId: string): Promise<ImportOutcome> {
+	const job = await files.findImportJobById(db, ecosystemId, jobId);
+	if (job?.status === 'succeeded' && job.submission_id) return { ok: true, submissionId: job.submission_id, rows: Number(job.rows_read) };
+	const recorded = JSON.parse(job?.problems_json ?? 'null') as { problems: RowProblem[]; total: number } | null;
+	if (job?.status === 'failed' && recorded) return { ok: false, ...recorded };
+	throw new Error(`Import ${jobId} is neither running nor finished (${job?.status ?? 'gone'})`);
+}
 
 /**
  * Runs a queued import to its end; never throws for a bad file (the job records every problem).
@@ -204,11 +197,13 @@ export async function runParticipantImport({
 	fileName: string;
 	/** How many distinct people may be counted in memory before they are counted from the stored rows. */
 	peopleInMemory?: number;
-}): Promise<{ ok: true; submissionId: string; rows: number } | { ok: false; problems: RowProblem[]; total: number }> {
+}): Promise<ImportOutcome> {
 	requireAccess(actor, 'partner.data.submit', { ecosystemId: target.ecosystemId, partnerId: target.partnerId });
 	const { ecosystemId } = target;
+	// Only a running import changes (import-files.repository.ts): an attempt that finds the import
+	// finished by another attempt leaves it as it is and reports what was recorded.
 	const fail = async (problems: RowProblem[], total: number) => {
-		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'failed', problems_json: JSON.stringify({ problems, total }) });
+		if (!(await files.updateRunningImportJob(db, ecosystemId, jobId, { status: 'failed', problems_json: JSON.stringify({ problems, total }) }))) return recordedOutcome(db, ecosystemId, jobId);
 		return { ok: false as const, problems, total };
 	};
 	// PostgreSQL lets another connection report progress while the transaction writes. SQLite has
@@ -216,11 +211,11 @@ export async function runParticipantImport({
 	// being written: after a rollback, while the rest of a refused file is checked.
 	let writing = false;
 	const reportProgress = (p: StreamProgress) =>
-		writing && !isPostgres(db) ? undefined : repo.updateImportJob(db, ecosystemId, jobId, { bytes_read: p.bytesRead, rows_read: p.rowsRead });
+		writing && !isPostgres(db) ? undefined : files.updateRunningImportJob(db, ecosystemId, jobId, { bytes_read: p.bytesRead, rows_read: p.rowsRead }).then(() => undefined);
 	let reading: Promise<StreamOutcome> | undefined;
 	let bytesRead = 0;
 	try {
-		await repo.updateImportJob(db, ecosystemId, jobId, { status: 'running', bytes_read: 0, rows_read: 0 });
+		if (!(await files.claimImportJob(db, ecosystemId, jobId))) return recordedOutcome(db, ecosystemId, jobId);
 		const people = new PeopleCounter(peopleInMemory);
 		const saved = await db.transaction().execute(async (trx) => {
 			writing = true;
@@ -243,7 +238,7 @@ export async function runParticipantImport({
 					await inFlight;
 					return outcome.rowsRead;
 				}, people);
-				await repo.updateImportJob(trx, ecosystemId, jobId, { status: 'succeeded', submission_id: result.id, rows_read: result.rows, bytes_read: bytesRead });
+				if (!(await files.updateRunningImportJob(trx, ecosystemId, jobId, { status: 'succeeded', submission_id: result.id, rows_read: result.rows, bytes_read: bytesRead }))) throw new AlreadyFinished();
 				await recordAudit(trx, {
 					actor,
 					ecosystemId,
@@ -264,6 +259,7 @@ export async function runParticipantImport({
 	} catch (error) {
 		// Rolled back at the first problem: the check reads the rest of the file for every other one.
 		let failure = error;
+		if (error instanceof AlreadyFinished) return recordedOutcome(db, ecosystemId, jobId);
 		if (error instanceof StopWriting && reading) {
 			try {
 				const outcome = await reading;
@@ -273,7 +269,9 @@ export async function runParticipantImport({
 			}
 		}
 		if (failure instanceof ParticipantProblems) return fail(failure.problems, failure.total);
-		await fail([{ row: 0, column: '', value: '', message: 'The import stopped because of an error on our side. Nothing was stored; please try again.' }], 1).catch(() => {});
+		const recorded = await fail([{ row: 0, column: '', value: '', message: 'The import stopped because of an error on our side. Nothing was stored; please try again.' }], 1).catch(() => undefined);
+		// Another attempt stored it meanwhile (this one failed on the version it had already taken).
+		if (recorded?.ok) return recorded;
 		throw failure;
 	}
 }

@@ -1,25 +1,35 @@
 /**
- * Spools a multipart upload (a plain HTML form, JavaScript off) to a temporary file as it
- * arrives, so a large participant file never sits in memory; the import then reads the file
- * twice (check, then write). Fields other than the file are small and kept.
+ * Receives a multipart upload (a plain HTML form, JavaScript off) and hands the file to a sink as
+ * it arrives, in pieces of about 1 MB, so a large participant file never sits in memory and never
+ * touches the receiving server's disk: the web upload's sink stores it in the database, where any
+ * server's import job can read it (participants.queue.ts). Fields other than the file are small
+ * and kept. A refused file (too large, not text, empty, cut off) is discarded from the sink.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
-import { newId } from '../util.js';
 import { sniff, type Sniffed } from '../http/uploads.js';
 
 /** The largest participant file a form may upload (about 2 million rows of the template). */
 export const MAX_PARTICIPANT_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-export interface SpooledUpload {
+/** The size of the pieces a file is stored in (the last one is smaller). */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+/** Where an arriving file goes. */
+export interface UploadSink {
+	/** The file starts: returns the id its pieces are stored under. */
+	begin(fileName: string): Promise<string>;
+	chunk(id: string, seq: number, bytes: Buffer): Promise<void>;
+	/** The file was refused or the upload failed: everything stored under `id` goes. */
+	discard(id: string): Promise<void>;
+}
+
+export interface ReceivedUpload {
 	fields: Record<string, string>;
-	file: { path: string; name: string; bytes: number } | null;
+	/** The stored file: its id in the sink, the name it was sent with and its size. */
+	file: { id: string; name: string; bytes: number } | null;
 	tooLarge: boolean;
 	/** What the file's first bytes say it is, when that is not text (a spreadsheet, a picture…). */
 	notText: Sniffed | null;
@@ -30,14 +40,12 @@ export interface SpooledUpload {
 /** The first bytes kept to tell what the file is. */
 const PROBE_BYTES = 64 * 1024;
 
-export async function spoolUpload(request: Request, fileField: string, maxBytes = MAX_PARTICIPANT_UPLOAD_BYTES): Promise<SpooledUpload> {
-	const dir = join(tmpdir(), 'parity-uploads');
-	await mkdir(dir, { recursive: true });
+export async function receiveUpload(request: Request, fileField: string, sink: UploadSink, maxBytes = MAX_PARTICIPANT_UPLOAD_BYTES, chunkBytes = UPLOAD_CHUNK_BYTES): Promise<ReceivedUpload> {
 	const fields: Record<string, string> = {};
-	let file: SpooledUpload['file'] = null;
 	let tooLarge = false;
-	const probe: Buffer[] = [];
-	const writes: Promise<void>[] = [];
+	let notText: Sniffed | null = null;
+	let received: { id: string | null; name: string; bytes: number } | null = null;
+	const storing: Promise<void>[] = [];
 	const parser = busboy({ headers: Object.fromEntries(request.headers), limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 10_000 } });
 	parser.on('field', (name, value) => {
 		fields[name] = value;
@@ -47,25 +55,60 @@ export async function spoolUpload(request: Request, fileField: string, maxBytes 
 			stream.resume();
 			return;
 		}
-		const path = join(dir, `${newId()}.csv`);
-		const spooled = { path, name: info.filename.slice(0, 200), bytes: 0 };
-		stream.on('data', (chunk: Buffer) => {
-			if (spooled.bytes < PROBE_BYTES) probe.push(chunk.subarray(0, PROBE_BYTES - spooled.bytes));
-			spooled.bytes += chunk.length;
-		});
+		const file = { id: null as string | null, name: info.filename.slice(0, 200), bytes: 0 };
+		received = file;
 		stream.on('limit', () => (tooLarge = true));
-		file = spooled;
-		writes.push(pipeline(stream, createWriteStream(path)));
+		storing.push(
+			(async () => {
+				let pending: Buffer[] = [];
+				let pendingBytes = 0;
+				let seq = 0;
+				let failure: unknown;
+				/** Stores `bytes` bytes of what is pending as one piece (all of it at the end). */
+				const flush = async (bytes: number) => {
+					const all = Buffer.concat(pending, pendingBytes);
+					const piece = all.subarray(0, bytes);
+					pending = bytes < all.length ? [all.subarray(bytes)] : [];
+					pendingBytes = all.length - piece.length;
+					if (seq === 0) {
+						const kind = sniff(new Uint8Array(piece.subarray(0, PROBE_BYTES)), { partial: true });
+						if (kind !== 'text' && kind !== 'empty') notText = kind;
+					}
+					if (notText || tooLarge) return;
+					file.id ??= await sink.begin(file.name);
+					await sink.chunk(file.id, seq, piece);
+					seq += 1;
+				};
+				// Awaiting each store pauses the file stream, and with it the request: memory stays bounded.
+				for await (const data of stream as AsyncIterable<Buffer>) {
+					file.bytes += data.length;
+					if (failure || notText || tooLarge) continue; // read on to the end, storing nothing more
+					pending.push(data);
+					pendingBytes += data.length;
+					while (!failure && pendingBytes >= chunkBytes) await flush(chunkBytes).catch((error: unknown) => (failure = error));
+				}
+				if (!failure && pendingBytes > 0 && !notText && !tooLarge) await flush(pendingBytes).catch((error: unknown) => (failure = error));
+				if (failure) throw failure;
+			})()
+		);
 	});
-	if (!request.body) return { fields, file: null, tooLarge: false, notText: null };
-	await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), parser);
-	await Promise.all(writes);
-	const spooled = file as SpooledUpload['file'];
-	const kind = sniff(new Uint8Array(Buffer.concat(probe)), { partial: true });
-	const notText = kind === 'text' || kind === 'empty' ? null : kind;
-	if (spooled && (tooLarge || spooled.bytes === 0 || notText)) {
-		await rm(spooled.path, { force: true });
-		return { fields, file: null, tooLarge, notText, fileName: spooled.name };
+	const discard = async () => {
+		const file = received as { id: string | null } | null;
+		if (file?.id) await sink.discard(file.id);
+	};
+	try {
+		if (request.body) await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), parser);
+		await Promise.all(storing);
+	} catch (error) {
+		await Promise.allSettled(storing);
+		await discard();
+		throw error;
 	}
-	return { fields, file: spooled, tooLarge, notText };
+	const file = received as { id: string | null; name: string; bytes: number } | null;
+	if (!file) return { fields, file: null, tooLarge: false, notText: null };
+	if (tooLarge || notText || file.bytes === 0 || !file.id) {
+		await discard();
+		return { fields, file: null, tooLarge, notText, fileName: file.name };
+	}
+	return { fields, file: { id: file.id, name: file.name, bytes: file.bytes }, tooLarge, notText };
 }
