@@ -20,6 +20,14 @@ export interface Db {
 	close(): Promise<void>;
 }
 
+/**
+ * The driver under a Kysely instance opened here, for the few bulk writes that bypass the query
+ * builder (participant imports: a reused prepared statement on SQLite, COPY on PostgreSQL).
+ */
+export type RawHandle = { dialect: 'sqlite'; sqlite: DatabaseSync } | { dialect: 'postgres'; pool: pg.Pool };
+const rawHandles = new WeakMap<Kysely<Database>, RawHandle>();
+export const rawHandleOf = (kysely: Kysely<Database>): RawHandle | undefined => rawHandles.get(kysely);
+
 export const DEFAULT_SQLITE_FILE = 'data/parity.sqlite';
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -33,6 +41,7 @@ export function openDatabase(url: string | undefined): Db {
 	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
 	const { database, raw } = openSqlite(file);
 	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+	rawHandles.set(kysely, { dialect: 'sqlite', sqlite: raw });
 	return {
 		kysely,
 		dialect: 'sqlite',
@@ -71,6 +80,7 @@ function openPostgres(url: string): Db {
 		client.on('error', (error) => log('warn', 'a PostgreSQL connection in use closed', { error: error.message }));
 	});
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	rawHandles.set(kysely, { dialect: 'postgres', pool });
 	return { kysely, dialect: 'postgres', url: withDefaultUser(url), close: () => kysely.destroy() };
 }
 
