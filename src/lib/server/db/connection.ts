@@ -21,8 +21,9 @@ export interface Db {
 }
 
 /**
- * The driver under a Kysely instance opened here, for the few bulk writes that bypass the query
- * builder (participant imports: a reused prepared statement on SQLite, COPY on PostgreSQL).
+ * The driver under a Kysely instance opened here, for the one read that must bypass the query
+ * builder: on SQLite a participant import reads its stored upload while its own write transaction
+ * holds Kysely's only connection (participants/import-files.repository.ts).
  */
 export type RawHandle = { dialect: 'sqlite'; sqlite: DatabaseSync } | { dialect: 'postgres'; pool: pg.Pool };
 const rawHandles = new WeakMap<Kysely<Database>, RawHandle>();

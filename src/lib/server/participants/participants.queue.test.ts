@@ -44,10 +44,10 @@ async function stored(db: Executor, ecosystemId: string, cycleId?: string) {
 	let submissions = db.selectFrom('submission').select((eb) => eb.fn.countAll().as('n')).where('ecosystem_id', '=', ecosystemId);
 	if (cycleId) submissions = submissions.where('cycle_id', '=', cycleId);
 	const rows = await db
-		.selectFrom('participant_record')
-		.innerJoin('submission', 'submission.id', 'participant_record.submission_id')
-		.select((eb) => eb.fn.countAll().as('n'))
-		.where('participant_record.ecosystem_id', '=', ecosystemId)
+		.selectFrom('participant_batch')
+		.innerJoin('submission', 'submission.id', 'participant_batch.submission_id')
+		.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('participant_batch.row_count'), eb.lit(0)).as('n'))
+		.where('participant_batch.ecosystem_id', '=', ecosystemId)
 		.$if(!!cycleId, (q) => q.where('submission.cycle_id', '=', cycleId!))
 		.executeTakeFirstOrThrow();
 	return { submissions: Number((await submissions.executeTakeFirstOrThrow()).n), rows: Number(rows.n) };

@@ -96,20 +96,6 @@ export async function insertImportJob(
 	return id;
 }
 
-export async function updateImportJob(
-	db: Executor,
-	ecosystemId: string,
-	id: string,
-	change: Partial<Pick<ImportJobTable, 'status' | 'problems_json' | 'submission_id'>> & { bytes_read?: number; rows_read?: number }
-): Promise<void> {
-	await db
-		.updateTable('import_job')
-		.set({ ...change, updated_at: nowIso() })
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('id', '=', id)
-		.execute();
-}
-
 export async function findImportJob(db: Executor, ecosystemId: string, partnerId: string, id: string): Promise<ImportJobRow | undefined> {
 	const row = await db
 		.selectFrom('import_job')
