@@ -21,6 +21,7 @@ import * as careersProjects from './migrations/2026-12-02T0180-careers-projects.
 import * as jobs from './migrations/2026-12-02T0190-jobs.js';
 import * as participantImport from './migrations/2026-12-02T0200-participant-import.js';
 import * as finderSpeed from './migrations/2026-12-02T0210-finder-speed.js';
+import * as finderFilters from './migrations/2026-12-02T0310-finder-filters.js';
 import * as educatorsMore from './migrations/2026-12-02T0220-educators-more.js';
 import * as hardening from './migrations/2026-12-02T0240-hardening.js';
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0210-finder-speed': finderSpeed,
 	'2026-12-02T0220-educators-more': educatorsMore,
 	'2026-12-02T0240-hardening': hardening,
+	'2026-12-02T0310-finder-filters': finderFilters,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

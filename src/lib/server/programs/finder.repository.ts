@@ -52,6 +52,45 @@ function placeWordsMatch(words: string[], pg: boolean): Expression<SqlBool> {
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
+/** Grid cells per degree in `finder_tags` (migration 2026-12-02T0310-finder-filters): 0.1°, about 7 by 5 miles here. */
+const CELLS_PER_DEGREE = 10;
+/** A box of more cells is left to the latitude/longitude check: GIN unions each cell's entries, which costs more than it saves once the box holds a good part of the directory. */
+const MAX_CELLS = 16;
+const tagValue = /^[a-z0-9_]+$/;
+
+/**
+ * PostgreSQL: the filters as the tags `finder_tags` indexes (each starting with '#', quoted as
+ * tsquery lexemes), every one required, and one of the box's grid cells; null when there is no
+ * tag to look up. A tag only narrows: the finder's own conditions are still checked on each row.
+ */
+function placeTagQuery(f: FinderFilters, box: NonNullable<FinderFilters['box']>): string | null {
+	const tags: string[] = [];
+	if (f.freeOnly) tags.push('c_free');
+	for (const [prefix, value] of [['s_', f.subject], ['f_', f.format], ['l_', f.language]] as const) if (value && tagValue.test(value)) tags.push(prefix + value);
+	if (f.age !== undefined && Number.isInteger(f.age)) tags.push(`a${f.age}`);
+	if (f.grade !== undefined && Number.isInteger(f.grade)) tags.push(`g${f.grade}`);
+	if (!tags.length && !f.words.length) return null;
+	const terms = tags.map((t) => `'#${t}'`);
+	const [i0, i1] = [Math.floor(box.minLat * CELLS_PER_DEGREE), Math.floor(box.maxLat * CELLS_PER_DEGREE)];
+	const [j0, j1] = [Math.floor(box.minLon * CELLS_PER_DEGREE), Math.floor(box.maxLon * CELLS_PER_DEGREE)];
+	if ((i1 - i0 + 1) * (j1 - j0 + 1) <= MAX_CELLS) {
+		const cells: string[] = [];
+		for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) cells.push(`'#x${i}_${j}'`);
+		terms.push(`(${cells.join(' | ')})`);
+	}
+	return terms.join(' & ');
+}
+
+/**
+ * PostgreSQL: words, filters and the box's cells in one look-up of the `finder_place_tags_idx`
+ * GIN index (the expression must stay the index's own). The folded words ([a-z0-9]) can never
+ * be a prefix of a '#' tag, so this matches the words exactly as `placeWordsMatch` does.
+ */
+function placeTagsMatch(words: string[], tags: string): Expression<SqlBool> {
+	const entries = sql`(coalesce(program.search, ''::tsvector) || finder_tags(program.cost_kind, program.subjects_json, program.formats_json, program.languages_json, program.min_age, program.max_age, program.grade_min, program.grade_max, program.latitude, program.longitude))`;
+	return words.length ? sql<SqlBool>`${entries} @@ (to_tsquery('simple', ${tsQuery(words)}) && ${tags}::tsquery)` : sql<SqlBool>`${entries} @@ ${tags}::tsquery`;
+}
+
 /**
  * The programs to start from. With words on SQLite: the full-text matches first (CROSS JOIN keeps
  * that order), each reaching its program by key, so a rare word never walks the whole directory.
@@ -191,7 +230,9 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 				.crossJoin('finder_place as program')
 				.whereRef('program.fts_key', '=', 'f.fid')
 		: any.selectFrom('finder_place as program');
-	const rest = fromWords ? { ...others, words: [] } : others;
+	const tags = pg ? placeTagQuery(others, box) : null;
+	// The tags look-up answers the words itself; the box's GiST index is then left out of the plan.
+	const rest = fromWords || tags ? { ...others, words: [] } : others;
 	const rows: { id: string; name: string; latitude: number; longitude: number }[] = await start
 		.select(['program.program_id as id', 'program.name', 'program.latitude', 'program.longitude'])
 		.where('program.ecosystem_id', '=', ecosystemId)
@@ -200,7 +241,8 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 		.where('program.longitude', '>=', box.minLon)
 		.where('program.longitude', '<=', box.maxLon)
 		// PostgreSQL: the same box for its GiST index on the point.
-		.$if(pg, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
+		.$if(pg && !tags, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
+		.$if(!!tags, (q) => q.where(placeTagsMatch(others.words, tags!)))
 		.where((eb: Eb) => eb.and(conditions(eb, rest, pg, ecosystemId, 'place')))
 		.execute();
 	return rows;
