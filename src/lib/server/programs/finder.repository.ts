@@ -58,19 +58,42 @@ const CELLS_PER_DEGREE = 10;
 const MAX_CELLS = 16;
 const tagValue = /^[a-z0-9_]+$/;
 
+/** A lexeme as a quoted tsquery term (the folded search text only holds [a-z0-9], this is belt and braces). */
+const lexemeTerm = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** A word that begins more lexemes than this stays a prefix look-up. */
+const MAX_EXPANSION = 32;
+
 /**
- * PostgreSQL: the filters as the tags `finder_tags` indexes (each starting with '#', quoted as
- * tsquery lexemes), every one required, and one of the box's grid cells; null when there is no
- * tag to look up. A tag only narrows: the finder's own conditions are still checked on each row.
+ * PostgreSQL: each word as the lexemes it begins (from `finder_lexeme`, in byte order, which is how
+ * tsquery compares a prefix), as tsquery terms: `('jardin' | 'jardines')`. GIN matches exact
+ * lexemes far faster than a prefix. A word beginning none or too many stays a prefix (`'w':*`).
  */
-function placeTagQuery(f: FinderFilters, box: NonNullable<FinderFilters['box']>): string | null {
+async function wordTerms(db: Executor, words: string[]): Promise<string[]> {
+	if (!words.length) return [];
+	const { rows } = await sql<{ word: string; lexeme: string }>`
+		select w.word, l.lexeme from unnest(${words}::text[]) as w(word)
+		cross join lateral (
+			select lexeme from finder_lexeme where lexeme >= w.word and lexeme < w.word || chr(1114111) and starts_with(lexeme, w.word) order by lexeme limit ${MAX_EXPANSION + 1}
+		) l`.execute(db);
+	return words.map((word) => {
+		const lexemes = rows.filter((r) => r.word === word && r.lexeme.startsWith(word)).map((r) => r.lexeme);
+		return lexemes.length && lexemes.length <= MAX_EXPANSION ? `(${lexemes.map(lexemeTerm).join(' | ')})` : `${lexemeTerm(word)}:*`;
+	});
+}
+
+/**
+ * PostgreSQL: the words (as `wordTerms`) and the filters as the tags `finder_tags` indexes (each
+ * starting with '#'), every one required, and one of the box's grid cells; null when there is
+ * nothing to look up. A tag only narrows: the finder's own conditions are still checked on each row.
+ */
+function placeTagQuery(f: FinderFilters, box: NonNullable<FinderFilters['box']>, words: string[]): string | null {
 	const tags: string[] = [];
 	if (f.freeOnly) tags.push('c_free');
 	for (const [prefix, value] of [['s_', f.subject], ['f_', f.format], ['l_', f.language]] as const) if (value && tagValue.test(value)) tags.push(prefix + value);
 	if (f.age !== undefined && Number.isInteger(f.age)) tags.push(`a${f.age}`);
 	if (f.grade !== undefined && Number.isInteger(f.grade)) tags.push(`g${f.grade}`);
-	if (!tags.length && !f.words.length) return null;
-	const terms = tags.map((t) => `'#${t}'`);
+	if (!tags.length && !words.length) return null;
+	const terms = [...words, ...tags.map((t) => `'#${t}'`)];
 	const [i0, i1] = [Math.floor(box.minLat * CELLS_PER_DEGREE), Math.floor(box.maxLat * CELLS_PER_DEGREE)];
 	const [j0, j1] = [Math.floor(box.minLon * CELLS_PER_DEGREE), Math.floor(box.maxLon * CELLS_PER_DEGREE)];
 	if ((i1 - i0 + 1) * (j1 - j0 + 1) <= MAX_CELLS) {
@@ -84,11 +107,10 @@ function placeTagQuery(f: FinderFilters, box: NonNullable<FinderFilters['box']>)
 /**
  * PostgreSQL: words, filters and the box's cells in one look-up of the `finder_place_tags_idx`
  * GIN index (the expression must stay the index's own). The folded words ([a-z0-9]) can never
- * be a prefix of a '#' tag, so this matches the words exactly as `placeWordsMatch` does.
+ * begin a '#' tag, so this matches the words exactly as `placeWordsMatch` does.
  */
-function placeTagsMatch(words: string[], tags: string): Expression<SqlBool> {
-	const entries = sql`(coalesce(program.search, ''::tsvector) || finder_tags(program.cost_kind, program.subjects_json, program.formats_json, program.languages_json, program.min_age, program.max_age, program.grade_min, program.grade_max, program.latitude, program.longitude))`;
-	return words.length ? sql<SqlBool>`${entries} @@ (to_tsquery('simple', ${tsQuery(words)}) && ${tags}::tsquery)` : sql<SqlBool>`${entries} @@ ${tags}::tsquery`;
+function placeTagsMatch(query: string): Expression<SqlBool> {
+	return sql<SqlBool>`(coalesce(program.search, ''::tsvector) || finder_tags(program.cost_kind, program.subjects_json, program.formats_json, program.languages_json, program.min_age, program.max_age, program.grade_min, program.grade_max, program.latitude, program.longitude)) @@ ${query}::tsquery`;
 }
 
 /**
@@ -230,7 +252,7 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 				.crossJoin('finder_place as program')
 				.whereRef('program.fts_key', '=', 'f.fid')
 		: any.selectFrom('finder_place as program');
-	const tags = pg ? placeTagQuery(others, box) : null;
+	const tags = pg ? placeTagQuery(others, box, await wordTerms(db, others.words)) : null;
 	// The tags look-up answers the words itself; the box's GiST index is then left out of the plan.
 	const rest = fromWords || tags ? { ...others, words: [] } : others;
 	const rows: { id: string; name: string; latitude: number; longitude: number }[] = await start
@@ -242,7 +264,7 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 		.where('program.longitude', '<=', box.maxLon)
 		// PostgreSQL: the same box for its GiST index on the point.
 		.$if(pg && !tags, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
-		.$if(!!tags, (q) => q.where(placeTagsMatch(others.words, tags!)))
+		.$if(!!tags, (q) => q.where(placeTagsMatch(tags!)))
 		.where((eb: Eb) => eb.and(conditions(eb, rest, pg, ecosystemId, 'place')))
 		.execute();
 	return rows;
