@@ -58,6 +58,23 @@ const CELLS_PER_DEGREE = 10;
 const MAX_CELLS = 16;
 const tagValue = /^[a-z0-9_]+$/;
 
+/**
+ * SQLite: the words and the filters' tags as one query of `finder_fts` (migration
+ * 2026-12-02T0310-finder-filters: column `words` holds what `program_fts` does, with the same
+ * tokenizer; `tags` the program's filters as single tokens), or plain `program_fts` when there is
+ * no tag. FTS5 intersects them, so only programs holding every word and every tag have their
+ * places looked up. The tags only narrow: every original condition is still checked.
+ */
+function wordsSource(words: string[], f: FinderFilters) {
+	const tags: string[] = [];
+	if (f.freeOnly) tags.push('cfree');
+	for (const [prefix, value] of [['s', f.subject], ['f', f.format], ['l', f.language]] as const) if (value && tagValue.test(value)) tags.push(prefix + value.replace(/_/g, ''));
+	if (f.age !== undefined && Number.isInteger(f.age)) tags.push(`a${f.age}`);
+	if (f.grade !== undefined && Number.isInteger(f.grade)) tags.push(`g${f.grade}`);
+	if (!tags.length) return sql`select rowid as fid from program_fts where program_fts match ${ftsQuery(words)}`;
+	return sql`select rowid as fid from finder_fts where finder_fts match ${`words : (${ftsQuery(words)}) AND tags : (${tags.join(' AND ')})`}`;
+}
+
 /** A lexeme as a quoted tsquery term (the folded search text only holds [a-z0-9], this is belt and braces). */
 const lexemeTerm = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 /** A word that begins more lexemes than this stays a prefix look-up. */
@@ -248,7 +265,7 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 	const fromWords = wordsFirst && !pg && others.words.length > 0;
 	const start = fromWords
 		? any
-				.selectFrom(sql`(select rowid as fid from program_fts where program_fts match ${ftsQuery(others.words)})`.as('f'))
+				.selectFrom(sql`(${wordsSource(others.words, others)})`.as('f'))
 				.crossJoin('finder_place as program')
 				.whereRef('program.fts_key', '=', 'f.fid')
 		: any.selectFrom('finder_place as program');
@@ -275,9 +292,10 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
  * every word than there are places in the box, both counted no further than `cap`. PostgreSQL's
  * planner makes that choice itself from its statistics.
  */
-export async function wordsShouldLead(db: Executor, ecosystemId: string, words: string[], box: NonNullable<FinderFilters['box']>, cap: number): Promise<boolean> {
+export async function wordsShouldLead(db: Executor, ecosystemId: string, filters: FinderFilters & { box: NonNullable<FinderFilters['box']> }, cap: number): Promise<boolean> {
+	const { words, box } = filters;
 	if (isPostgres(db) || !words.length) return false;
-	const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from program_fts where program_fts match ${ftsQuery(words)} limit ${cap})`.execute(db);
+	const { rows } = await sql<{ n: number }>`select count(*) as n from (${wordsSource(words, filters)} limit ${cap})`.execute(db);
 	const wordCount = Number(rows[0]?.n ?? 0);
 	if (wordCount >= cap) return false;
 	// Only whether the box holds more places than that: count no further.

@@ -70,7 +70,7 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 		// the count shown and the page, the nearest are all inside it (with filters, matches are
 		// sparse and one pass over the whole box is cheaper). Every candidate gets its exact
 		// distance (narrow rows); only the page shown is then read in full.
-		const wordsFirst = await wordsShouldLead(db, ecosystemId, filters.words, filters.box, PLACES_PER_PASS);
+		const wordsFirst = await wordsShouldLead(db, ecosystemId, { ...filters, box: filters.box }, PLACES_PER_PASS);
 		const unfiltered = !filters.words.length && Object.entries(query).every(([key, value]) => value === undefined || ['zip', 'radius', 'page'].includes(key));
 		const rings = unfiltered ? [radius / 16, radius / 8, radius / 4, radius / 2, radius] : [radius];
 		let ranked: [string, { name: string; distance: number }][] = [];

@@ -21,10 +21,46 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * program of ten, against 1 ms for the same word exact); the finder first expands each word to
  * the few lexemes it begins, then asks GIN for those exactly. Kept by statement triggers on
  * `program` (rows are only added: a lexeme no program holds any more matches nothing).
- * SQLite: nothing (its finder reads the box or the words first, see finder.repository.ts).
+ *
+ * SQLite: `finder_fts`, an FTS5 table keyed like `program_fts` (program_search.id) holding each
+ * program's search text (column `words`, same tokenizer, so words match exactly as there) and its
+ * filter tags (column `tags`: cost, subjects, formats, languages, ages and grades, underscores
+ * dropped so each is one token). When words lead a search by distance, one FTS5 query intersects
+ * the words with the filters, and only those programs' places are looked up, instead of a place
+ * look-up for every program holding the words. Kept by triggers on `program_search` (created and
+ * removed with its program) and on the program's columns.
  */
+/** The filter tags of program `p` as one FTS5 text (see finder.repository.ts `ftsTags`). */
+const sqliteTags = sql.raw(`'c' || replace(p.cost_kind, '_', '')
+	|| (select coalesce(group_concat(' s' || replace(value, '_', ''), ''), '') from json_each(case when json_valid(p.subjects_json) then p.subjects_json else '[]' end))
+	|| (select coalesce(group_concat(' f' || replace(value, '_', ''), ''), '') from json_each(case when json_valid(p.formats_json) then p.formats_json else '[]' end))
+	|| (select coalesce(group_concat(' l' || replace(value, '_', ''), ''), '') from json_each(case when json_valid(p.languages_json) then p.languages_json else '[]' end))
+	|| (select coalesce(group_concat(' a' || value, ''), '') from json_each('[${Array.from({ length: 26 }, (_, a) => a).join(',')}]') where
+		((p.min_age is not null or p.max_age is not null) and (p.min_age is null or p.min_age <= value) and (p.max_age is null or p.max_age >= value))
+		or (p.min_age is null and p.max_age is null and (p.grade_min is null or p.grade_min <= value - 5) and (p.grade_max is null or p.grade_max >= value - 6)))
+	|| (select coalesce(group_concat(' g' || value, ''), '') from json_each('[${Array.from({ length: 13 }, (_, g) => g).join(',')}]') where
+		(p.grade_min is null or p.grade_min <= value) and (p.grade_max is null or p.grade_max >= value) and (p.grade_min is not null or p.grade_max is not null))`);
+const tagColumns = sql.raw(['search_text', 'cost_kind', 'subjects_json', 'formats_json', 'languages_json', 'min_age', 'max_age', 'grade_min', 'grade_max'].join(', '));
+
 export async function up(db: Kysely<any>): Promise<void> {
-	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+		await sql`create virtual table finder_fts using fts5(words, tags, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+		await sql`insert into finder_fts (rowid, words, tags) select s.id, p.search_text, ${sqliteTags} from program_search s join program p on p.id = s.program_id`.execute(db);
+		await sql`
+			create trigger finder_fts_insert after insert on program_search begin
+				insert into finder_fts (rowid, words, tags) select new.id, p.search_text, ${sqliteTags} from program p where p.id = new.program_id;
+			end`.execute(db);
+		await sql`
+			create trigger finder_fts_delete after delete on program_search begin
+				delete from finder_fts where rowid = old.id;
+			end`.execute(db);
+		await sql`
+			create trigger finder_fts_update after update of ${tagColumns} on program begin
+				delete from finder_fts where rowid = (select id from program_search where program_id = new.id);
+				insert into finder_fts (rowid, words, tags) select s.id, p.search_text, ${sqliteTags} from program_search s join program p on p.id = s.program_id where s.program_id = new.id;
+			end`.execute(db);
+		return;
+	}
 	await sql`
 		create function finder_tags(cost_kind text, subjects_json text, formats_json text, languages_json text, min_age integer, max_age integer, grade_min integer, grade_max integer, latitude double precision, longitude double precision)
 		returns tsvector language sql immutable parallel safe as $$
@@ -56,7 +92,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+		for (const trigger of ['finder_fts_insert', 'finder_fts_delete', 'finder_fts_update']) await sql`drop trigger ${sql.raw(trigger)}`.execute(db);
+		await sql`drop table finder_fts`.execute(db);
+		return;
+	}
 	await sql`drop index finder_place_tags_idx`.execute(db);
 	await sql`drop trigger finder_lexeme_update on program`.execute(db);
 	await sql`drop trigger finder_lexeme_insert on program`.execute(db);
