@@ -27,10 +27,14 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * filter tags (column `tags`: cost, subjects, formats, languages, ages and grades, underscores
  * dropped so each is one token). When words lead a search by distance, one FTS5 query intersects
  * the words with the filters, and only those programs' places are looked up, instead of a place
- * look-up for every program holding the words. Kept by triggers on `program_search` (created and
- * removed with its program) and on the program's columns.
+ * look-up for every program holding the words. The tags also name the 0.1-degree grid cell of
+ * each of the program's places (from `finder_place`), so a small box narrows the words too. Kept
+ * by triggers on `program_search` (created and removed with its program), on the program's
+ * columns and on `finder_place` (a place found, moved or gone).
  */
-/** The filter tags of program `p` as one FTS5 text (see finder.repository.ts `ftsTags`). */
+/** floor(x * 10) without SQLite's optional math functions (a cast truncates toward zero). */
+const floor = (x: string) => `(cast(${x} * 10 as integer) - (${x} * 10 < cast(${x} * 10 as integer)))`;
+/** The filter tags of program `p` as one FTS5 text (see finder.repository.ts `wordsSource`). */
 const sqliteTags = sql.raw(`'c' || replace(p.cost_kind, '_', '')
 	|| (select coalesce(group_concat(' s' || replace(value, '_', ''), ''), '') from json_each(case when json_valid(p.subjects_json) then p.subjects_json else '[]' end))
 	|| (select coalesce(group_concat(' f' || replace(value, '_', ''), ''), '') from json_each(case when json_valid(p.formats_json) then p.formats_json else '[]' end))
@@ -39,7 +43,8 @@ const sqliteTags = sql.raw(`'c' || replace(p.cost_kind, '_', '')
 		((p.min_age is not null or p.max_age is not null) and (p.min_age is null or p.min_age <= value) and (p.max_age is null or p.max_age >= value))
 		or (p.min_age is null and p.max_age is null and (p.grade_min is null or p.grade_min <= value - 5) and (p.grade_max is null or p.grade_max >= value - 6)))
 	|| (select coalesce(group_concat(' g' || value, ''), '') from json_each('[${Array.from({ length: 13 }, (_, g) => g).join(',')}]') where
-		(p.grade_min is null or p.grade_min <= value) and (p.grade_max is null or p.grade_max >= value) and (p.grade_min is not null or p.grade_max is not null))`);
+		(p.grade_min is null or p.grade_min <= value) and (p.grade_max is null or p.grade_max >= value) and (p.grade_min is not null or p.grade_max is not null))
+	|| (select coalesce(group_concat(' ' || cell, ''), '') from (select distinct 'x' || ${floor('fp.latitude')} || 'y' || replace(${floor('fp.longitude')}, '-', 'm') as cell from finder_place fp where fp.program_id = p.id))`);
 const tagColumns = sql.raw(['search_text', 'cost_kind', 'subjects_json', 'formats_json', 'languages_json', 'min_age', 'max_age', 'grade_min', 'grade_max'].join(', '));
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -59,6 +64,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 				delete from finder_fts where rowid = (select id from program_search where program_id = new.id);
 				insert into finder_fts (rowid, words, tags) select s.id, p.search_text, ${sqliteTags} from program_search s join program p on p.id = s.program_id where s.program_id = new.id;
 			end`.execute(db);
+		for (const [event, row] of [['insert', 'new'], ['delete', 'old']] as const)
+			await sql`
+				create trigger ${sql.raw(`finder_fts_place_${event}`)} after ${sql.raw(event)} on finder_place begin
+					delete from finder_fts where rowid = (select id from program_search where program_id = ${sql.raw(row)}.program_id);
+					insert into finder_fts (rowid, words, tags) select s.id, p.search_text, ${sqliteTags} from program_search s join program p on p.id = s.program_id where s.program_id = ${sql.raw(row)}.program_id;
+				end`.execute(db);
 		return;
 	}
 	await sql`
@@ -93,7 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
 	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
-		for (const trigger of ['finder_fts_insert', 'finder_fts_delete', 'finder_fts_update']) await sql`drop trigger ${sql.raw(trigger)}`.execute(db);
+		for (const trigger of ['finder_fts_place_delete', 'finder_fts_place_insert', 'finder_fts_insert', 'finder_fts_delete', 'finder_fts_update']) await sql`drop trigger ${sql.raw(trigger)}`.execute(db);
 		await sql`drop table finder_fts`.execute(db);
 		return;
 	}
