@@ -349,16 +349,26 @@ reference.
 |---|---|---|---|---|---|---|
 ${rows}
 
-${missed.length ? `Missed: ${missed.join('; ')}. ` : 'Every finder query meets the target on both databases. '}How the finder answers (migration
-\`2026-12-02T0210-finder-speed\`): a search by distance reads \`finder_place\`, one row per located
+${missed.length ? `Missed: ${missed.join('; ')}. ` : 'Every finder query meets the target on both databases. '}The answer hash is a
+hash of what the family sees (the count, and each shown program with its distance, places and
+schedules, by content since generated ids are random): the same hash on both databases and across
+runs means the same answer, so a faster finder is checked to answer exactly as before.
+
+How the finder answers (migrations \`2026-12-02T0210-finder-speed\` and
+\`2026-12-02T0310-finder-filters\`): a search by distance reads \`finder_place\`, one row per located
 place with its program's filter columns, stored in (ecosystem, latitude, longitude) order and kept by
-triggers in the statement that writes a program or place, so a place needs no program lookup; on
-SQLite words rarer than the box's places lead instead, through a covering index on the full-text
-key. With no filter but the ZIP, the box grows from a sixteenth of the radius until it holds more
-than 1,000 programs. By name, one narrow query reads at most 1,001 matches (the count, and every
-page when there are fewer); past that the page is read walking the covering
-\`(ecosystem_id, name, id, …filters)\` index. Words go through FTS5 / the GIN index, the day and
-time through \`(program_id, opens_at, byday)\` on schedules.
+triggers in the statement that writes a program or place, so a place needs no program lookup. With
+words or filters, one index intersects them first: on PostgreSQL a GIN index over the place's
+tsvector and \`finder_tags\` (a tag for the cost, each subject, format, language, accepted age and
+grade, and the place's 0.1-degree grid cell), each typed word expanded beforehand to the exact
+lexemes it begins (\`finder_lexeme\`, since GIN collects every row of a prefix before it can
+intersect); on SQLite the FTS5 table \`finder_fts\` (the search text and the same tags), whose matches
+reach their places through a covering index on the full-text key. Every original condition is
+still checked on the rows found. With no filter but the ZIP, the box grows from a sixteenth of the
+radius (skipping rings too small at the density found) until it holds more than 1,000 programs. By
+name, one narrow query reads at most 1,001 matches (the count, and every page when there are
+fewer); past that the page is read walking the covering \`(ecosystem_id, name, id, …filters)\`
+index. The day and time go through \`(program_id, opens_at, byday)\` on schedules.
 
 ### Program deserts, ${ZIPS} ZIPs
 
