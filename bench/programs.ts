@@ -369,10 +369,11 @@ place with its program's filter columns, stored in (ecosystem, latitude, longitu
 triggers in the statement that writes a program or place, so a place needs no program lookup. With
 words or filters, one index intersects them first: on PostgreSQL a GIN index over the place's
 tsvector and \`finder_tags\` (a tag for the cost, each subject, format, language, accepted age and
-grade, and the place's 0.1-degree grid cell), each typed word expanded beforehand to the exact
-lexemes it begins (\`finder_lexeme\`, since GIN collects every row of a prefix before it can
-intersect); on SQLite the FTS5 table \`finder_fts\` (the search text and the same tags), whose matches
-reach their places through a covering index on the full-text key. Every original condition is
+grade), ANDed with the GiST box when the box is small, each typed word expanded beforehand to the
+exact lexemes it begins (\`finder_lexeme\`: GIN collects every row of a prefix before it can
+intersect); on SQLite the FTS5 table \`finder_fts\` (the search text, the same tags and the 0.1-degree
+grid cells of the program's places), whose matches reach their places through a covering index on
+the full-text key. Every original condition is
 still checked on the rows found. With no filter but the ZIP, the box grows from a sixteenth of the
 radius (skipping rings too small at the density found) until it holds more than 1,000 programs. By
 name, one narrow query reads at most 1,001 matches (the count, and every page when there are

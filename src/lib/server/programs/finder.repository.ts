@@ -52,9 +52,12 @@ function placeWordsMatch(words: string[], pg: boolean): Expression<SqlBool> {
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
-/** Grid cells per degree in `finder_tags` (migration 2026-12-02T0310-finder-filters): 0.1°, about 7 by 5 miles here. */
+/** SQLite: grid cells per degree in `finder_fts` tags (migration 2026-12-02T0310-finder-filters): 0.1°, about 7 by 5 miles here. */
 const CELLS_PER_DEGREE = 10;
-/** A box of more cells is left to the latitude/longitude check: GIN unions each cell's entries, which costs more than it saves once the box holds a good part of the directory. */
+/**
+ * A box of more cells is left to the latitude/longitude check on the rows found: FTS5 (and GiST on
+ * PostgreSQL) then reads more entries than it saves once the box holds a good part of the directory.
+ */
 const MAX_CELLS = 16;
 const tagValue = /^[a-z0-9_]+$/;
 
@@ -77,7 +80,10 @@ function wordsSource(words: string[], f: FinderFilters, box?: NonNullable<Finder
 	return { tagged: true, query: sql`select rowid as fid from finder_fts where finder_fts match ${`words : (${ftsQuery(words)}) AND tags : (${tags.join(' AND ')})`}` };
 }
 
-/** The grid cells (as in `finder_tags` / `finder_fts`) a box touches, or null when they are too many to be worth naming. */
+/**
+ * The grid cells (as in `finder_fts`) a box touches, or null when they are too many to be worth
+ * naming. PostgreSQL: whether the box is small enough for its GiST look-up to narrow the tags'.
+ */
 function boxCells(box: NonNullable<FinderFilters['box']>): [number, number][] | null {
 	const [i0, i1] = [Math.floor(box.minLat * CELLS_PER_DEGREE), Math.floor(box.maxLat * CELLS_PER_DEGREE)];
 	const [j0, j1] = [Math.floor(box.minLon * CELLS_PER_DEGREE), Math.floor(box.maxLon * CELLS_PER_DEGREE)];
@@ -112,29 +118,26 @@ async function wordTerms(db: Executor, words: string[]): Promise<string[]> {
 
 /**
  * PostgreSQL: the words (as `wordTerms`) and the filters as the tags `finder_tags` indexes (each
- * starting with '#'), every one required, and one of the box's grid cells; null when there is
- * nothing to look up. A tag only narrows: the finder's own conditions are still checked on each row.
+ * starting with '#'), every one required; null when there is nothing to look up. A tag only
+ * narrows: the finder's own conditions are still checked on each row.
  */
-function placeTagQuery(f: FinderFilters, box: NonNullable<FinderFilters['box']>, words: string[]): string | null {
+function placeTagQuery(f: FinderFilters, words: string[]): string | null {
 	const tags: string[] = [];
 	if (f.freeOnly) tags.push('c_free');
 	for (const [prefix, value] of [['s_', f.subject], ['f_', f.format], ['l_', f.language]] as const) if (value && tagValue.test(value)) tags.push(prefix + value);
 	if (f.age !== undefined && Number.isInteger(f.age)) tags.push(`a${f.age}`);
 	if (f.grade !== undefined && Number.isInteger(f.grade)) tags.push(`g${f.grade}`);
 	if (!tags.length && !words.length) return null;
-	const terms = [...words, ...tags.map((t) => `'#${t}'`)];
-	const cells = boxCells(box);
-	if (cells) terms.push(`(${cells.map(([i, j]) => `'#x${i}_${j}'`).join(' | ')})`);
-	return terms.join(' & ');
+	return [...words, ...tags.map((t) => `'#${t}'`)].join(' & ');
 }
 
 /**
- * PostgreSQL: words, filters and the box's cells in one look-up of the `finder_place_tags_idx`
+ * PostgreSQL: words and filters in one look-up of the `finder_place_tags_idx`
  * GIN index (the expression must stay the index's own). The folded words ([a-z0-9]) can never
  * begin a '#' tag, so this matches the words exactly as `placeWordsMatch` does.
  */
 function placeTagsMatch(query: string): Expression<SqlBool> {
-	return sql<SqlBool>`(coalesce(program.search, ''::tsvector) || finder_tags(program.cost_kind, program.subjects_json, program.formats_json, program.languages_json, program.min_age, program.max_age, program.grade_min, program.grade_max, program.latitude, program.longitude)) @@ ${query}::tsquery`;
+	return sql<SqlBool>`(coalesce(program.search, ''::tsvector) || finder_tags(program.cost_kind, program.subjects_json, program.formats_json, program.languages_json, program.min_age, program.max_age, program.grade_min, program.grade_max)) @@ ${query}::tsquery`;
 }
 
 /**
@@ -276,8 +279,10 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 				.crossJoin('finder_place as program')
 				.whereRef('program.fts_key', '=', 'f.fid')
 		: any.selectFrom('finder_place as program');
-	const tags = pg ? placeTagQuery(others, box, await wordTerms(db, others.words)) : null;
-	// The tags look-up answers the words itself; the box's GiST index is then left out of the plan.
+	const tags = pg ? placeTagQuery(others, await wordTerms(db, others.words)) : null;
+	// The tags look-up answers the words itself. A small box's GiST look-up is ANDed with it; a wide
+	// one (most of the directory) is left to the latitude/longitude check on the few rows found.
+	const narrowBox = !tags || !!boxCells(box);
 	const rest = fromWords || tags ? { ...others, words: [] } : others;
 	const rows: { id: string; name: string; latitude: number; longitude: number }[] = await start
 		.select(['program.program_id as id', 'program.name', 'program.latitude', 'program.longitude'])
@@ -287,7 +292,7 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 		.where('program.longitude', '>=', box.minLon)
 		.where('program.longitude', '<=', box.maxLon)
 		// PostgreSQL: the same box for its GiST index on the point.
-		.$if(pg && !tags, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
+		.$if(pg && narrowBox, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
 		.$if(!!tags, (q) => q.where(placeTagsMatch(tags!)))
 		.where((eb: Eb) => eb.and(conditions(eb, rest, pg, ecosystemId, 'place')))
 		.execute();
