@@ -24,6 +24,7 @@ import * as finderSpeed from './migrations/2026-12-02T0210-finder-speed.js';
 import * as educatorsMore from './migrations/2026-12-02T0220-educators-more.js';
 import * as hardening from './migrations/2026-12-02T0240-hardening.js';
 import * as participantBatches from './migrations/2026-12-02T0300-participant-batches.js';
+import * as finderFilters from './migrations/2026-12-02T0310-finder-filters.js';
 import * as jobFiles from './migrations/2026-12-02T0330-job-files.js';
 
 /**
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0220-educators-more': educatorsMore,
 	'2026-12-02T0240-hardening': hardening,
 	'2026-12-02T0300-participant-batches': participantBatches,
+	'2026-12-02T0310-finder-filters': finderFilters,
 	'2026-12-02T0330-job-files': jobFiles,
 };
 

@@ -65,6 +65,8 @@ export interface Database {
 	program: ProgramTable;
 	program_location: ProgramLocationTable;
 	finder_place: FinderPlaceTable;
+	/** PostgreSQL only: every lexeme of the programs' search text (the finder expands a typed prefix to them). */
+	finder_lexeme: { lexeme: string };
 	program_schedule: ProgramScheduleTable;
 	zip_area: ZipAreaTable;
 	zip_youth_population: ZipYouthPopulationTable;

@@ -52,6 +52,94 @@ function placeWordsMatch(words: string[], pg: boolean): Expression<SqlBool> {
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
+/** SQLite: grid cells per degree in `finder_fts` tags (migration 2026-12-02T0310-finder-filters): 0.1°, about 7 by 5 miles here. */
+const CELLS_PER_DEGREE = 10;
+/**
+ * A box of more cells is left to the latitude/longitude check on the rows found: FTS5 (and GiST on
+ * PostgreSQL) then reads more entries than it saves once the box holds a good part of the directory.
+ */
+const MAX_CELLS = 16;
+const tagValue = /^[a-z0-9_]+$/;
+
+/**
+ * SQLite: the words and the filters' tags as one query of `finder_fts` (migration
+ * 2026-12-02T0310-finder-filters: column `words` holds what `program_fts` does, with the same
+ * tokenizer; `tags` the program's filters as single tokens), or plain `program_fts` when there is
+ * no tag. FTS5 intersects them, so only programs holding every word and every tag have their
+ * places looked up. The tags only narrow: every original condition is still checked.
+ */
+function wordsSource(words: string[], f: FinderFilters, box?: NonNullable<FinderFilters['box']>) {
+	const tags: string[] = [];
+	if (f.freeOnly) tags.push('cfree');
+	for (const [prefix, value] of [['s', f.subject], ['f', f.format], ['l', f.language]] as const) if (value && tagValue.test(value)) tags.push(prefix + value.replace(/_/g, ''));
+	if (f.age !== undefined && Number.isInteger(f.age)) tags.push(`a${f.age}`);
+	if (f.grade !== undefined && Number.isInteger(f.grade)) tags.push(`g${f.grade}`);
+	const cells = box ? boxCells(box) : null;
+	if (cells) tags.push(`(${cells.map(([i, j]) => `x${i}y${String(j).replace('-', 'm')}`).join(' OR ')})`);
+	if (!tags.length) return { tagged: false, query: sql`select rowid as fid from program_fts where program_fts match ${ftsQuery(words)}` };
+	return { tagged: true, query: sql`select rowid as fid from finder_fts where finder_fts match ${`words : (${ftsQuery(words)}) AND tags : (${tags.join(' AND ')})`}` };
+}
+
+/**
+ * The grid cells (as in `finder_fts`) a box touches, or null when they are too many to be worth
+ * naming. PostgreSQL: whether the box is small enough for its GiST look-up to narrow the tags'.
+ */
+function boxCells(box: NonNullable<FinderFilters['box']>): [number, number][] | null {
+	const [i0, i1] = [Math.floor(box.minLat * CELLS_PER_DEGREE), Math.floor(box.maxLat * CELLS_PER_DEGREE)];
+	const [j0, j1] = [Math.floor(box.minLon * CELLS_PER_DEGREE), Math.floor(box.maxLon * CELLS_PER_DEGREE)];
+	if ((i1 - i0 + 1) * (j1 - j0 + 1) > MAX_CELLS) return null;
+	const cells: [number, number][] = [];
+	for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) cells.push([i, j]);
+	return cells;
+}
+
+/** A lexeme as a quoted tsquery term (the folded search text only holds [a-z0-9], this is belt and braces). */
+const lexemeTerm = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** A word that begins more lexemes than this stays a prefix look-up. */
+const MAX_EXPANSION = 32;
+
+/**
+ * PostgreSQL: each word as the lexemes it begins (from `finder_lexeme`, in byte order, which is how
+ * tsquery compares a prefix), as tsquery terms: `('jardin' | 'jardines')`. GIN matches exact
+ * lexemes far faster than a prefix. A word beginning none or too many stays a prefix (`'w':*`).
+ */
+async function wordTerms(db: Executor, words: string[]): Promise<string[]> {
+	if (!words.length) return [];
+	const { rows } = await sql<{ word: string; lexeme: string }>`
+		select w.word, l.lexeme from unnest(${words}::text[]) as w(word)
+		cross join lateral (
+			select lexeme from finder_lexeme where lexeme >= w.word and lexeme < w.word || chr(1114111) and starts_with(lexeme, w.word) order by lexeme limit ${MAX_EXPANSION + 1}
+		) l`.execute(db);
+	return words.map((word) => {
+		const lexemes = rows.filter((r) => r.word === word && r.lexeme.startsWith(word)).map((r) => r.lexeme);
+		return lexemes.length && lexemes.length <= MAX_EXPANSION ? `(${lexemes.map(lexemeTerm).join(' | ')})` : `${lexemeTerm(word)}:*`;
+	});
+}
+
+/**
+ * PostgreSQL: the words (as `wordTerms`) and the filters as the tags `finder_tags` indexes (each
+ * starting with '#'), every one required; null when there is nothing to look up. A tag only
+ * narrows: the finder's own conditions are still checked on each row.
+ */
+function placeTagQuery(f: FinderFilters, words: string[]): string | null {
+	const tags: string[] = [];
+	if (f.freeOnly) tags.push('c_free');
+	for (const [prefix, value] of [['s_', f.subject], ['f_', f.format], ['l_', f.language]] as const) if (value && tagValue.test(value)) tags.push(prefix + value);
+	if (f.age !== undefined && Number.isInteger(f.age)) tags.push(`a${f.age}`);
+	if (f.grade !== undefined && Number.isInteger(f.grade)) tags.push(`g${f.grade}`);
+	if (!tags.length && !words.length) return null;
+	return [...words, ...tags.map((t) => `'#${t}'`)].join(' & ');
+}
+
+/**
+ * PostgreSQL: words and filters in one look-up of the `finder_place_tags_idx`
+ * GIN index (the expression must stay the index's own). The folded words ([a-z0-9]) can never
+ * begin a '#' tag, so this matches the words exactly as `placeWordsMatch` does.
+ */
+function placeTagsMatch(query: string): Expression<SqlBool> {
+	return sql<SqlBool>`(coalesce(program.search, ''::tsvector) || finder_tags(program.cost_kind, program.subjects_json, program.formats_json, program.languages_json, program.min_age, program.max_age, program.grade_min, program.grade_max)) @@ ${query}::tsquery`;
+}
+
 /**
  * The programs to start from. With words on SQLite: the full-text matches first (CROSS JOIN keeps
  * that order), each reaching its program by key, so a rare word never walks the whole directory.
@@ -187,11 +275,15 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 	const fromWords = wordsFirst && !pg && others.words.length > 0;
 	const start = fromWords
 		? any
-				.selectFrom(sql`(select rowid as fid from program_fts where program_fts match ${ftsQuery(others.words)})`.as('f'))
+				.selectFrom(sql`(${wordsSource(others.words, others, box).query})`.as('f'))
 				.crossJoin('finder_place as program')
 				.whereRef('program.fts_key', '=', 'f.fid')
 		: any.selectFrom('finder_place as program');
-	const rest = fromWords ? { ...others, words: [] } : others;
+	const tags = pg ? placeTagQuery(others, await wordTerms(db, others.words)) : null;
+	// The tags look-up answers the words itself. A small box's GiST look-up is ANDed with it; a wide
+	// one (most of the directory) is left to the latitude/longitude check on the few rows found.
+	const narrowBox = !tags || !!boxCells(box);
+	const rest = fromWords || tags ? { ...others, words: [] } : others;
 	const rows: { id: string; name: string; latitude: number; longitude: number }[] = await start
 		.select(['program.program_id as id', 'program.name', 'program.latitude', 'program.longitude'])
 		.where('program.ecosystem_id', '=', ecosystemId)
@@ -200,7 +292,8 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
 		.where('program.longitude', '>=', box.minLon)
 		.where('program.longitude', '<=', box.maxLon)
 		// PostgreSQL: the same box for its GiST index on the point.
-		.$if(pg, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
+		.$if(pg && narrowBox, (q) => q.where(sql<SqlBool>`point(program.longitude, program.latitude) <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`))
+		.$if(!!tags, (q) => q.where(placeTagsMatch(tags!)))
 		.where((eb: Eb) => eb.and(conditions(eb, rest, pg, ecosystemId, 'place')))
 		.execute();
 	return rows;
@@ -211,9 +304,14 @@ export async function searchProgramPlaces(db: Executor, ecosystemId: string, fil
  * every word than there are places in the box, both counted no further than `cap`. PostgreSQL's
  * planner makes that choice itself from its statistics.
  */
-export async function wordsShouldLead(db: Executor, ecosystemId: string, words: string[], box: NonNullable<FinderFilters['box']>, cap: number): Promise<boolean> {
+export async function wordsShouldLead(db: Executor, ecosystemId: string, filters: FinderFilters & { box: NonNullable<FinderFilters['box']> }, cap: number): Promise<boolean> {
+	const { words, box } = filters;
 	if (isPostgres(db) || !words.length) return false;
-	const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from program_fts where program_fts match ${ftsQuery(words)} limit ${cap})`.execute(db);
+	const source = wordsSource(words, filters, box);
+	// Words with the box's cells or a filter's tags hold no more programs than the box (or about
+	// as many at worst): they lead without counting, which costs as much as the search.
+	if (source.tagged) return true;
+	const { rows } = await sql<{ n: number }>`select count(*) as n from (${source.query} limit ${cap})`.execute(db);
 	const wordCount = Number(rows[0]?.n ?? 0);
 	if (wordCount >= cap) return false;
 	// Only whether the box holds more places than that: count no further.

@@ -70,11 +70,13 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 		// the count shown and the page, the nearest are all inside it (with filters, matches are
 		// sparse and one pass over the whole box is cheaper). Every candidate gets its exact
 		// distance (narrow rows); only the page shown is then read in full.
-		const wordsFirst = await wordsShouldLead(db, ecosystemId, filters.words, filters.box, PLACES_PER_PASS);
+		const wordsFirst = await wordsShouldLead(db, ecosystemId, { ...filters, box: filters.box }, PLACES_PER_PASS);
 		const unfiltered = !filters.words.length && Object.entries(query).every(([key, value]) => value === undefined || ['zip', 'radius', 'page'].includes(key));
 		const rings = unfiltered ? [radius / 16, radius / 8, radius / 4, radius / 2, radius] : [radius];
 		let ranked: [string, { name: string; distance: number }][] = [];
-		for (const ring of rings) {
+		const enough = Math.max(COUNT_CAP, need);
+		for (let r = 0; r < rings.length; r++) {
+			const ring = rings[r]!;
 			const box = { minLat: origin.lat - latitudeSpan(ring), maxLat: origin.lat + latitudeSpan(ring), minLon: origin.lon - longitudeSpan(ring, origin.lat), maxLon: origin.lon + longitudeSpan(ring, origin.lat) };
 			const candidates = await searchProgramPlaces(db, ecosystemId, { ...filters, box: ring === radius ? filters.box : box }, wordsFirst);
 			const nearest = new Map<string, { name: string; distance: number }>();
@@ -86,10 +88,13 @@ export async function findPrograms({ db, ecosystemId, params, now = new Date() }
 			}
 			ranked = [...nearest.entries()];
 			if (ring === radius) break;
-			if (ranked.length > Math.max(COUNT_CAP, need)) {
+			if (ranked.length > enough) {
 				more = true;
 				break;
 			}
+			// Skip the rings that, at the density found so far, would not hold enough either: each
+			// is read in full, so reading one too small costs time (never a different answer).
+			while (r + 2 < rings.length && ranked.length * (rings[r + 1]! / ring) ** 2 <= enough) r++;
 		}
 		ranked.sort((a, b) => a[1].distance - b[1].distance || a[1].name.localeCompare(b[1].name) || a[0].localeCompare(b[0]));
 		total = more ? COUNT_CAP : ranked.length;
