@@ -19,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
@@ -38,6 +38,7 @@ import { insertPartner } from '../src/lib/server/partners/partners.repository.js
 import { findPrograms } from '../src/lib/server/programs/finder.service.js';
 import { searchTextOf, subjects, formats, languages } from '../src/lib/server/programs/programs.js';
 import { newId } from '../src/lib/server/util.js';
+import { writeSection } from './doc-sections.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -409,12 +410,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
 		console.log(section.slice(section.indexOf('| Database | Query'), section.indexOf('### Program deserts')));
 		process.exit(0);
 	}
-	const docPath = join(root, 'docs', 'benchmarks.md');
-	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-	const [before, afterStart] = [doc.indexOf('## 4. Asset map'), doc.indexOf('## Reading the results')];
-	const next = before >= 0 ? doc.slice(0, before) + section + '\n' + (afterStart > before ? doc.slice(afterStart) : '') : afterStart >= 0 ? doc.slice(0, afterStart) + section + '\n' + doc.slice(afterStart) : `${doc}\n${section}`;
-	const { writeFileSync } = await import('node:fs');
-	writeFileSync(docPath, next);
+	writeSection('## 4. Asset map', section);
 	log('wrote section 4 of docs/benchmarks.md');
 	process.exit(0);
 }
