@@ -1,5 +1,7 @@
 import type { Geometry } from 'geojson';
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
+import type { DesertTallies, ZipTally } from './deserts.js';
 
 export interface ZipAreaRow {
 	zip: string;
@@ -110,53 +112,102 @@ export interface DesertFilters {
 }
 
 /**
- * The programs families can find (active, not hidden), filtered, with their seats and the ZIPs
- * of their places: what the desert map counts.
+ * The programs families can find (active, not hidden by the last-verified rule) that match the
+ * desert filters: the one definition both the map's query and its reference reader use.
  */
-export async function listDesertPrograms(db: Executor, ecosystemId: string, f: DesertFilters) {
-	const programs = await db
+export function desertProgramQuery(db: Executor, ecosystemId: string, f: DesertFilters) {
+	return db
 		.selectFrom('program')
-		.select(['id', 'capacity'])
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('status', '=', 'active')
-		.where((eb) => eb.or([eb('last_verified_at', '>=', f.visibleSince), eb.and([eb('last_verified_at', 'is', null), eb('created_at', '>=', f.visibleSince)])]))
-		.$if(!!f.subject, (qb) => qb.where('subjects_json', 'like', `%"${f.subject}"%`))
-		.$if(!!f.format, (qb) => qb.where('formats_json', 'like', `%"${f.format}"%`))
-		.$if(!!f.freeOnly, (qb) => qb.where('cost_kind', '=', 'free'))
+		.where('program.ecosystem_id', '=', ecosystemId)
+		.where('program.status', '=', 'active')
+		.where((eb) =>
+			eb.or([eb('program.last_verified_at', '>=', f.visibleSince), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '>=', f.visibleSince)])])
+		)
+		.$if(!!f.subject, (qb) => qb.where('program.subjects_json', 'like', `%"${f.subject}"%`))
+		.$if(!!f.format, (qb) => qb.where('program.formats_json', 'like', `%"${f.format}"%`))
+		.$if(!!f.freeOnly, (qb) => qb.where('program.cost_kind', '=', 'free'))
 		.$if(!!f.ages, (qb) => {
 			const [low, high] = f.ages!;
 			return qb.where((eb) =>
 				eb.or([
 					eb.and([
-						eb.or([eb('min_age', 'is not', null), eb('max_age', 'is not', null)]),
-						eb.or([eb('min_age', 'is', null), eb('min_age', '<=', high)]),
-						eb.or([eb('max_age', 'is', null), eb('max_age', '>=', low)])
+						eb.or([eb('program.min_age', 'is not', null), eb('program.max_age', 'is not', null)]),
+						eb.or([eb('program.min_age', 'is', null), eb('program.min_age', '<=', high)]),
+						eb.or([eb('program.max_age', 'is', null), eb('program.max_age', '>=', low)])
 					]),
 					eb.and([
-						eb('min_age', 'is', null),
-						eb('max_age', 'is', null),
-						eb.or([eb('grade_min', 'is', null), eb('grade_min', '<=', high - 5)]),
-						eb.or([eb('grade_max', 'is', null), eb('grade_max', '>=', low - 6)])
+						eb('program.min_age', 'is', null),
+						eb('program.max_age', 'is', null),
+						eb.or([eb('program.grade_min', 'is', null), eb('program.grade_min', '<=', high - 5)]),
+						eb.or([eb('program.grade_max', 'is', null), eb('program.grade_max', '>=', low - 6)])
 					])
 				])
 			);
-		})
-		.orderBy('id')
+		});
+}
+
+const fiveDigits = /^\d{5}$/;
+
+/**
+ * The desert map's counts, aggregated by the database (the rule is `tallyPrograms` in
+ * deserts.ts, tested equal on both databases): for each listed ZIP and share size, the programs
+ * placed there and the integer sum of their places' seats, plus the programs without seats.
+ * Each place counts in the ZIP of its postal code's first five characters; a program's number of
+ * places counts all of them, listed ZIP or not. A program lacking seats is counted once, in its
+ * lowest listed ZIP. The listed ZIPs are inlined as literals (each checked to be five digits) so
+ * an ecosystem of any size stays one statement, under both databases' parameter limits.
+ */
+export async function desertTallies(db: Executor, ecosystemId: string, f: DesertFilters, zips: readonly string[]): Promise<DesertTallies> {
+	const listed = [...new Set(zips)];
+	if (listed.length === 0) return { zips: [], programsWithoutSeats: 0 };
+	const bad = listed.find((z) => !fiveDigits.test(z));
+	if (bad !== undefined) throw new Error(`desertTallies: "${bad}" is not a five-digit ZIP`);
+	const listedZips = sql.join(listed.map((z) => sql.lit(z)));
+	const visible = desertProgramQuery(db, ecosystemId, f).select(['program.id', 'program.capacity']);
+	const rows = await db
+		.with('placed', (qc) =>
+			qc
+				.selectFrom('program_location as l')
+				.innerJoin(visible.as('p'), 'p.id', 'l.program_id')
+				.where('l.ecosystem_id', '=', ecosystemId)
+				.select((eb) => [
+					'l.program_id',
+					'p.capacity',
+					sql<string>`substr(l.postal_code, 1, 5)`.as('zip'),
+					eb.fn.countAll<number | string>().over((o) => o.partitionBy('l.program_id')).as('places')
+				])
+		)
+		.with('listed', (qc) =>
+			qc
+				.selectFrom('placed')
+				.where(sql<boolean>`zip in (${listedZips})`)
+				.select((eb) => ['program_id', 'capacity', 'zip', 'places', eb.fn.min<string>('zip').over((o) => o.partitionBy('program_id')).as('first_zip')])
+		)
+		.selectFrom('listed')
+		.select((eb) => [
+			'zip',
+			'places',
+			eb.fn.sum<number | string | null>('capacity').as('capacity'),
+			eb.fn.count<number | string>('program_id').distinct().as('programs'),
+			eb.fn
+				.count<number | string>(eb.case().when(eb.and([eb('capacity', 'is', null), eb('zip', '=', eb.ref('first_zip'))])).then(eb.ref('program_id')).end())
+				.distinct()
+				.as('without_seats')
+		])
+		.groupBy(['zip', 'places'])
 		.execute();
-	const zips = new Map<string, string[]>();
-	const ids = programs.map((p) => p.id);
-	for (let i = 0; i < ids.length; i += 500) {
-		const places = await db
-			.selectFrom('program_location')
-			.select(['program_id', 'postal_code'])
-			.where('ecosystem_id', '=', ecosystemId)
-			.where('program_id', 'in', ids.slice(i, i + 500))
-			.orderBy('program_id')
-			.orderBy('position')
-			.execute();
-		for (const p of places) zips.set(p.program_id, [...(zips.get(p.program_id) ?? []), p.postal_code.slice(0, 5)]);
+	const byZip = new Map<string, ZipTally>();
+	let programsWithoutSeats = 0;
+	for (const r of rows) {
+		const t = byZip.get(r.zip) ?? { zip: r.zip, programs: 0, shares: [] };
+		t.programs += Number(r.programs);
+		t.shares.push({ places: Number(r.places), capacity: Number(r.capacity ?? 0) });
+		byZip.set(r.zip, t);
+		programsWithoutSeats += Number(r.without_seats);
 	}
-	return programs.map((p) => ({ id: p.id, capacity: p.capacity === null ? null : Number(p.capacity), zips: zips.get(p.id) ?? [] }));
+	const tallies = [...byZip.values()].sort((a, b) => (a.zip < b.zip ? -1 : a.zip > b.zip ? 1 : 0));
+	for (const t of tallies) t.shares.sort((a, b) => a.places - b.places);
+	return { zips: tallies, programsWithoutSeats };
 }
 
 export async function ecosystemFocusGroups(db: Executor, ecosystemId: string): Promise<string[]> {
