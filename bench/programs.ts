@@ -10,6 +10,9 @@
  *     service (visible programs and their places read, seats per 1,000 young people, ranking),
  *     with and without the desert filters; the SVG rendering is not measured;
  *   - the JavaScript the public finder page loads, gzip, read from the built server's HTML.
+ * `--only deserts` measures the desert map alone, on directories kept between runs (the SQLite file
+ * in bench/out and the PostgreSQL database `parity_bench_programs_deserts`, generated when missing),
+ * and rewrites only its subsection of docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
@@ -173,16 +176,29 @@ export async function desertQuery(ctx: AppContext, actor: Actor, ecosystemId: st
 	return (await programDeserts({ db: ctx.db.kysely, actor, ecosystemId, query, now: NOW })).rows;
 }
 
+const onlyDeserts = process.argv.join(' ').includes('--only deserts');
+
+/** A directory an earlier `--only deserts` run generated with this many programs, if any. */
+async function keptDirectory(db: Kysely<Database>, programs: number): Promise<string | null> {
+	const rows = await db.selectFrom('ecosystem').innerJoin('program', 'program.ecosystem_id', 'ecosystem.id').select('ecosystem.id').select((eb) => eb.fn.countAll<number | string>().as('n')).where('ecosystem.slug', 'like', 'bench-%').groupBy('ecosystem.id').execute();
+	return rows.find((r) => Number(r.n) === programs)?.id ?? null;
+}
+
 async function benchDatabase(database: string, url: string, programs: number, runs: number): Promise<DatabaseResult> {
 	const ctx = await createContext({ databaseUrl: url, secret: SECRET, origin: 'http://localhost' });
 	try {
 		const db = ctx.db.kysely;
-		log(`${database}: generating ${fmt(programs)} programs across ${PARTNERS} partners`);
+		const kept = onlyDeserts ? await keptDirectory(db, programs) : null;
+		if (!kept) log(`${database}: generating ${fmt(programs)} programs across ${PARTNERS} partners`);
 		const started = performance.now();
-		const { ecosystemId } = await populate(db, programs);
+		const ecosystemId = kept ?? (await populate(db, programs)).ecosystemId;
 		const populateMs = performance.now() - started;
 		if (database === 'PostgreSQL') await sql`analyze`.execute(db);
 		else await sql`analyze`.execute(db);
+		if (onlyDeserts) {
+			const { desert, desertFiltered } = await benchDeserts(ctx, database, ecosystemId, runs);
+			return { database, populateMs, reference: { p50: 0, p95: 0, results: '' }, queries: [], desert, desertFiltered };
+		}
 		const find = (params: string) => findPrograms({ db, ecosystemId, params: new URLSearchParams(params), now: NOW });
 		log(`${database}: finder queries`);
 		const shownCount = (found: { total: number; more: boolean }) => (found.more ? `${fmt(found.total)}+` : fmt(found.total));
@@ -192,17 +208,22 @@ async function benchDatabase(database: string, url: string, programs: number, ru
 			const results = shownCount(await find(q.params));
 			queries.push({ label: q.label, results, ...(await timed(runs, () => find(q.params))) });
 		}
-		log(`${database}: desert map`);
-		await seedYouth(db, ecosystemId);
-		const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId });
-		const desertZips = (await desertQuery(ctx, admin, ecosystemId, false)).length;
-		const desert = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, false))), zips: desertZips };
-		const filteredZips = (await desertQuery(ctx, admin, ecosystemId, true)).length;
-		const desertFiltered = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, true))), zips: filteredZips };
+		const { desert, desertFiltered } = await benchDeserts(ctx, database, ecosystemId, runs);
 		return { database, populateMs, reference, queries, desert, desertFiltered };
 	} finally {
 		await ctx.close();
 	}
+}
+
+async function benchDeserts(ctx: AppContext, database: string, ecosystemId: string, runs: number) {
+	log(`${database}: desert map`);
+	await seedYouth(ctx.db.kysely, ecosystemId);
+	const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId });
+	const desertZips = (await desertQuery(ctx, admin, ecosystemId, false)).length;
+	const desert = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, false))), zips: desertZips };
+	const filteredZips = (await desertQuery(ctx, admin, ecosystemId, true)).length;
+	const desertFiltered = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, true))), zips: filteredZips };
+	return { desert, desertFiltered };
 }
 
 async function adminQuery(statement: string) {
@@ -250,6 +271,28 @@ export async function finderJavaScript(): Promise<{ files: number; gzipBytes: nu
 	}
 }
 
+/** The desert map's subsection of section 4. */
+function desertSection(results: DatabaseResult[]): string {
+	const desertRows = results
+		.flatMap((r) => [
+			`| ${r.database} | every visible program | ${r.desert.zips} | ${fmt(r.desert.p50, 1)} ms | ${fmt(r.desert.p95, 1)} ms |`,
+			`| ${r.database} | science, free, ages 11–13, after school | ${r.desertFiltered.zips} | ${fmt(r.desertFiltered.p50, 1)} ms | ${fmt(r.desertFiltered.p95, 1)} ms |`
+		])
+		.join('\n');
+	return `### Program deserts, ${ZIPS} ZIPs
+
+The backbone's program-desert map through the real \`programDeserts\` service (the same call as
+\`/e/<ecosystem>/admin/asset-map/deserts\`): the database sums seats and programs per ZIP (one
+query, \`desertTallies\`: only a row per ZIP and share size comes back), then seats per 1,000 young
+people against youth figures generated for all ${ZIPS} ZIPs and the ranking, with and without the
+desert filters. Drawing the SVG map is not included.
+
+| Database | Programs counted | ZIPs | p50 | p95 |
+|---|---|---|---|---|
+${desertRows}
+`;
+}
+
 /** Runs the asset-map benchmark and returns section 4 of docs/benchmarks.md. */
 export async function programBench(quick: boolean): Promise<string> {
 	mkdirSync(out, { recursive: true });
@@ -257,20 +300,22 @@ export async function programBench(quick: boolean): Promise<string> {
 	const runs = quick ? 20 : 30;
 	const startLoad = loadavg()[0]!.toFixed(1);
 	const results: DatabaseResult[] = [];
-	const sqliteFile = join(out, 'programs.sqlite');
-	rmSync(sqliteFile, { force: true });
+	const sqliteFile = join(out, onlyDeserts ? 'programs-deserts.sqlite' : 'programs.sqlite');
+	if (!onlyDeserts) rmSync(sqliteFile, { force: true });
 	results.push(await benchDatabase('SQLite', sqliteFile, programs, runs));
-	const pgName = `parity_bench_programs_${process.pid}`;
+	const pgName = onlyDeserts ? 'parity_bench_programs_deserts' : `parity_bench_programs_${process.pid}`;
 	try {
-		await adminQuery(`CREATE DATABASE ${pgName}`);
+		if (onlyDeserts) await adminQuery(`CREATE DATABASE ${pgName}`).catch(() => log(`reusing the PostgreSQL database ${pgName}`));
+		else await adminQuery(`CREATE DATABASE ${pgName}`);
 		const url = new URL(pgAdmin);
 		url.pathname = `/${pgName}`;
 		results.push(await benchDatabase('PostgreSQL', url.toString(), programs, runs));
 	} catch (error) {
 		log(`PostgreSQL programs benchmark skipped: ${(error as Error).message}`);
 	} finally {
-		await adminQuery(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch(() => {});
+		if (!onlyDeserts) await adminQuery(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch(() => {});
 	}
+	if (onlyDeserts) return desertSection(results);
 	log('finder page JavaScript');
 	const js = await finderJavaScript();
 
@@ -278,12 +323,6 @@ export async function programBench(quick: boolean): Promise<string> {
 		.flatMap((r) => [
 			`| ${r.database} | no filters (reference: count up to 1,000 + first page by name) | ${r.reference.results} | ${fmt(r.reference.p50, 1)} ms | ${fmt(r.reference.p95, 1)} ms | reference |`,
 			...r.queries.map((q) => `| ${r.database} | ${q.label} | ${q.results} | ${fmt(q.p50, 1)} ms | ${fmt(q.p95, 1)} ms | ${q.p95 < 25 ? 'met' : '**missed**'} |`)
-		])
-		.join('\n');
-	const desertRows = results
-		.flatMap((r) => [
-			`| ${r.database} | every visible program | ${r.desert.zips} | ${fmt(r.desert.p50, 1)} ms | ${fmt(r.desert.p95, 1)} ms |`,
-			`| ${r.database} | science, free, ages 11–13, after school | ${r.desertFiltered.zips} | ${fmt(r.desertFiltered.p50, 1)} ms | ${fmt(r.desertFiltered.p95, 1)} ms |`
 		])
 		.join('\n');
 	const missed = results.flatMap((r) => r.queries.filter((q) => q.p95 >= 25).map((q) => `${r.database}: ${q.label} (${fmt(q.p95, 1)} ms)`));
@@ -319,17 +358,7 @@ page when there are fewer); past that the page is read walking the covering
 \`(ecosystem_id, name, id, …filters)\` index. Words go through FTS5 / the GIN index, the day and
 time through \`(program_id, opens_at, byday)\` on schedules.
 
-### Program deserts, ${ZIPS} ZIPs
-
-The backbone's program-desert map through the real \`programDeserts\` service (the same call as
-\`/e/<ecosystem>/admin/asset-map/deserts\`): every visible program and its places read, seats and programs
-per ZIP, seats per 1,000 young people against youth figures generated for all ${ZIPS} ZIPs, and
-the ranking, with and without the desert filters. Drawing the SVG map is not included.
-
-| Database | Programs counted | ZIPs | p50 | p95 |
-|---|---|---|---|---|
-${desertRows}
-
+${desertSection(results)}
 ### Public finder page JavaScript
 
 ${
@@ -345,7 +374,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
 	const section = await programBench(process.argv.includes('--quick'));
 	const docPath = join(root, 'docs', 'benchmarks.md');
 	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-	const [before, afterStart] = [doc.indexOf('## 4. Asset map'), doc.indexOf('## Reading the results')];
+	const [before, afterStart] = onlyDeserts ? [doc.indexOf('### Program deserts'), doc.indexOf('### Public finder page JavaScript')] : [doc.indexOf('## 4. Asset map'), doc.indexOf('## Reading the results')];
+	if (onlyDeserts && (before < 0 || afterStart < before)) throw new Error('docs/benchmarks.md has no desert subsection to rewrite; run the whole section first');
 	const next = before >= 0 ? doc.slice(0, before) + section + '\n' + (afterStart > before ? doc.slice(afterStart) : '') : afterStart >= 0 ? doc.slice(0, afterStart) + section + '\n' + doc.slice(afterStart) : `${doc}\n${section}`;
 	const { writeFileSync } = await import('node:fs');
 	writeFileSync(docPath, next);

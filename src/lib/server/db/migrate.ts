@@ -23,6 +23,7 @@ import * as participantImport from './migrations/2026-12-02T0200-participant-imp
 import * as finderSpeed from './migrations/2026-12-02T0210-finder-speed.js';
 import * as educatorsMore from './migrations/2026-12-02T0220-educators-more.js';
 import * as hardening from './migrations/2026-12-02T0240-hardening.js';
+import * as desertSql from './migrations/2026-12-02T0320-desert-sql.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0210-finder-speed': finderSpeed,
 	'2026-12-02T0220-educators-more': educatorsMore,
 	'2026-12-02T0240-hardening': hardening,
+	'2026-12-02T0320-desert-sql': desertSql,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

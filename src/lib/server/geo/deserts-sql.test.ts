@@ -15,12 +15,12 @@ import { setFocusGroups } from '../ecosystems/ecosystems.repository.js';
 import { formats, subjects } from '../programs/programs.js';
 import { newId } from '../util.js';
 import { rankDeserts, tallyPrograms } from './deserts.js';
-import { desertProgramQuery, desertTallies, listYouthPopulation, replaceYouthPopulation, replaceZipAreas, type DesertFilters } from './geo.repository.js';
+import { desertProgramFilter, desertTallies, listYouthPopulation, replaceYouthPopulation, replaceZipAreas, type DesertFilters } from './geo.repository.js';
 import { ageBands, desertFiltersOf, programDeserts, type DesertFilterInput } from './geo.service.js';
 
 /** The map's reader before the aggregation moved into SQL: every matching program and its places' ZIPs. */
 async function listDesertPrograms(db: Executor, ecosystemId: string, f: DesertFilters) {
-	const programs = await desertProgramQuery(db, ecosystemId, f).select(['program.id', 'program.capacity']).orderBy('program.id').execute();
+	const programs = await db.selectFrom('program').where(desertProgramFilter('program', ecosystemId, f)).select(['program.id', 'program.capacity']).orderBy('program.id').execute();
 	const zips = new Map<string, string[]>();
 	const ids = programs.map((p) => p.id);
 	for (let i = 0; i < ids.length; i += 500) {

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
 import type { DesertTallies, ZipTally } from './deserts.js';
 
@@ -113,49 +113,59 @@ export interface DesertFilters {
 
 /**
  * The programs families can find (active, not hidden by the last-verified rule) that match the
- * desert filters: the one definition both the map's query and its reference reader use.
+ * desert filters, as a condition on `program` or on `finder_place` (which copies the same columns
+ * from its program): the one definition the map's query and its reference reader share.
  */
-export function desertProgramQuery(db: Executor, ecosystemId: string, f: DesertFilters) {
-	return db
-		.selectFrom('program')
-		.where('program.ecosystem_id', '=', ecosystemId)
-		.where('program.status', '=', 'active')
-		.where((eb) =>
-			eb.or([eb('program.last_verified_at', '>=', f.visibleSince), eb.and([eb('program.last_verified_at', 'is', null), eb('program.created_at', '>=', f.visibleSince)])])
-		)
-		.$if(!!f.subject, (qb) => qb.where('program.subjects_json', 'like', `%"${f.subject}"%`))
-		.$if(!!f.format, (qb) => qb.where('program.formats_json', 'like', `%"${f.format}"%`))
-		.$if(!!f.freeOnly, (qb) => qb.where('program.cost_kind', '=', 'free'))
-		.$if(!!f.ages, (qb) => {
-			const [low, high] = f.ages!;
-			return qb.where((eb) =>
+export function desertProgramFilter(table: 'program' | 'finder_place', ecosystemId: string, f: DesertFilters) {
+	const c = (column: string) => sql.ref(`${table}.${column}`);
+	return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+		const all: Expression<SqlBool>[] = [
+			eb(c('ecosystem_id'), '=', ecosystemId),
+			eb(c('status'), '=', 'active'),
+			eb.or([eb(c('last_verified_at'), '>=', f.visibleSince), eb.and([eb(c('last_verified_at'), 'is', null), eb(c('created_at'), '>=', f.visibleSince)])])
+		];
+		if (f.subject) all.push(eb(c('subjects_json'), 'like', `%"${f.subject}"%`));
+		if (f.format) all.push(eb(c('formats_json'), 'like', `%"${f.format}"%`));
+		if (f.freeOnly) all.push(eb(c('cost_kind'), '=', 'free'));
+		if (f.ages) {
+			const [low, high] = f.ages;
+			all.push(
 				eb.or([
 					eb.and([
-						eb.or([eb('program.min_age', 'is not', null), eb('program.max_age', 'is not', null)]),
-						eb.or([eb('program.min_age', 'is', null), eb('program.min_age', '<=', high)]),
-						eb.or([eb('program.max_age', 'is', null), eb('program.max_age', '>=', low)])
+						eb.or([eb(c('min_age'), 'is not', null), eb(c('max_age'), 'is not', null)]),
+						eb.or([eb(c('min_age'), 'is', null), eb(c('min_age'), '<=', high)]),
+						eb.or([eb(c('max_age'), 'is', null), eb(c('max_age'), '>=', low)])
 					]),
 					eb.and([
-						eb('program.min_age', 'is', null),
-						eb('program.max_age', 'is', null),
-						eb.or([eb('program.grade_min', 'is', null), eb('program.grade_min', '<=', high - 5)]),
-						eb.or([eb('program.grade_max', 'is', null), eb('program.grade_max', '>=', low - 6)])
+						eb(c('min_age'), 'is', null),
+						eb(c('max_age'), 'is', null),
+						eb.or([eb(c('grade_min'), 'is', null), eb(c('grade_min'), '<=', high - 5)]),
+						eb.or([eb(c('grade_max'), 'is', null), eb(c('grade_max'), '>=', low - 6)])
 					])
 				])
 			);
-		});
+		}
+		return eb.and(all);
+	};
 }
 
 const fiveDigits = /^\d{5}$/;
+/** The ZIP a place counts in: its postal code's first five characters (as `slice(0, 5)`). */
+const zipOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 5)`;
 
 /**
  * The desert map's counts, aggregated by the database (the rule is `tallyPrograms` in
  * deserts.ts, tested equal on both databases): for each listed ZIP and share size, the programs
  * placed there and the integer sum of their places' seats, plus the programs without seats.
- * Each place counts in the ZIP of its postal code's first five characters; a program's number of
- * places counts all of them, listed ZIP or not. A program lacking seats is counted once, in its
- * lowest listed ZIP. The listed ZIPs are inlined as literals (each checked to be five digits) so
- * an ecosystem of any size stays one statement, under both databases' parameter limits.
+ *
+ * Places come from `finder_place` (every place with coordinates, already carrying its program's
+ * filter columns and seats, so no join with `program`) plus the places without coordinates joined
+ * to their programs (rare: imported addresses nothing could place). Filters are per program, so a
+ * matching program brings all its places and the window counts them: its share size. Each place
+ * counts in the ZIP of its postal code's first five characters. A program without seats is
+ * counted once, in its lowest listed ZIP. The listed ZIPs are inlined as literals (each checked
+ * to be five digits) so an ecosystem of any size stays one statement under both databases'
+ * parameter limits.
  */
 export async function desertTallies(db: Executor, ecosystemId: string, f: DesertFilters, zips: readonly string[]): Promise<DesertTallies> {
 	const listed = [...new Set(zips)];
@@ -163,38 +173,94 @@ export async function desertTallies(db: Executor, ecosystemId: string, f: Desert
 	const bad = listed.find((z) => !fiveDigits.test(z));
 	if (bad !== undefined) throw new Error(`desertTallies: "${bad}" is not a five-digit ZIP`);
 	const listedZips = sql.join(listed.map((z) => sql.lit(z)));
-	const visible = desertProgramQuery(db, ecosystemId, f).select(['program.id', 'program.capacity']);
 	const rows = await db
-		.with('placed', (qc) =>
+		.with('place', (qc) =>
 			qc
-				.selectFrom('program_location as l')
-				.innerJoin(visible.as('p'), 'p.id', 'l.program_id')
-				.where('l.ecosystem_id', '=', ecosystemId)
+				.selectFrom('finder_place')
+				.where(desertProgramFilter('finder_place', ecosystemId, f))
+				.select(['finder_place.program_id', 'finder_place.postal_code', 'finder_place.capacity'])
+				.unionAll(
+					qc
+						// Cross join: SQLite joins in the order written, so it starts from the few
+						// unlocated places (program_location_unplaced_idx); PostgreSQL plans freely.
+						.selectFrom('program_location as l')
+						.crossJoin('program')
+						.whereRef('program.id', '=', 'l.program_id')
+						.where('l.ecosystem_id', '=', ecosystemId)
+						.where(sql<boolean>`(l.latitude is null or l.longitude is null)`)
+						.where(desertProgramFilter('program', ecosystemId, f))
+						.select(['l.program_id', 'l.postal_code', 'program.capacity'])
+				)
+		)
+		// Per program: its seats, its number of places (its share size) and its lowest and highest ZIP.
+		.with('program_places', (qc) =>
+			qc
+				.selectFrom('place')
+				.groupBy('program_id')
 				.select((eb) => [
-					'l.program_id',
-					'p.capacity',
-					sql<string>`substr(l.postal_code, 1, 5)`.as('zip'),
-					eb.fn.countAll<number | string>().over((o) => o.partitionBy('l.program_id')).as('places')
+					'program_id',
+					eb.fn.max('capacity').as('capacity'),
+					eb.fn.countAll<number | string>().as('places'),
+					eb.fn.min<string>(zipOf('postal_code')).as('first_zip'),
+					eb.fn.max<string>(zipOf('postal_code')).as('last_zip')
 				])
 		)
-		.with('listed', (qc) =>
+		// Per listed ZIP and share size: the seats (each program's seats × its places there), the
+		// programs, and the programs without seats counted in their lowest listed ZIP only. Nearly
+		// every program has all its places in one ZIP and is summed as it is; the others ("spread")
+		// are first split into one row per listed ZIP from their places.
+		.with('counts', (qc) =>
 			qc
-				.selectFrom('placed')
-				.where(sql<boolean>`zip in (${listedZips})`)
-				.select((eb) => ['program_id', 'capacity', 'zip', 'places', eb.fn.min<string>('zip').over((o) => o.partitionBy('program_id')).as('first_zip')])
+				.selectFrom('program_places')
+				.whereRef('first_zip', '=', 'last_zip')
+				.where(sql<boolean>`first_zip in (${listedZips})`)
+				.groupBy(['first_zip', 'places'])
+				.select((eb) => [
+					'first_zip as zip',
+					'places',
+					eb.fn.sum<number | string | null>(sql`capacity * places`).as('capacity'),
+					eb.fn.countAll<number | string>().as('programs'),
+					eb.fn.sum<number | string>(eb.case().when('capacity', 'is', null).then(1).else(0).end()).as('without_seats')
+				])
+				.unionAll(
+					qc
+						.selectFrom(
+							qc
+								// From the few spread programs to their places (the join order, as above).
+								.selectFrom('program_places as pp')
+								.crossJoin('program_location as l')
+								.whereRef('l.program_id', '=', 'pp.program_id')
+								.whereRef('pp.first_zip', '<>', 'pp.last_zip')
+								.where(sql<boolean>`${zipOf('l.postal_code')} in (${listedZips})`)
+								.groupBy(['pp.program_id', zipOf('l.postal_code'), 'pp.places', 'pp.capacity'])
+								.select((eb) => [
+									zipOf('l.postal_code').as('zip'),
+									'pp.places',
+									eb.fn.countAll<number | string>().as('here'),
+									'pp.capacity',
+									sql<number>`case when ${zipOf('l.postal_code')} = min(${zipOf('l.postal_code')}) over (partition by ${sql.ref('pp.program_id')}) then 1 else 0 end`.as('lowest')
+								])
+								.as('spread')
+						)
+						.groupBy(['zip', 'places'])
+						.select((eb) => [
+							'zip',
+							'places',
+							eb.fn.sum<number | string | null>(sql`capacity * here`).as('capacity'),
+							eb.fn.countAll<number | string>().as('programs'),
+							eb.fn.sum<number | string>(eb.case().when('capacity', 'is', null).then(eb.ref('lowest')).else(0).end()).as('without_seats')
+						])
+				)
 		)
-		.selectFrom('listed')
+		.selectFrom('counts')
+		.groupBy(['zip', 'places'])
 		.select((eb) => [
 			'zip',
 			'places',
 			eb.fn.sum<number | string | null>('capacity').as('capacity'),
-			eb.fn.count<number | string>('program_id').distinct().as('programs'),
-			eb.fn
-				.count<number | string>(eb.case().when(eb.and([eb('capacity', 'is', null), eb('zip', '=', eb.ref('first_zip'))])).then(eb.ref('program_id')).end())
-				.distinct()
-				.as('without_seats')
+			eb.fn.sum<number | string>('programs').as('programs'),
+			eb.fn.sum<number | string>('without_seats').as('without_seats')
 		])
-		.groupBy(['zip', 'places'])
 		.execute();
 	const byZip = new Map<string, ZipTally>();
 	let programsWithoutSeats = 0;
