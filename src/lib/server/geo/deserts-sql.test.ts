@@ -57,10 +57,11 @@ const program = fc.record({
 	ages: fc.option(fc.tuple(fc.integer({ min: 3, max: 19 }), fc.integer({ min: 0, max: 6 })), { nil: null }),
 	grades: fc.option(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 4 })), { nil: null }),
 	capacity: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null, freq: 4 }),
-	places: fc.array(fc.constantFrom(...postalCodes), { maxLength: 5 })
+	// Places with coordinates are in finder_place; those without (one in four) are not.
+	places: fc.array(fc.record({ postal: fc.constantFrom(...postalCodes), located: fc.constantFrom(true, true, true, false) }), { maxLength: 4, size: 'max' })
 });
 const directory = fc.record({
-	programs: fc.array(program, { maxLength: 30 }),
+	programs: fc.array(program, { minLength: 5, maxLength: 30, size: 'max' }),
 	elsewhere: fc.array(program, { maxLength: 3 }),
 	// Each figure of each ZIP, now and then missing (that ZIP is then not ranked).
 	youth: fc.tuple(...youthZips.map(() => fc.tuple(...groupKeys.map(() => fc.option(fc.integer({ min: 0, max: 3000 }), { freq: 8 }))))),
@@ -108,7 +109,7 @@ async function insertPrograms(db: Executor, ecosystemId: string, partnerId: stri
 			created_at: created,
 			updated_at: created
 		});
-		p.places.forEach((postal, position) =>
+		p.places.forEach(({ postal, located }, position) =>
 			places.push({
 				id: newId(),
 				ecosystem_id: ecosystemId,
@@ -118,9 +119,9 @@ async function insertPrograms(db: Executor, ecosystemId: string, partnerId: stri
 				city: 'Philadelphia',
 				state_province: 'PA',
 				postal_code: postal,
-				latitude: position % 2 ? null : 39.95,
-				longitude: position % 2 ? null : -75.19,
-				geocode_source: position % 2 ? 'none' : 'given',
+				latitude: located ? 39.95 : null,
+				longitude: located ? -75.19 : null,
+				geocode_source: located ? 'given' : 'none',
 				position
 			})
 		);
@@ -132,7 +133,7 @@ async function insertPrograms(db: Executor, ecosystemId: string, partnerId: stri
 describeEachDatabase('program deserts in SQL against the reference aggregation', (get) => {
 	it('gives the same page as reading every program and aggregating in JavaScript, on random directories', async () => {
 		const { ctx, db } = get();
-		const seen = { seats: 0, programs: 0, sharedPlaces: 0, ranked: 0 };
+		const seen = { seats: 0, programs: 0, stacked: 0, spreadLocated: 0, spreadUnlocated: 0, ranked: 0 };
 		await fc.assert(
 			fc.asyncProperty(directory, async (d) => {
 				const eco = await makeEcosystem(db);
@@ -162,12 +163,17 @@ describeEachDatabase('program deserts in SQL against the reference aggregation',
 				expect({ measure, programsWithoutSeats, ecosystemRate, focusKeys, rows }).toEqual(reference);
 
 				seen[measure]++;
-				if (programs.some((p) => p.zips.length > 1 && p.zips.some((z) => zips.includes(z)))) seen.sharedPlaces++;
+				// Programs spread over listed ZIPs, with every place located (read from finder_place) or not.
+				const spread = d.programs.filter((p) => new Set(p.places.map((x) => x.postal.slice(0, 5))).size > 1 && p.places.some((x) => zips.includes(x.postal.slice(0, 5))));
+				if (spread.some((p) => p.places.every((x) => x.located))) seen.spreadLocated++;
+				// Several places of one program, all in one listed ZIP.
+				if (programs.some((p) => p.zips.length > 1 && new Set(p.zips).size === 1 && zips.includes(p.zips[0]!))) seen.stacked++;
+				if (spread.some((p) => p.places.some((x) => !x.located))) seen.spreadUnlocated++;
 				if (rows.some((r) => r.rank !== null && r.seats > 0)) seen.ranked++;
 			}),
 			{ numRuns: 40 }
 		);
-		// The generator must reach both measures, shared seats and ranked ZIPs, or the test proves little.
+		// The generator must reach both measures, both kinds of spread programs and ranked ZIPs, or the test proves little.
 		expect(Object.values(seen).every((n) => n > 0), JSON.stringify(seen)).toBe(true);
 	}, 120_000);
 });

@@ -158,12 +158,13 @@ const zipOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 5)`;
  * deserts.ts, tested equal on both databases): for each listed ZIP and share size, the programs
  * placed there and the integer sum of their places' seats, plus the programs without seats.
  *
- * Places come from `finder_place` (every place with coordinates, already carrying its program's
- * filter columns and seats, so no join with `program`) plus the places without coordinates joined
- * to their programs (rare: imported addresses nothing could place). Filters are per program, so a
- * matching program brings all its places and the window counts them: its share size. Each place
- * counts in the ZIP of its postal code's first five characters. A program without seats is
- * counted once, in its lowest listed ZIP. The listed ZIPs are inlined as literals (each checked
+ * Programs whose places all have coordinates are read from `finder_place` alone (each place
+ * already carries its program's filter columns and seats, so no join with `program`); the few
+ * with a place lacking coordinates (absent from `finder_place`) from `program` and all their
+ * places. Each program is grouped once (its seats, number of places, lowest and highest ZIP);
+ * programs with every place in one ZIP, nearly all, are then summed per ZIP as they are, and only
+ * the others are split by ZIP from their places. Each place counts in the ZIP of its postal code's
+ * first five characters. A program without seats is counted once, in its lowest listed ZIP. The listed ZIPs are inlined as literals (each checked
  * to be five digits) so an ecosystem of any size stays one statement under both databases'
  * parameter limits.
  */
@@ -174,36 +175,51 @@ export async function desertTallies(db: Executor, ecosystemId: string, f: Desert
 	if (bad !== undefined) throw new Error(`desertTallies: "${bad}" is not a five-digit ZIP`);
 	const listedZips = sql.join(listed.map((z) => sql.lit(z)));
 	const rows = await db
-		.with('place', (qc) =>
+		// Programs with a place that has no coordinates, so is missing from finder_place (rare:
+		// imported addresses nothing could place), through the partial index that holds only those.
+		.with('unplaced', (qc) =>
+			qc
+				.selectFrom('program_location')
+				.where('ecosystem_id', '=', ecosystemId)
+				.where(sql<boolean>`(latitude is null or longitude is null)`)
+				.select('program_id')
+				.distinct()
+		)
+		// Per program: its seats, its number of places (its share size) and its lowest and highest
+		// ZIP. Programs whose places all have coordinates are read from finder_place alone; the
+		// others from their program and all their places.
+		.with('program_places', (qc) =>
 			qc
 				.selectFrom('finder_place')
 				.where(desertProgramFilter('finder_place', ecosystemId, f))
-				.select(['finder_place.program_id', 'finder_place.postal_code', 'finder_place.capacity'])
+				.where('finder_place.program_id', 'not in', qc.selectFrom('unplaced').select('program_id'))
+				.groupBy('finder_place.program_id')
+				.select((eb) => [
+					'finder_place.program_id',
+					eb.fn.max('finder_place.capacity').as('capacity'),
+					eb.fn.countAll<number | string>().as('places'),
+					eb.fn.min<string>(zipOf('finder_place.postal_code')).as('first_zip'),
+					eb.fn.max<string>(zipOf('finder_place.postal_code')).as('last_zip')
+				])
 				.unionAll(
 					qc
-						// Cross join: SQLite joins in the order written, so it starts from the few
-						// unlocated places (program_location_unplaced_idx); PostgreSQL plans freely.
-						.selectFrom('program_location as l')
+						// Cross joins: SQLite joins in the order written, so it starts from the few
+						// unplaced programs; PostgreSQL plans freely.
+						.selectFrom('unplaced as u')
 						.crossJoin('program')
-						.whereRef('program.id', '=', 'l.program_id')
-						.where('l.ecosystem_id', '=', ecosystemId)
-						.where(sql<boolean>`(l.latitude is null or l.longitude is null)`)
+						.crossJoin('program_location as l')
+						.whereRef('program.id', '=', 'u.program_id')
+						.whereRef('l.program_id', '=', 'u.program_id')
 						.where(desertProgramFilter('program', ecosystemId, f))
-						.select(['l.program_id', 'l.postal_code', 'program.capacity'])
+						.groupBy('u.program_id')
+						.select((eb) => [
+							'u.program_id',
+							eb.fn.max('program.capacity').as('capacity'),
+							eb.fn.countAll<number | string>().as('places'),
+							eb.fn.min<string>(zipOf('l.postal_code')).as('first_zip'),
+							eb.fn.max<string>(zipOf('l.postal_code')).as('last_zip')
+						])
 				)
-		)
-		// Per program: its seats, its number of places (its share size) and its lowest and highest ZIP.
-		.with('program_places', (qc) =>
-			qc
-				.selectFrom('place')
-				.groupBy('program_id')
-				.select((eb) => [
-					'program_id',
-					eb.fn.max('capacity').as('capacity'),
-					eb.fn.countAll<number | string>().as('places'),
-					eb.fn.min<string>(zipOf('postal_code')).as('first_zip'),
-					eb.fn.max<string>(zipOf('postal_code')).as('last_zip')
-				])
 		)
 		// Per listed ZIP and share size: the seats (each program's seats × its places there), the
 		// programs, and the programs without seats counted in their lowest listed ZIP only. Nearly
