@@ -158,15 +158,14 @@ const zipOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 5)`;
  * deserts.ts, tested equal on both databases): for each listed ZIP and share size, the programs
  * placed there and the integer sum of their places' seats, plus the programs without seats.
  *
- * Programs whose places all have coordinates are read from `finder_place` alone (each place
- * already carries its program's filter columns and seats, so no join with `program`); the few
- * with a place lacking coordinates (absent from `finder_place`) from `program` and all their
- * places. Each program is grouped once (its seats, number of places, lowest and highest ZIP);
- * programs with every place in one ZIP, nearly all, are then summed per ZIP as they are, and only
- * the others are split by ZIP from their places. Each place counts in the ZIP of its postal code's
- * first five characters. A program without seats is counted once, in its lowest listed ZIP. The listed ZIPs are inlined as literals (each checked
- * to be five digits) so an ecosystem of any size stays one statement under both databases'
- * parameter limits.
+ * Programs with a single place that has coordinates, nearly all, are summed per ZIP straight from
+ * `finder_place` (each located place carries its program's filter columns and seats, so there is
+ * no join with `program`). The others (several places, or a place without coordinates, which
+ * `finder_place` lacks) are read from `program` and all their places, grouped per program (seats,
+ * number of places, lowest and highest ZIP) and then per ZIP. Each place counts in the ZIP of its
+ * postal code's first five characters. A program without seats is counted once, in its lowest
+ * listed ZIP. The listed ZIPs are inlined as literals (each checked to be five digits) so an
+ * ecosystem of any size stays one statement under both databases' parameter limits.
  */
 export async function desertTallies(db: Executor, ecosystemId: string, f: DesertFilters, zips: readonly string[]): Promise<DesertTallies> {
 	const listed = [...new Set(zips)];
@@ -174,6 +173,7 @@ export async function desertTallies(db: Executor, ecosystemId: string, f: Desert
 	const bad = listed.find((z) => !fiveDigits.test(z));
 	if (bad !== undefined) throw new Error(`desertTallies: "${bad}" is not a five-digit ZIP`);
 	const listedZips = sql.join(listed.map((z) => sql.lit(z)));
+	const narrowed = !!(f.subject || f.format || f.freeOnly || f.ages);
 	const rows = await db
 		// Programs with a place that has no coordinates, so is missing from finder_place (rare:
 		// imported addresses nothing could place), through the partial index that holds only those.
@@ -185,59 +185,75 @@ export async function desertTallies(db: Executor, ecosystemId: string, f: Desert
 				.select('program_id')
 				.distinct()
 		)
-		// Per program: its seats, its number of places (its share size) and its lowest and highest
-		// ZIP. Programs whose places all have coordinates are read from finder_place alone; the
-		// others from their program and all their places.
+		// The located places of the matching programs (read twice when filtered, so kept then).
+		.with((cte) => (narrowed ? cte('matching').materialized() : cte('matching')), (qc) =>
+			qc.selectFrom('finder_place').where(desertProgramFilter('finder_place', ecosystemId, f)).select(['finder_place.program_id', 'finder_place.postal_code', 'finder_place.capacity'])
+		)
+		// Programs with several places. With a filter, the few matching programs' located places
+		// are counted (a program with a place lacking coordinates is in `unplaced` already);
+		// without, every place of the ecosystem, in order along program_location_program_places_idx
+		// rather than sorting the whole finder_place. Either way the same programs come out.
+		.with('several', (qc) =>
+			narrowed
+				? qc.selectFrom('matching').groupBy('program_id').having((eb) => eb.fn.countAll(), '>', 1).select('program_id')
+				: qc.selectFrom('program_location').where('ecosystem_id', '=', ecosystemId).groupBy('program_id').having((eb) => eb.fn.countAll(), '>', 1).select('program_id')
+		)
+		// Every program not counted straight from finder_place.
+		.with('others', (qc) => qc.selectFrom('unplaced').select('program_id').union(qc.selectFrom('several').select('program_id')))
+		// Per program of those: its seats, its number of places (its share size) and its lowest and
+		// highest ZIP, from the program and all its places.
 		.with('program_places', (qc) =>
 			qc
-				.selectFrom('finder_place')
-				.where(desertProgramFilter('finder_place', ecosystemId, f))
-				.where('finder_place.program_id', 'not in', qc.selectFrom('unplaced').select('program_id'))
-				.groupBy('finder_place.program_id')
+				// Cross joins: SQLite joins in the order written, so it starts from these few
+				// programs; PostgreSQL plans freely.
+				.selectFrom('others as o')
+				.crossJoin('program')
+				.crossJoin('program_location as l')
+				.whereRef('program.id', '=', 'o.program_id')
+				.whereRef('l.program_id', '=', 'o.program_id')
+				.where(desertProgramFilter('program', ecosystemId, f))
+				.groupBy('o.program_id')
 				.select((eb) => [
-					'finder_place.program_id',
-					eb.fn.max('finder_place.capacity').as('capacity'),
+					'o.program_id',
+					eb.fn.max('program.capacity').as('capacity'),
 					eb.fn.countAll<number | string>().as('places'),
-					eb.fn.min<string>(zipOf('finder_place.postal_code')).as('first_zip'),
-					eb.fn.max<string>(zipOf('finder_place.postal_code')).as('last_zip')
+					eb.fn.min<string>(zipOf('l.postal_code')).as('first_zip'),
+					eb.fn.max<string>(zipOf('l.postal_code')).as('last_zip')
 				])
-				.unionAll(
-					qc
-						// Cross joins: SQLite joins in the order written, so it starts from the few
-						// unplaced programs; PostgreSQL plans freely.
-						.selectFrom('unplaced as u')
-						.crossJoin('program')
-						.crossJoin('program_location as l')
-						.whereRef('program.id', '=', 'u.program_id')
-						.whereRef('l.program_id', '=', 'u.program_id')
-						.where(desertProgramFilter('program', ecosystemId, f))
-						.groupBy('u.program_id')
-						.select((eb) => [
-							'u.program_id',
-							eb.fn.max('program.capacity').as('capacity'),
-							eb.fn.countAll<number | string>().as('places'),
-							eb.fn.min<string>(zipOf('l.postal_code')).as('first_zip'),
-							eb.fn.max<string>(zipOf('l.postal_code')).as('last_zip')
-						])
-				)
 		)
 		// Per listed ZIP and share size: the seats (each program's seats × its places there), the
-		// programs, and the programs without seats counted in their lowest listed ZIP only. Nearly
-		// every program has all its places in one ZIP and is summed as it is; the others ("spread")
-		// are first split into one row per listed ZIP from their places.
+		// programs, and the programs without seats counted in their lowest listed ZIP only. Of the
+		// other programs, those with every place in one ZIP are summed as they are; the ones spread
+		// over ZIPs are first split into one row per listed ZIP from their places.
 		.with('counts', (qc) =>
 			qc
-				.selectFrom('program_places')
-				.whereRef('first_zip', '=', 'last_zip')
-				.where(sql<boolean>`first_zip in (${listedZips})`)
-				.groupBy(['first_zip', 'places'])
+				// Programs with one place, which has coordinates: nearly all, summed per ZIP straight
+				// from finder_place (no join with program).
+				.selectFrom('matching')
+				.where('program_id', 'not in', qc.selectFrom('others').select('program_id'))
+				.where(sql<boolean>`${zipOf('postal_code')} in (${listedZips})`)
+				.groupBy(zipOf('postal_code'))
 				.select((eb) => [
-					'first_zip as zip',
-					'places',
-					eb.fn.sum<number | string | null>(sql`capacity * places`).as('capacity'),
+					zipOf('postal_code').as('zip'),
+					sql<number | string>`1`.as('places'),
+					eb.fn.sum<number | string | null>('capacity').as('capacity'),
 					eb.fn.countAll<number | string>().as('programs'),
 					eb.fn.sum<number | string>(eb.case().when('capacity', 'is', null).then(1).else(0).end()).as('without_seats')
 				])
+				.unionAll(
+					qc
+						.selectFrom('program_places')
+						.whereRef('first_zip', '=', 'last_zip')
+						.where(sql<boolean>`first_zip in (${listedZips})`)
+						.groupBy(['first_zip', 'places'])
+						.select((eb) => [
+							'first_zip as zip',
+							'places',
+							eb.fn.sum<number | string | null>(sql`capacity * places`).as('capacity'),
+							eb.fn.countAll<number | string>().as('programs'),
+							eb.fn.sum<number | string>(eb.case().when('capacity', 'is', null).then(1).else(0).end()).as('without_seats')
+						])
+				)
 				.unionAll(
 					qc
 						.selectFrom(
