@@ -285,7 +285,8 @@ The backbone's program-desert map through the real \`programDeserts\` service (t
 \`/e/<ecosystem>/admin/asset-map/deserts\`): the database sums seats and programs per ZIP (one
 query, \`desertTallies\`: only a row per ZIP and share size comes back), then seats per 1,000 young
 people against youth figures generated for all ${ZIPS} ZIPs and the ranking, with and without the
-desert filters. Drawing the SVG map is not included.
+desert filters. Drawing the SVG map is not included. 1-minute load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores
+when this table was written.
 
 | Database | Programs counted | ZIPs | p50 | p95 |
 |---|---|---|---|---|
