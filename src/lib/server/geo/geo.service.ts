@@ -156,6 +156,7 @@ export async function programDeserts({ db, actor, ecosystemId, query, now = new 
 	};
 }
 
+/** The page's filters as the repository takes them; listings hidden by the last-verified rule at `now` never count. */
 export function desertFiltersOf(filters: DesertFilterInput, now: Date): DesertFilters {
 	return { subject: filters.subject, format: filters.format, freeOnly: filters.free, ages: filters.age ? [...ageBands[filters.age]] : undefined, visibleSince: hiddenBefore(now) };
 }
