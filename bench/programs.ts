@@ -16,10 +16,12 @@
  * `--reuse` keeps the generated directories (bench/out/programs.sqlite and the PostgreSQL database
  * parity_bench_programs_reuse) and reuses them when present; `--finder-only` measures only the
  * finder queries and prints the table without rewriting the doc (for iterations).
+ * `--only deserts` measures the desert map alone on the directories `--reuse` keeps (generated when
+ * missing) and rewrites only its subsection of docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
@@ -38,7 +40,7 @@ import { insertPartner } from '../src/lib/server/partners/partners.repository.js
 import { findPrograms } from '../src/lib/server/programs/finder.service.js';
 import { searchTextOf, subjects, formats, languages } from '../src/lib/server/programs/programs.js';
 import { newId } from '../src/lib/server/util.js';
-import { writeSection } from './doc-sections.js';
+import { benchmarksDoc, writeSection } from './doc-sections.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'bench', 'out');
@@ -206,7 +208,7 @@ export function answerHash(found: Found): string {
 	return createHash('sha256').update(JSON.stringify(seen)).digest('hex').slice(0, 10);
 }
 
-async function benchDatabase(database: string, url: string, programs: number, runs: number, options: { reuse: boolean; finderOnly: boolean }): Promise<DatabaseResult> {
+async function benchDatabase(database: string, url: string, programs: number, runs: number, options: BenchOptions): Promise<DatabaseResult> {
 	const ctx = await createContext({ databaseUrl: url, secret: SECRET, origin: 'http://localhost' });
 	try {
 		const db = ctx.db.kysely;
@@ -227,6 +229,10 @@ async function benchDatabase(database: string, url: string, programs: number, ru
 			await sql`pragma wal_checkpoint(truncate)`.execute(db);
 			await sql`analyze`.execute(db);
 		}
+		if (options.desertsOnly) {
+			const { desert, desertFiltered } = await benchDeserts(ctx, database, ecosystemId, runs);
+			return { database, populateMs, reference: { p50: 0, p95: 0, results: '', hash: '' }, queries: [], desert, desertFiltered };
+		}
 		const find = (params: string) => findPrograms({ db, ecosystemId, params: new URLSearchParams(params), now: NOW });
 		log(`${database}: finder queries`);
 		const shownCount = (found: { total: number; more: boolean }) => (found.more ? `${fmt(found.total)}+` : fmt(found.total));
@@ -241,17 +247,22 @@ async function benchDatabase(database: string, url: string, programs: number, ru
 			queries.push({ label: q.label, ...seen, ...(await timed(runs, () => find(q.params))) });
 		}
 		if (options.finderOnly) return { database, populateMs, reference, queries, desert: { p50: 0, p95: 0, zips: 0 }, desertFiltered: { p50: 0, p95: 0, zips: 0 } };
-		log(`${database}: desert map`);
-		await seedYouth(db, ecosystemId);
-		const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId });
-		const desertZips = (await desertQuery(ctx, admin, ecosystemId, false)).length;
-		const desert = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, false))), zips: desertZips };
-		const filteredZips = (await desertQuery(ctx, admin, ecosystemId, true)).length;
-		const desertFiltered = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, true))), zips: filteredZips };
+		const { desert, desertFiltered } = await benchDeserts(ctx, database, ecosystemId, runs);
 		return { database, populateMs, reference, queries, desert, desertFiltered };
 	} finally {
 		await ctx.close();
 	}
+}
+
+async function benchDeserts(ctx: AppContext, database: string, ecosystemId: string, runs: number) {
+	log(`${database}: desert map`);
+	await seedYouth(ctx.db.kysely, ecosystemId);
+	const admin = await makeActor(ctx, { role: 'backbone_admin', ecosystemId });
+	const desertZips = (await desertQuery(ctx, admin, ecosystemId, false)).length;
+	const desert = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, false))), zips: desertZips };
+	const filteredZips = (await desertQuery(ctx, admin, ecosystemId, true)).length;
+	const desertFiltered = { ...(await timed(runs, () => desertQuery(ctx, admin, ecosystemId, true))), zips: filteredZips };
+	return { desert, desertFiltered };
 }
 
 async function adminQuery(statement: string) {
@@ -299,8 +310,38 @@ export async function finderJavaScript(): Promise<{ files: number; gzipBytes: nu
 	}
 }
 
+/** The desert map's subsection of section 4. */
+function desertSection(results: DatabaseResult[]): string {
+	const desertRows = results
+		.flatMap((r) => [
+			`| ${r.database} | every visible program | ${r.desert.zips} | ${fmt(r.desert.p50, 1)} ms | ${fmt(r.desert.p95, 1)} ms |`,
+			`| ${r.database} | science, free, ages 11–13, after school | ${r.desertFiltered.zips} | ${fmt(r.desertFiltered.p50, 1)} ms | ${fmt(r.desertFiltered.p95, 1)} ms |`
+		])
+		.join('\n');
+	return `### Program deserts, ${ZIPS} ZIPs
+
+The backbone's program-desert map through the real \`programDeserts\` service (the same call as
+\`/e/<ecosystem>/admin/asset-map/deserts\`): the database sums seats and programs per ZIP (one
+query, \`desertTallies\`: only a row per ZIP and share size comes back), then seats per 1,000 young
+people against youth figures generated for all ${ZIPS} ZIPs and the ranking, with and without the
+desert filters. Drawing the SVG map is not included. 1-minute load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores
+when this table was written.
+
+| Database | Programs counted | ZIPs | p50 | p95 |
+|---|---|---|---|---|
+${desertRows}
+`;
+}
+
 /** Runs the asset-map benchmark and returns section 4 of docs/benchmarks.md. */
-export async function programBench(quick: boolean, options = { reuse: false, finderOnly: false }): Promise<string> {
+interface BenchOptions {
+	/** Keep the generated directories between runs, and reuse them when present. */
+	reuse: boolean;
+	finderOnly: boolean;
+	desertsOnly: boolean;
+}
+
+export async function programBench(quick: boolean, options: BenchOptions = { reuse: false, finderOnly: false, desertsOnly: false }): Promise<string> {
 	mkdirSync(out, { recursive: true });
 	const programs = Number(process.env.BENCH_PROGRAMS) || (quick ? 10_000 : 100_000);
 	const runs = quick ? 20 : 30;
@@ -321,18 +362,13 @@ export async function programBench(quick: boolean, options = { reuse: false, fin
 	} finally {
 		if (!options.reuse) await adminQuery(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch(() => {});
 	}
+	if (options.desertsOnly) return desertSection(results);
 	const js = options.finderOnly ? null : (log('finder page JavaScript'), await finderJavaScript());
 
 	const rows = results
 		.flatMap((r) => [
 			`| ${r.database} | no filters (reference: count up to 1,000 + first page by name) | ${r.reference.results} | \`${r.reference.hash}\` | ${fmt(r.reference.p50, 1)} ms | ${fmt(r.reference.p95, 1)} ms | reference |`,
 			...r.queries.map((q) => `| ${r.database} | ${q.label} | ${q.results} | \`${q.hash}\` | ${fmt(q.p50, 1)} ms | ${fmt(q.p95, 1)} ms | ${q.p95 < 25 ? 'met' : '**missed**'} |`)
-		])
-		.join('\n');
-	const desertRows = results
-		.flatMap((r) => [
-			`| ${r.database} | every visible program | ${r.desert.zips} | ${fmt(r.desert.p50, 1)} ms | ${fmt(r.desert.p95, 1)} ms |`,
-			`| ${r.database} | science, free, ages 11–13, after school | ${r.desertFiltered.zips} | ${fmt(r.desertFiltered.p50, 1)} ms | ${fmt(r.desertFiltered.p95, 1)} ms |`
 		])
 		.join('\n');
 	const missed = results.flatMap((r) => r.queries.filter((q) => q.p95 >= 25).map((q) => `${r.database}: ${q.label} (${fmt(q.p95, 1)} ms)`));
@@ -381,17 +417,7 @@ name, one narrow query reads at most 1,001 matches (the count, and every page wh
 fewer); past that the page is read walking the covering \`(ecosystem_id, name, id, …filters)\`
 index. The day and time go through \`(program_id, opens_at, byday)\` on schedules.
 
-### Program deserts, ${ZIPS} ZIPs
-
-The backbone's program-desert map through the real \`programDeserts\` service (the same call as
-\`/e/<ecosystem>/admin/asset-map/deserts\`): every visible program and its places read, seats and programs
-per ZIP, seats per 1,000 young people against youth figures generated for all ${ZIPS} ZIPs, and
-the ranking, with and without the desert filters. Drawing the SVG map is not included.
-
-| Database | Programs counted | ZIPs | p50 | p95 |
-|---|---|---|---|---|
-${desertRows}
-
+${desertSection(results)}
 ### Public finder page JavaScript
 
 ${
@@ -404,13 +430,19 @@ ${
 
 // Run alone: rewrite only section 4 of docs/benchmarks.md.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+	const desertsOnly = process.argv.join(' ').includes('--only deserts');
 	const finderOnly = process.argv.includes('--finder-only');
-	const section = await programBench(process.argv.includes('--quick'), { reuse: process.argv.includes('--reuse'), finderOnly });
+	const section = await programBench(process.argv.includes('--quick'), { reuse: desertsOnly || process.argv.includes('--reuse'), finderOnly, desertsOnly });
 	if (finderOnly) {
 		console.log(section.slice(section.indexOf('| Database | Query'), section.indexOf('### Program deserts')));
 		process.exit(0);
 	}
-	writeSection('## 4. Asset map', section);
+	if (desertsOnly) {
+		const doc = readFileSync(benchmarksDoc, 'utf8');
+		const [before, after] = [doc.indexOf('### Program deserts'), doc.indexOf('### Public finder page JavaScript')];
+		if (before < 0 || after < before) throw new Error('docs/benchmarks.md has no desert subsection to rewrite; run the whole section first');
+		writeFileSync(benchmarksDoc, doc.slice(0, before) + section + '\n' + doc.slice(after));
+	} else writeSection('## 4. Asset map', section);
 	log('wrote section 4 of docs/benchmarks.md');
 	process.exit(0);
 }

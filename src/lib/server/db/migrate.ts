@@ -25,6 +25,7 @@ import * as educatorsMore from './migrations/2026-12-02T0220-educators-more.js';
 import * as hardening from './migrations/2026-12-02T0240-hardening.js';
 import * as participantBatches from './migrations/2026-12-02T0300-participant-batches.js';
 import * as finderFilters from './migrations/2026-12-02T0310-finder-filters.js';
+import * as desertSql from './migrations/2026-12-02T0320-desert-sql.js';
 import * as jobFiles from './migrations/2026-12-02T0330-job-files.js';
 
 /**
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0240-hardening': hardening,
 	'2026-12-02T0300-participant-batches': participantBatches,
 	'2026-12-02T0310-finder-filters': finderFilters,
+	'2026-12-02T0320-desert-sql': desertSql,
 	'2026-12-02T0330-job-files': jobFiles,
 };
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { focusKeys, focusYouth, rankDeserts, type DesertProgram } from './deserts.js';
+import { focusKeys, focusYouth, rankDeserts, tallyPrograms, type DesertBand, type DesertProgram, type DesertResult, type DesertRow } from './deserts.js';
 
 const counts = (o: Record<string, number | undefined>) => new Map(Object.entries(o).filter((e): e is [string, number] => e[1] !== undefined));
 
@@ -116,5 +117,90 @@ describe('rankDeserts', () => {
 		const result = rankDeserts({ zips: ['19101'], youth: new Map(), focusGroups: ['black'], programs: [] });
 		expect(result.ecosystemRate).toBeNull();
 		expect(result.rows[0]).toMatchObject({ rank: null, band: 'nodata', missingGroups: ['black'] });
+	});
+});
+
+describe('tallyPrograms', () => {
+	it('keeps each share size apart, counts a program once per ZIP and a program without seats once', () => {
+		const program = (id: string, capacity: number | null, ...z: string[]): DesertProgram => ({ id, capacity, zips: z });
+		expect(
+			tallyPrograms(['19101', '19102'], [program('a', 30, '19102', '19101', '19102'), program('b', 10, '19102'), program('c', null, '19101', '19102'), program('d', null, '97201'), program('e', 7, '19102', '97201')])
+		).toEqual({
+			programsWithoutSeats: 1,
+			zips: [
+				{ zip: '19101', programs: 2, shares: [{ places: 2, capacity: 0 }, { places: 3, capacity: 30 }] },
+				{ zip: '19102', programs: 4, shares: [{ places: 1, capacity: 10 }, { places: 2, capacity: 7 }, { places: 3, capacity: 60 }] }
+			]
+		});
+	});
+});
+
+/**
+ * The ranking as it was before the counting moved into the database, word for word. It summed
+ * each place's share of seats in program order; the new code sums exact integers per share size
+ * first (what SQL can do in any order). With shares that are exact binary fractions (1, 2, 4 or 8
+ * places) both sums are exact, so the pages must be identical; with shares such as 1/3 the old
+ * order-dependent sum could differ in the last bit and break an exact tie differently.
+ */
+const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+function todaysRankDeserts({ zips, youth, focusGroups, programs }: { zips: readonly string[]; youth: ReadonlyMap<string, ReadonlyMap<string, number>>; focusGroups: readonly string[]; programs: readonly DesertProgram[] }): DesertResult {
+	const listed = new Set(zips);
+	const seats = new Map<string, number>();
+	const counts = new Map<string, number>();
+	let programsWithoutSeats = 0;
+	for (const p of programs) {
+		const places = p.zips.filter((z) => listed.has(z));
+		if (places.length === 0) continue;
+		if (p.capacity === null) programsWithoutSeats++;
+		for (const zip of new Set(places)) counts.set(zip, (counts.get(zip) ?? 0) + 1);
+		// Seats follow each place, so a program at two places in one ZIP puts both shares there.
+		for (const zip of places) seats.set(zip, (seats.get(zip) ?? 0) + (p.capacity ?? 0) / p.zips.length);
+	}
+	const measure = programsWithoutSeats === 0 ? 'seats' : 'programs';
+	const amount = (zip: string) => (measure === 'seats' ? (seats.get(zip) ?? 0) : (counts.get(zip) ?? 0));
+
+	const base = [...listed].sort().map((zip) => {
+		const f = focusYouth(youth.get(zip) ?? new Map(), focusGroups);
+		return { zip, focusYouth: f.youth, missingGroups: f.missing };
+	});
+	const withYouth = base.filter((r) => r.focusYouth !== null && r.focusYouth > 0);
+	const totalYouth = withYouth.reduce((n, r) => n + r.focusYouth!, 0);
+	const totalAmount = withYouth.reduce((n, r) => n + amount(r.zip), 0);
+	const ecosystemRate = totalYouth > 0 ? (totalAmount / totalYouth) * 1000 : null;
+
+	const rows: DesertRow[] = base.map((r) => {
+		const has = r.focusYouth !== null && r.focusYouth > 0;
+		const a = amount(r.zip);
+		const rate = has ? (a / r.focusYouth!) * 1000 : null;
+		const shortfall = has && ecosystemRate !== null ? Math.max(0, (r.focusYouth! * ecosystemRate) / 1000 - a) : null;
+		const band: DesertBand = !has ? 'nodata' : a === 0 ? 'none' : ecosystemRate && rate! < ecosystemRate / 2 ? 'low' : ecosystemRate && rate! < ecosystemRate ? 'mid' : 'high';
+		return { ...r, seats: round(seats.get(r.zip) ?? 0), programs: counts.get(r.zip) ?? 0, rate: rate === null ? null : round(rate), shortfall: shortfall === null ? null : round(shortfall), rank: null, band };
+	});
+	const ranked = rows
+		.filter((r) => r.shortfall !== null)
+		.sort((a, b) => b.shortfall! - a.shortfall! || a.rate! - b.rate! || b.focusYouth! - a.focusYouth! || a.zip.localeCompare(b.zip));
+	ranked.forEach((r, i) => (r.rank = i + 1));
+	const unranked = rows.filter((r) => r.shortfall === null);
+	return { measure, programsWithoutSeats, ecosystemRate: ecosystemRate === null ? null : round(ecosystemRate), focusKeys: focusKeys(focusGroups), rows: [...ranked, ...unranked] };
+}
+
+describe('rankDeserts against the code it replaced', () => {
+	const pool = ['19101', '19102', '19103', '19104', '97201'];
+	const groups = ['all', 'black', 'hispanic', 'female', 'black:female', 'hispanic:female'];
+	it('ranks every random directory exactly as before', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ capacity: fc.option(fc.integer({ min: 0, max: 500 }), { freq: 6 }), places: fc.constantFrom(0, 1, 2, 4, 8).chain((n) => fc.array(fc.constantFrom(...pool), { minLength: n, maxLength: n })) }), { maxLength: 40 }),
+				fc.subarray(pool.slice(0, 4), { minLength: 1 }),
+				fc.tuple(...pool.map(() => fc.tuple(...groups.map(() => fc.option(fc.integer({ min: 0, max: 5000 }), { freq: 6 }))))),
+				fc.subarray(groups.slice(1)),
+				(generated, zips, figures, focusGroups) => {
+					const programs = generated.map((p, i): DesertProgram => ({ id: `p${i}`, capacity: p.capacity, zips: p.places }));
+					const youth = new Map(pool.map((zip, i) => [zip, new Map(groups.flatMap((g, j) => (figures[i]![j] === null ? [] : [[g, figures[i]![j]!] as const])))]));
+					expect(rankDeserts({ zips, youth, focusGroups, programs })).toEqual(todaysRankDeserts({ zips, youth, focusGroups, programs }));
+				}
+			),
+			{ numRuns: 1000 }
+		);
 	});
 });

@@ -97,25 +97,82 @@ export interface DesertResult {
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
 
 /**
+ * One listed ZIP's programs as the map counts them. Seats are kept as exact integer sums per
+ * share size so the database (which sums in no particular order) and the reference below agree
+ * to the last bit: `capacity` is the summed seats of the places in this ZIP of programs that have
+ * `places` places in all (listed ZIPs or not), so the ZIP's seats are Σ capacity / places.
+ */
+export interface ZipTally {
+	zip: string;
+	/** Programs with at least one place in the ZIP. */
+	programs: number;
+	/** One entry per share size, ordered by `places`; a program without seats adds 0. */
+	shares: { places: number; capacity: number }[];
+}
+export interface DesertTallies {
+	/** Only ZIPs with a counted place, ordered by ZIP. */
+	zips: ZipTally[];
+	/** Programs without a seat count that have a place in a listed ZIP, each counted once. */
+	programsWithoutSeats: number;
+}
+
+/** A ZIP's seats: each program's seats shared evenly among all its places, summed per share size. */
+export function tallySeats(tally: ZipTally): number {
+	return tally.shares.reduce((sum, s) => sum + s.capacity / s.places, 0);
+}
+
+/**
+ * The reference aggregation (the database does the same in `desertTallies`, tested equal):
+ * a program counts once in each listed ZIP where it has a place, and each of its places carries
+ * an even share of its seats, so a program at two places in one ZIP puts both shares there.
+ * Places in unlisted ZIPs keep their share (it is counted nowhere); online-only programs count
+ * nowhere, and a program with no place in a listed ZIP is not counted as lacking seats either.
+ */
+export function tallyPrograms(zips: readonly string[], programs: readonly DesertProgram[]): DesertTallies {
+	const listed = new Set(zips);
+	const byZip = new Map<string, { programs: number; shares: Map<number, number> }>();
+	let programsWithoutSeats = 0;
+	for (const p of programs) {
+		const places = p.zips.filter((z) => listed.has(z));
+		if (places.length === 0) continue;
+		if (p.capacity === null) programsWithoutSeats++;
+		for (const zip of places) {
+			const t = byZip.get(zip) ?? { programs: 0, shares: new Map<number, number>() };
+			t.shares.set(p.zips.length, (t.shares.get(p.zips.length) ?? 0) + (p.capacity ?? 0));
+			byZip.set(zip, t);
+		}
+		for (const zip of new Set(places)) byZip.get(zip)!.programs++;
+	}
+	return {
+		programsWithoutSeats,
+		zips: [...byZip.entries()]
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(([zip, t]) => ({ zip, programs: t.programs, shares: [...t.shares.entries()].sort(([a], [b]) => a - b).map(([places, capacity]) => ({ places, capacity })) }))
+	};
+}
+
+/** The reference path: the programs and their places' ZIPs, aggregated here, then ranked. */
+export function rankDeserts({ programs, ...rest }: { zips: readonly string[]; youth: ReadonlyMap<string, ReadonlyMap<string, number>>; focusGroups: readonly string[]; programs: readonly DesertProgram[] }): DesertResult {
+	return rankTallies({ ...rest, tallies: tallyPrograms(rest.zips, programs) });
+}
+
+/**
  * Ranks the ZIPs. The need of a ZIP is its shortfall: the seats it would need to reach the
  * ecosystem-wide rate (focus youth × rate / 1,000) minus the seats it has, never below zero. A
  * large shortfall needs both many focus-group youth and few seats. Ties go to the lower rate,
  * then the larger number of focus-group youth, then the ZIP code. ZIPs without focus-group youth
  * (no figures, or zero) are not ranked and come last, in ZIP order.
  */
-export function rankDeserts({ zips, youth, focusGroups, programs }: { zips: readonly string[]; youth: ReadonlyMap<string, ReadonlyMap<string, number>>; focusGroups: readonly string[]; programs: readonly DesertProgram[] }): DesertResult {
+export function rankTallies({ zips, youth, focusGroups, tallies }: { zips: readonly string[]; youth: ReadonlyMap<string, ReadonlyMap<string, number>>; focusGroups: readonly string[]; tallies: DesertTallies }): DesertResult {
 	const listed = new Set(zips);
 	const seats = new Map<string, number>();
 	const counts = new Map<string, number>();
-	let programsWithoutSeats = 0;
-	for (const p of programs) {
-		const places = p.zips.filter((z) => listed.has(z));
-		if (places.length === 0) continue;
-		if (p.capacity === null) programsWithoutSeats++;
-		for (const zip of new Set(places)) counts.set(zip, (counts.get(zip) ?? 0) + 1);
-		// Seats follow each place, so a program at two places in one ZIP puts both shares there.
-		for (const zip of places) seats.set(zip, (seats.get(zip) ?? 0) + (p.capacity ?? 0) / p.zips.length);
+	for (const t of tallies.zips) {
+		if (!listed.has(t.zip)) continue;
+		seats.set(t.zip, tallySeats(t));
+		counts.set(t.zip, t.programs);
 	}
+	const programsWithoutSeats = tallies.programsWithoutSeats;
 	const measure = programsWithoutSeats === 0 ? 'seats' : 'programs';
 	const amount = (zip: string) => (measure === 'seats' ? (seats.get(zip) ?? 0) : (counts.get(zip) ?? 0));
 

@@ -1,5 +1,7 @@
 import type { Geometry } from 'geojson';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../audit/audit.repository.js';
+import type { DesertTallies, ZipTally } from './deserts.js';
 
 export interface ZipAreaRow {
 	zip: string;
@@ -110,53 +112,200 @@ export interface DesertFilters {
 }
 
 /**
- * The programs families can find (active, not hidden), filtered, with their seats and the ZIPs
- * of their places: what the desert map counts.
+ * The programs families can find (active, not hidden by the last-verified rule) that match the
+ * desert filters, as a condition on `program` or on `finder_place` (which copies the same columns
+ * from its program): the one definition the map's query and its reference reader share.
  */
-export async function listDesertPrograms(db: Executor, ecosystemId: string, f: DesertFilters) {
-	const programs = await db
-		.selectFrom('program')
-		.select(['id', 'capacity'])
-		.where('ecosystem_id', '=', ecosystemId)
-		.where('status', '=', 'active')
-		.where((eb) => eb.or([eb('last_verified_at', '>=', f.visibleSince), eb.and([eb('last_verified_at', 'is', null), eb('created_at', '>=', f.visibleSince)])]))
-		.$if(!!f.subject, (qb) => qb.where('subjects_json', 'like', `%"${f.subject}"%`))
-		.$if(!!f.format, (qb) => qb.where('formats_json', 'like', `%"${f.format}"%`))
-		.$if(!!f.freeOnly, (qb) => qb.where('cost_kind', '=', 'free'))
-		.$if(!!f.ages, (qb) => {
-			const [low, high] = f.ages!;
-			return qb.where((eb) =>
+export function desertProgramFilter(table: 'program' | 'finder_place', ecosystemId: string, f: DesertFilters) {
+	const c = (column: string) => sql.ref(`${table}.${column}`);
+	return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+		const all: Expression<SqlBool>[] = [
+			eb(c('ecosystem_id'), '=', ecosystemId),
+			eb(c('status'), '=', 'active'),
+			eb.or([eb(c('last_verified_at'), '>=', f.visibleSince), eb.and([eb(c('last_verified_at'), 'is', null), eb(c('created_at'), '>=', f.visibleSince)])])
+		];
+		if (f.subject) all.push(eb(c('subjects_json'), 'like', `%"${f.subject}"%`));
+		if (f.format) all.push(eb(c('formats_json'), 'like', `%"${f.format}"%`));
+		if (f.freeOnly) all.push(eb(c('cost_kind'), '=', 'free'));
+		if (f.ages) {
+			const [low, high] = f.ages;
+			all.push(
 				eb.or([
 					eb.and([
-						eb.or([eb('min_age', 'is not', null), eb('max_age', 'is not', null)]),
-						eb.or([eb('min_age', 'is', null), eb('min_age', '<=', high)]),
-						eb.or([eb('max_age', 'is', null), eb('max_age', '>=', low)])
+						eb.or([eb(c('min_age'), 'is not', null), eb(c('max_age'), 'is not', null)]),
+						eb.or([eb(c('min_age'), 'is', null), eb(c('min_age'), '<=', high)]),
+						eb.or([eb(c('max_age'), 'is', null), eb(c('max_age'), '>=', low)])
 					]),
 					eb.and([
-						eb('min_age', 'is', null),
-						eb('max_age', 'is', null),
-						eb.or([eb('grade_min', 'is', null), eb('grade_min', '<=', high - 5)]),
-						eb.or([eb('grade_max', 'is', null), eb('grade_max', '>=', low - 6)])
+						eb(c('min_age'), 'is', null),
+						eb(c('max_age'), 'is', null),
+						eb.or([eb(c('grade_min'), 'is', null), eb(c('grade_min'), '<=', high - 5)]),
+						eb.or([eb(c('grade_max'), 'is', null), eb(c('grade_max'), '>=', low - 6)])
 					])
 				])
 			);
-		})
-		.orderBy('id')
+		}
+		return eb.and(all);
+	};
+}
+
+const fiveDigits = /^\d{5}$/;
+/** The ZIP a place counts in: its postal code's first five characters (as `slice(0, 5)`). */
+const zipOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 5)`;
+
+/**
+ * The desert map's counts, aggregated by the database (the rule is `tallyPrograms` in
+ * deserts.ts, tested equal on both databases): for each listed ZIP and share size, the programs
+ * placed there and the integer sum of their places' seats, plus the programs without seats.
+ *
+ * Programs with a single place that has coordinates, nearly all, are summed per ZIP straight from
+ * `finder_place` (each located place carries its program's filter columns and seats, so there is
+ * no join with `program`). The others (several places, or a place without coordinates, which
+ * `finder_place` lacks) are read from `program` and all their places, grouped per program (seats,
+ * number of places, lowest and highest ZIP) and then per ZIP. Each place counts in the ZIP of its
+ * postal code's first five characters. A program without seats is counted once, in its lowest
+ * listed ZIP. The listed ZIPs are inlined as literals (each checked to be five digits) so an
+ * ecosystem of any size stays one statement under both databases' parameter limits.
+ */
+export async function desertTallies(db: Executor, ecosystemId: string, f: DesertFilters, zips: readonly string[]): Promise<DesertTallies> {
+	const listed = [...new Set(zips)];
+	if (listed.length === 0) return { zips: [], programsWithoutSeats: 0 };
+	const bad = listed.find((z) => !fiveDigits.test(z));
+	if (bad !== undefined) throw new Error(`desertTallies: "${bad}" is not a five-digit ZIP`);
+	const listedZips = sql.join(listed.map((z) => sql.lit(z)));
+	const narrowed = !!(f.subject || f.format || f.freeOnly || f.ages);
+	const rows = await db
+		// Programs with a place that has no coordinates, so is missing from finder_place (rare:
+		// imported addresses nothing could place), through the partial index that holds only those.
+		.with('unplaced', (qc) =>
+			qc
+				.selectFrom('program_location')
+				.where('ecosystem_id', '=', ecosystemId)
+				.where(sql<boolean>`(latitude is null or longitude is null)`)
+				.select('program_id')
+				.distinct()
+		)
+		// The located places of the matching programs (read twice when filtered, so kept then).
+		.with((cte) => (narrowed ? cte('matching').materialized() : cte('matching')), (qc) =>
+			qc.selectFrom('finder_place').where(desertProgramFilter('finder_place', ecosystemId, f)).select(['finder_place.program_id', 'finder_place.postal_code', 'finder_place.capacity'])
+		)
+		// Programs with several places. With a filter, the few matching programs' located places
+		// are counted (a program with a place lacking coordinates is in `unplaced` already);
+		// without, every place of the ecosystem, in order along program_location_program_places_idx
+		// rather than sorting the whole finder_place. Either way the same programs come out.
+		.with('several', (qc) =>
+			narrowed
+				? qc.selectFrom('matching').groupBy('program_id').having((eb) => eb.fn.countAll(), '>', 1).select('program_id')
+				: qc.selectFrom('program_location').where('ecosystem_id', '=', ecosystemId).groupBy('program_id').having((eb) => eb.fn.countAll(), '>', 1).select('program_id')
+		)
+		// Every program not counted straight from finder_place.
+		.with('others', (qc) => qc.selectFrom('unplaced').select('program_id').union(qc.selectFrom('several').select('program_id')))
+		// Per program of those: its seats, its number of places (its share size) and its lowest and
+		// highest ZIP, from the program and all its places.
+		.with('program_places', (qc) =>
+			qc
+				// Cross joins: SQLite joins in the order written, so it starts from these few
+				// programs; PostgreSQL plans freely.
+				.selectFrom('others as o')
+				.crossJoin('program')
+				.crossJoin('program_location as l')
+				.whereRef('program.id', '=', 'o.program_id')
+				.whereRef('l.program_id', '=', 'o.program_id')
+				.where(desertProgramFilter('program', ecosystemId, f))
+				.groupBy('o.program_id')
+				.select((eb) => [
+					'o.program_id',
+					eb.fn.max('program.capacity').as('capacity'),
+					eb.fn.countAll<number | string>().as('places'),
+					eb.fn.min<string>(zipOf('l.postal_code')).as('first_zip'),
+					eb.fn.max<string>(zipOf('l.postal_code')).as('last_zip')
+				])
+		)
+		// Per listed ZIP and share size: the seats (each program's seats × its places there), the
+		// programs, and the programs without seats counted in their lowest listed ZIP only. Of the
+		// other programs, those with every place in one ZIP are summed as they are; the ones spread
+		// over ZIPs are first split into one row per listed ZIP from their places.
+		.with('counts', (qc) =>
+			qc
+				// Programs with one place, which has coordinates: nearly all, summed per ZIP straight
+				// from finder_place (no join with program).
+				.selectFrom('matching')
+				.where('program_id', 'not in', qc.selectFrom('others').select('program_id'))
+				.where(sql<boolean>`${zipOf('postal_code')} in (${listedZips})`)
+				.groupBy(zipOf('postal_code'))
+				.select((eb) => [
+					zipOf('postal_code').as('zip'),
+					sql<number | string>`1`.as('places'),
+					eb.fn.sum<number | string | null>('capacity').as('capacity'),
+					eb.fn.countAll<number | string>().as('programs'),
+					eb.fn.sum<number | string>(eb.case().when('capacity', 'is', null).then(1).else(0).end()).as('without_seats')
+				])
+				.unionAll(
+					qc
+						.selectFrom('program_places')
+						.whereRef('first_zip', '=', 'last_zip')
+						.where(sql<boolean>`first_zip in (${listedZips})`)
+						.groupBy(['first_zip', 'places'])
+						.select((eb) => [
+							'first_zip as zip',
+							'places',
+							eb.fn.sum<number | string | null>(sql`capacity * places`).as('capacity'),
+							eb.fn.countAll<number | string>().as('programs'),
+							eb.fn.sum<number | string>(eb.case().when('capacity', 'is', null).then(1).else(0).end()).as('without_seats')
+						])
+				)
+				.unionAll(
+					qc
+						.selectFrom(
+							qc
+								// From the few spread programs to their places (the join order, as above).
+								.selectFrom('program_places as pp')
+								.crossJoin('program_location as l')
+								.whereRef('l.program_id', '=', 'pp.program_id')
+								.whereRef('pp.first_zip', '<>', 'pp.last_zip')
+								.where(sql<boolean>`${zipOf('l.postal_code')} in (${listedZips})`)
+								.groupBy(['pp.program_id', zipOf('l.postal_code'), 'pp.places', 'pp.capacity'])
+								.select((eb) => [
+									zipOf('l.postal_code').as('zip'),
+									'pp.places',
+									eb.fn.countAll<number | string>().as('here'),
+									'pp.capacity',
+									sql<number>`case when ${zipOf('l.postal_code')} = min(${zipOf('l.postal_code')}) over (partition by ${sql.ref('pp.program_id')}) then 1 else 0 end`.as('lowest')
+								])
+								.as('spread')
+						)
+						.groupBy(['zip', 'places'])
+						.select((eb) => [
+							'zip',
+							'places',
+							eb.fn.sum<number | string | null>(sql`capacity * here`).as('capacity'),
+							eb.fn.countAll<number | string>().as('programs'),
+							eb.fn.sum<number | string>(eb.case().when('capacity', 'is', null).then(eb.ref('lowest')).else(0).end()).as('without_seats')
+						])
+				)
+		)
+		.selectFrom('counts')
+		.groupBy(['zip', 'places'])
+		.select((eb) => [
+			'zip',
+			'places',
+			eb.fn.sum<number | string | null>('capacity').as('capacity'),
+			eb.fn.sum<number | string>('programs').as('programs'),
+			eb.fn.sum<number | string>('without_seats').as('without_seats')
+		])
 		.execute();
-	const zips = new Map<string, string[]>();
-	const ids = programs.map((p) => p.id);
-	for (let i = 0; i < ids.length; i += 500) {
-		const places = await db
-			.selectFrom('program_location')
-			.select(['program_id', 'postal_code'])
-			.where('ecosystem_id', '=', ecosystemId)
-			.where('program_id', 'in', ids.slice(i, i + 500))
-			.orderBy('program_id')
-			.orderBy('position')
-			.execute();
-		for (const p of places) zips.set(p.program_id, [...(zips.get(p.program_id) ?? []), p.postal_code.slice(0, 5)]);
+	const byZip = new Map<string, ZipTally>();
+	let programsWithoutSeats = 0;
+	for (const r of rows) {
+		const t = byZip.get(r.zip) ?? { zip: r.zip, programs: 0, shares: [] };
+		t.programs += Number(r.programs);
+		t.shares.push({ places: Number(r.places), capacity: Number(r.capacity ?? 0) });
+		byZip.set(r.zip, t);
+		programsWithoutSeats += Number(r.without_seats);
 	}
-	return programs.map((p) => ({ id: p.id, capacity: p.capacity === null ? null : Number(p.capacity), zips: zips.get(p.id) ?? [] }));
+	const tallies = [...byZip.values()].sort((a, b) => (a.zip < b.zip ? -1 : a.zip > b.zip ? 1 : 0));
+	for (const t of tallies) t.shares.sort((a, b) => a.places - b.places);
+	return { zips: tallies, programsWithoutSeats };
 }
 
 export async function ecosystemFocusGroups(db: Executor, ecosystemId: string): Promise<string[]> {

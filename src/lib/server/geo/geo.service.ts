@@ -14,16 +14,17 @@ import { nowIso } from '../util.js';
 import { formats, hiddenBefore, subjects } from '../programs/programs.js';
 import { checkBoundaries } from './boundaries.js';
 import { problemText, readYouthCsv } from './youth-population.js';
-import { rankDeserts, type DesertResult } from './deserts.js';
+import { rankTallies, type DesertResult } from './deserts.js';
 import { packageZipCentroid } from './zip-centroids.js';
 import {
 	ecosystemFocusGroups,
 	geographySummary,
-	listDesertPrograms,
+	desertTallies,
 	listYouthPopulation,
 	listZipAreas,
 	replaceYouthPopulation,
 	replaceZipAreas,
+	type DesertFilters,
 	type ZipAreaRow
 } from './geo.repository.js';
 
@@ -126,18 +127,7 @@ export async function programDeserts({ db, actor, ecosystemId, query, now = new 
 	requireAccess(actor, 'ecosystem.assetmap.manage', { ecosystemId });
 	const parsed = validate(desertFilterSchema, query);
 	const filters: DesertFilterInput = parsed.ok ? parsed.value : { ...desertFilterSchema.safeParse({ free: query.free }).data!, ...validFields(query) };
-	const [areas, figures, focusGroups, programs] = await Promise.all([
-		listZipAreas(db, ecosystemId),
-		listYouthPopulation(db, ecosystemId),
-		ecosystemFocusGroups(db, ecosystemId),
-		listDesertPrograms(db, ecosystemId, {
-			subject: filters.subject,
-			format: filters.format,
-			freeOnly: filters.free,
-			ages: filters.age ? [...ageBands[filters.age]] : undefined,
-			visibleSince: hiddenBefore(now)
-		})
-	]);
+	const [areas, figures, focusGroups] = await Promise.all([listZipAreas(db, ecosystemId), listYouthPopulation(db, ecosystemId), ecosystemFocusGroups(db, ecosystemId)]);
 	const youth = new Map<string, Map<string, number>>();
 	for (const f of figures) {
 		const counts = youth.get(f.zip) ?? new Map<string, number>();
@@ -151,7 +141,10 @@ export async function programDeserts({ db, actor, ecosystemId, query, now = new 
 		const point = area ? { lat: area.lat, lon: area.lon } : packageZipCentroid(zip);
 		if (point) places.push({ zip, geometry: area?.geometry ?? null, ...point });
 	}
-	const result = rankDeserts({ zips: places.map((p) => p.zip), youth, focusGroups, programs });
+	const zips = places.map((p) => p.zip);
+	// The database sums seats and programs per ZIP; only the ~hundreds of ZIP rows come back.
+	const tallies = await desertTallies(db, ecosystemId, desertFiltersOf(filters, now), zips);
+	const result = rankTallies({ zips, youth, focusGroups, tallies });
 	const sources = [...new Map(figures.map((f) => [`${f.year}|${f.source}`, { source: f.source, year: f.year }])).values()];
 	return {
 		...result,
@@ -161,6 +154,11 @@ export async function programDeserts({ db, actor, ecosystemId, query, now = new 
 		mapKind: places.some((p) => p.geometry) ? 'shapes' : 'points',
 		youthSources: sources
 	};
+}
+
+/** The page's filters as the repository takes them; listings hidden by the last-verified rule at `now` never count. */
+export function desertFiltersOf(filters: DesertFilterInput, now: Date): DesertFilters {
+	return { subject: filters.subject, format: filters.format, freeOnly: filters.free, ages: filters.age ? [...ageBands[filters.age]] : undefined, visibleSince: hiddenBefore(now) };
 }
 
 /** The filter fields that are valid on their own, when another is not. */
