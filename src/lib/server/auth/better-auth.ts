@@ -1,12 +1,13 @@
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
-import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import { COMMON_PASSWORD_MESSAGE, CONTEXT_WORD_MESSAGE, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_SETTING_ENDPOINTS, isCommonPassword } from './passwords.js';
 import type { Db } from '../db/connection.js';
 import { passwordContextWord } from './password-context.js';
 import type { Mailer } from '../mail/mailer.js';
 import { authEmail } from '../mail/templates.js';
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_SECONDS } from './sessions.js';
+import { TOTP_CODE_USED, TOTP_CODE_USED_MESSAGE, claimTotpCode, releaseTotpCode, usedCodeHash } from './totp-replay.js';
 
 export interface AuthOptions {
 	db: Db;
@@ -95,6 +96,15 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 		// own name or address), is refused wherever one is set, also by a direct API call.
 		hooks: {
 			before: createAuthMiddleware(async (ctx) => {
+				// A TOTP code is accepted once per person (ASVS 5.0 V6.5.1): claimed before better-auth
+				// checks it, released again in the after hook when it was wrong.
+				if (ctx.path === TOTP_VERIFY_PATH) {
+					const codeHash = await totpCodeHash(ctx);
+					if (codeHash && !(await claimTotpCode(db.kysely, codeHash.hash, codeHash.userId))) {
+						throw new APIError('BAD_REQUEST', { message: TOTP_CODE_USED_MESSAGE, code: TOTP_CODE_USED });
+					}
+					return;
+				}
 				const field = PASSWORD_SETTING_ENDPOINTS[ctx.path];
 				const body = ctx.body as Record<string, unknown> | undefined;
 				const password = field ? body?.[field] : undefined;
@@ -106,6 +116,13 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 				if (await passwordContextWord(db.kysely, password, person)) {
 					throw new APIError('BAD_REQUEST', { message: CONTEXT_WORD_MESSAGE, code: 'PASSWORD_CONTEXT_WORD' });
 				}
+			}),
+			after: createAuthMiddleware(async (ctx) => {
+				if (ctx.path !== TOTP_VERIFY_PATH || !isAPIError(ctx.context.returned)) return;
+				const returned = ctx.context.returned as { body?: { code?: unknown } };
+				if (returned.body?.code === TOTP_CODE_USED) return;
+				const codeHash = await totpCodeHash(ctx);
+				if (codeHash) await releaseTotpCode(db.kysely, codeHash.hash);
 			})
 		},
 		plugins: [twoFactor({ issuer: 'Parity', skipVerificationOnEnable: false })],
@@ -115,6 +132,29 @@ export function createAuth({ db, mailer, secret, origin, signInLimit = SIGN_IN_L
 }
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+const TOTP_VERIFY_PATH = '/two-factor/verify-totp';
+/** better-auth's signed cookie naming the person half-way through a two-factor sign-in. */
+const TWO_FACTOR_COOKIE = 'two_factor';
+
+/**
+ * Whose TOTP code this is, found as better-auth's two-factor plugin finds it: the signed-in
+ * person (confirming set-up), else the half-signed-in person named by the two-factor cookie.
+ * Null when neither is known; better-auth then refuses the request itself.
+ */
+async function totpCodeHash(ctx: HookContext): Promise<{ hash: string; userId: string } | null> {
+	const code = (ctx.body as { code?: unknown } | undefined)?.code;
+	if (typeof code !== 'string') return null;
+	const session = await getSessionFromCtx(ctx).catch(() => null);
+	let userId = session?.user.id ?? null;
+	if (!userId) {
+		const cookie = ctx.context.createAuthCookie(TWO_FACTOR_COOKIE);
+		const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+		const verification = identifier ? await ctx.context.internalAdapter.findVerificationValue(identifier) : null;
+		userId = verification?.value ?? null;
+	}
+	return userId ? { hash: usedCodeHash(ctx.context.secret, userId, code.trim()), userId } : null;
+}
 
 /** Whose password is being set: the new account's, the signed-in person's, or the reset link's owner's. */
 async function passwordOwner(ctx: HookContext, body: Record<string, unknown>): Promise<{ email?: string | null; name?: string | null }> {

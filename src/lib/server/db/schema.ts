@@ -8,6 +8,7 @@ export interface Database {
 	verification: VerificationTable;
 	twoFactor: TwoFactorTable;
 	rateLimit: RateLimitTable;
+	totp_used_code: TotpUsedCodeTable;
 	ecosystem: EcosystemTable;
 	ecosystem_condition: EcosystemConditionTable;
 	initiative: InitiativeTable;
@@ -167,6 +168,13 @@ export interface TwoFactorTable {
 	failedVerificationCount: number | null;
 	lockedUntil: Date | string | null;
 }
+/** A TOTP code already used by a person (keyed hash only), kept until it could no longer be accepted. */
+export interface TotpUsedCodeTable {
+	code_hash: string;
+	user_id: string;
+	expires_at: string;
+}
+
 export interface RateLimitTable {
 	id: string;
 	key: string;

@@ -5,6 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { callAuth } from '#lib/server/http/auth-proxy.js';
 import { invalidForm } from '#lib/server/http/route-helpers.js';
 import { safeNextPath } from '#lib/server/http/redirects.js';
+import { TOTP_CODE_USED } from '#lib/server/auth/totp-replay.js';
 import { formToObject, validate } from '#lib/server/validation.js';
 import * as m from '#lib/paraglide/messages.js';
 
@@ -50,7 +51,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return { ...invalidForm(parsed.issues).data, step: 'verify' as const, secret: values.secret ?? '', qr: '', backupCodes: [] };
 		const result = await callAuth(event, '/two-factor/verify-totp', { code: parsed.value.code });
 		if (!result.ok) {
-			return { issues: [{ field: 'code', message: m.two_factor_wrong_code() }], step: 'verify' as const, secret: values.secret ?? '', qr: '', backupCodes: [] };
+			const message = result.code === TOTP_CODE_USED ? m.asvs_fix_totp_code_used() : m.two_factor_wrong_code();
+			return { issues: [{ field: 'code', message }], step: 'verify' as const, secret: values.secret ?? '', qr: '', backupCodes: [] };
 		}
 		redirect(303, safeNextPath(values.next, '/account'));
 	},

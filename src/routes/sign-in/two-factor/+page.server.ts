@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { callAuth } from '#lib/server/http/auth-proxy.js';
 import { safeNextPath } from '#lib/server/http/redirects.js';
 import { invalidForm } from '#lib/server/http/route-helpers.js';
+import { TOTP_CODE_USED } from '#lib/server/auth/totp-replay.js';
 import { formToObject, validate } from '#lib/server/validation.js';
 import * as m from '#lib/paraglide/messages.js';
 
@@ -26,7 +27,7 @@ export const actions: Actions = {
 			? await callAuth(event, '/two-factor/verify-totp', { code, trustDevice: false })
 			: await callAuth(event, '/two-factor/verify-backup-code', { code });
 		if (result.status === 429) return invalidForm([{ field: 'code', message: m.sign_in_rate_limited() }], values);
-		if (!result.ok) return invalidForm([{ field: 'code', message: m.two_factor_wrong_code() }], values);
+		if (!result.ok) return invalidForm([{ field: 'code', message: result.code === TOTP_CODE_USED ? m.asvs_fix_totp_code_used() : m.two_factor_wrong_code() }], values);
 		redirect(303, safeNextPath(values.next, '/account'));
 	}
 };
