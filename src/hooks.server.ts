@@ -12,6 +12,7 @@ import { crossSiteReason, logCrossSiteRefusal } from '#lib/server/http/cross-ori
 import { isDatabaseUnavailable, isStorageFull, RETRY_AFTER_SECONDS } from '#lib/server/db/unavailable.js';
 import { log } from '#lib/server/log.js';
 import { cacheDecision, revalidatable } from '#lib/server/http/revalidation.js';
+import { formActionOf, runInRequestScope } from '#lib/server/http/request-scope.js';
 
 export const init: ServerInit = async () => {
 	if (!building) await startRuntime();
@@ -88,7 +89,11 @@ const secure: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(secure, refuseCrossOriginWrites, localize, authenticate);
+/** Lets validation name the route and action when it logs refused input (ASVS 5.0 V16.3.3). */
+const scopeRequest: Handle = ({ event, resolve }) =>
+	runInRequestScope({ method: event.request.method, route: event.route.id ?? 'unmatched', action: formActionOf(event.url) }, () => resolve(event));
+
+export const handle = sequence(scopeRequest, secure, refuseCrossOriginWrites, localize, authenticate);
 
 /**
  * Errors raised with error() (kind 'app') and Kit's own (404s) keep their plain-language message.

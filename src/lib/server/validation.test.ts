@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { formToObject } from './validation.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { runInRequestScope } from './http/request-scope.js';
+import { formToObject, loggableField, validate } from './validation.js';
 
 describe('formToObject', () => {
 	const form = (entries: [string, string][]) => {
@@ -20,5 +22,59 @@ describe('formToObject', () => {
 		['password', '', undefined]
 	])('%s %j → %j', (key, value, expected) => {
 		expect(formToObject(form([[key, value]]))[key]).toBe(expected);
+	});
+});
+
+describe('validate logs refused input (ASVS 5.0 V16.3.3)', () => {
+	const lines: string[] = [];
+	afterEach(() => {
+		vi.restoreAllMocks();
+		lines.length = 0;
+	});
+	const capture = () => {
+		const keep = (line: unknown) => void lines.push(String(line));
+		vi.spyOn(console, 'log').mockImplementation(keep);
+		vi.spyOn(console, 'warn').mockImplementation(keep);
+		vi.spyOn(console, 'error').mockImplementation(keep);
+	};
+	const schema = z.object({
+		email: z.email(),
+		age: z.coerce.number().int().min(0),
+		scores: z.record(z.string(), z.number())
+	});
+
+	it('writes one line naming route, action, fields and problem codes, and no submitted value', () => {
+		capture();
+		const input = { email: 'not-an-email-SECRETVALUE', age: '-3', scores: { 'Evil\r\nkey SECRETKEY': 'x' } };
+		const outcome = runInRequestScope({ method: 'POST', route: '/e/[slug]/members', action: 'invite' }, () => validate(schema, input));
+		expect(outcome.ok).toBe(false);
+		expect(lines).toHaveLength(1);
+		const entry = JSON.parse(lines[0]!);
+		expect(entry).toMatchObject({
+			level: 'info',
+			event: 'input refused by validation',
+			method: 'POST',
+			route: '/e/[slug]/members',
+			action: 'invite',
+			problems: ['email:invalid_format', 'age:too_small', 'scores.*:invalid_type']
+		});
+		expect(lines[0]).not.toContain('SECRET');
+		expect(lines[0]).not.toContain('-3');
+		expect(lines[0]).not.toContain('not-an-email');
+	});
+
+	it('logs nothing when the input is accepted', () => {
+		capture();
+		expect(validate(schema, { email: 'ana@example.org', age: '4', scores: { a: 1 } }).ok).toBe(true);
+		expect(lines).toEqual([]);
+	});
+
+	it.each([
+		[[], 'form'],
+		[['rows', 3, 'name'], 'rows.3.name'],
+		[['values', 'metric 7; drop'], 'values.*'],
+		[[Symbol('s')], '*']
+	])('field path %j is logged as %s', (path, expected) => {
+		expect(loggableField(path as PropertyKey[])).toBe(expected);
 	});
 });
