@@ -1,0 +1,63 @@
+import { randomInt } from 'node:crypto';
+import { createOTP } from '@better-auth/utils/otp';
+import { expect } from 'vitest';
+import { CLIENT_IP_HEADER } from '../auth/better-auth.js';
+import type { AppContext } from '../context.js';
+
+const origin = 'http://localhost';
+
+/** A private IPv4 address of its own per call, so rate-limit counters never mix between tests. */
+export const freshIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/** Calls better-auth's HTTP handler as a browser would; `cookie` holds the cookies it set. */
+export async function authCall(ctx: AppContext, path: string, body: unknown, headers: Record<string, string>) {
+	const response = await ctx.auth.handler(
+		new Request(`${origin}/api/auth${path}`, {
+			method: 'POST',
+			headers: { origin, 'content-type': 'application/json', ...headers },
+			body: JSON.stringify(body)
+		})
+	);
+	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!).filter((c) => !c.endsWith('='));
+	return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null, cookie: cookies.join('; ') };
+}
+
+function base32Bytes(text: string): Uint8Array {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = '';
+	for (const char of text.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+	return Uint8Array.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+}
+
+/** A code better-auth accepts now (previous, current or next 30-second step, RFC 6238), none of those already used. */
+export async function unusedCode(secret: Uint8Array, used: Set<string>): Promise<string> {
+	const otp = createOTP(secret, { digits: 6, period: 30 });
+	const step = Math.floor(Date.now() / 30_000);
+	for (const candidate of [step, step + 1, step - 1]) {
+		const code = await otp.hotp(candidate);
+		if (!used.has(code)) return code;
+	}
+	throw new Error('no unused code in the window');
+}
+
+/**
+ * Signs a new person up and turns TOTP two-factor on for them through better-auth, as the
+ * account page does. `used` already holds the code that confirmed the set-up.
+ */
+export async function personWithTotp(ctx: AppContext, email: string, password = 'a long test password') {
+	const headers = { [CLIENT_IP_HEADER]: freshIp() };
+	expect((await authCall(ctx, '/sign-up/email', { email, password, name: 'Tess Totp' }, headers)).status).toBe(200);
+	const session = await authCall(ctx, '/sign-in/email', { email, password }, headers);
+	const enable = await authCall(ctx, '/two-factor/enable', { password }, { ...headers, cookie: session.cookie });
+	expect(enable.status).toBe(200);
+	const secret = base32Bytes(new URL(String(enable.body!.totpURI)).searchParams.get('secret')!);
+	const used = new Set<string>();
+	const setUpCode = await unusedCode(secret, used);
+	const confirmed = await authCall(ctx, '/two-factor/verify-totp', { code: setUpCode }, { ...headers, cookie: session.cookie });
+	expect(confirmed.status).toBe(200);
+	used.add(setUpCode);
+	// Turning two-factor on replaces the session with a new one.
+	const sessionCookie = confirmed.cookie.split('; ').find((c) => c.startsWith('parity.session_token='))!;
+	expect(sessionCookie).toBeDefined();
+	return { email, password, headers, secret, used, sessionCookie };
+}
