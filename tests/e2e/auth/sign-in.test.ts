@@ -52,7 +52,8 @@ describeBrowser('signing in with a browser', () => {
 		await page.getByLabel('Code').fill('000000');
 		await submit(page, page.getByRole('button', { name: 'Verify' }));
 		expect(await page.getByRole('alert').textContent()).toContain('not right');
-		await page.getByLabel('Code').fill(totp(secret));
+		const setUpCode = totp(secret);
+		await page.getByLabel('Code').fill(setUpCode);
 		await submit(page, page.getByRole('button', { name: 'Verify' }));
 		expect(new URL(page.url()).pathname).toBe('/account');
 		expect(await page.getByText('Two-factor sign-in is on.').count()).toBe(1);
@@ -61,7 +62,13 @@ describeBrowser('signing in with a browser', () => {
 		await browserSignIn(page, email);
 		expect(new URL(page.url()).pathname).toBe('/sign-in/two-factor');
 		await expectAccessible(page);
-		await page.getByLabel('Code').fill(totp(secret));
+		// A code is good for one use only (ASVS 5.0 V6.5.1), even inside its time window.
+		await page.getByLabel('Code').fill(setUpCode);
+		await submit(page, page.getByRole('button', { name: 'Verify' }));
+		expect(await page.getByRole('alert').textContent()).toContain('already been used');
+		expect(new URL(page.url()).pathname).toBe('/sign-in/two-factor');
+		// The next step's code: accepted (better-auth allows one step of skew) and never used.
+		await page.getByLabel('Code').fill(totp(secret, Date.now() + 30_000));
 		await submit(page, page.getByRole('button', { name: 'Verify' }));
 		expect(new URL(page.url()).pathname).toBe('/account');
 		await context.close();
