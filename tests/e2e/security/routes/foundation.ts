@@ -40,6 +40,7 @@ export const foundationRoutes: RouteTable = async (admin) => {
 		{ method: 'GET', path: '/admin/jobs', allow: ['platform_admin'] },
 		{ method: 'POST', path: '/admin?/create', form: { which: 'ecosystem', name: '' }, allow: ['platform_admin'], okStatus: 422 },
 		{ method: 'POST', path: '/admin?/endSessions', form: { which: 'sessions', scope: 'person', email: '' }, allow: ['platform_admin'], okStatus: 422 },
+		{ method: 'POST', path: '/admin?/resetTwoFactor', form: { which: 'two-factor', email: '' }, allow: ['platform_admin'], okStatus: 422 },
 		{ method: 'GET', path: `${eco}/workspace`, allow: members },
 		{ method: 'GET', path: `${eco}/admin`, allow: backbone },
 		{ method: 'GET', path: `${eco}/admin/site`, allow: backbone },
