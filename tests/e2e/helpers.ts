@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { base32Bytes } from '../../src/lib/server/testing/auth-http.js';
 
 export const baseURL = (): string => inject('baseURL');
 export const chromiumPath = (): string | null => inject('chromiumPath');
@@ -186,14 +187,7 @@ export async function submit(page: Page, button: ReturnType<Page['getByRole']>):
 
 /** RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret: what an authenticator app shows. */
 export function totp(base32Secret: string, at = Date.now()): string {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	let bits = '';
-	for (const char of base32Secret.replace(/=+$/, '').toUpperCase()) {
-		const value = alphabet.indexOf(char);
-		if (value < 0) continue;
-		bits += value.toString(2).padStart(5, '0');
-	}
-	const bytes = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+	const bytes = base32Bytes(base32Secret);
 	const counter = Buffer.alloc(8);
 	counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
 	const hmac = createHmac('sha1', bytes).update(counter).digest();

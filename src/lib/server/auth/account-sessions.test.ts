@@ -7,8 +7,9 @@ import { CLIENT_IP_HEADER } from './better-auth.js';
 import { sessionActor } from './sessions.js';
 import { describeUserAgent, endMySessions, endSessionsAsAdmin, listMySessions, maskAddress } from './account-sessions.js';
 import type { AppContext } from '../context.js';
+import { authRequest, testOrigin } from '../testing/auth-http.js';
 
-const origin = 'http://localhost';
+const origin = testOrigin;
 const policy = { forAdmins: 'required', demo: false } as const;
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
@@ -35,8 +36,7 @@ describe('how a session is shown', () => {
 	])('user agent %s', (agent, device) => expect(describeUserAgent(agent)).toEqual(device));
 });
 
-const post = (ctx: AppContext, path: string, body: unknown, headers: Record<string, string> = {}) =>
-	ctx.auth.handler(new Request(`${origin}/api/auth${path}`, { method: 'POST', headers: { origin, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+const post = authRequest;
 
 const sessionCookie = (response: Response) => response.headers.getSetCookie().find((c) => c.startsWith('parity.session_token='))!.split(';')[0]!;
 

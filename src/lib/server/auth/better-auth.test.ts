@@ -1,24 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { expect, it, vi } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { uniqueEmail } from '../testing/factories.js';
 import { CLIENT_IP_HEADER } from './better-auth.js';
-import type { AppContext } from '../context.js';
+import { authRequest, freshIp } from '../testing/auth-http.js';
 
-const origin = 'http://localhost';
-
-/** A private IPv4 address of its own per call, so rate-limit counters never mix between tests. */
-const freshIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-
-function call(ctx: AppContext, path: string, body: unknown, headers: Record<string, string> = {}) {
-	return ctx.auth.handler(
-		new Request(`${origin}/api/auth${path}`, {
-			method: body === undefined ? 'GET' : 'POST',
-			headers: { origin, 'content-type': 'application/json', ...headers },
-			body: body === undefined ? undefined : JSON.stringify(body)
-		})
-	);
-}
+const call = authRequest;
 
 describeEachDatabase('better-auth', (get) => {
 	it('signs up, signs in and reads the session through the HTTP handler', async () => {

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { makeEcosystem, uniqueEmail } from '../testing/factories.js';
@@ -6,6 +5,7 @@ import { validate } from '../validation.js';
 import { CLIENT_IP_HEADER } from './better-auth.js';
 import { COMMON_PASSWORDS_CHECKED, COMMON_PASSWORD_MESSAGE, CONTEXT_WORD_MESSAGE, contextWordIn, contextWords, isCommonPassword, newPasswordField } from './passwords.js';
 import type { AppContext } from '../context.js';
+import { authRequest, freshIp } from '../testing/auth-http.js';
 
 describe('password policy (ASVS 5.0 V6.2)', () => {
 	it.each([
@@ -39,15 +39,8 @@ describe('password policy (ASVS 5.0 V6.2)', () => {
 	});
 });
 
-const origin = 'http://localhost';
 const call = (ctx: AppContext, path: string, body: unknown, headers: Record<string, string> = {}) =>
-	ctx.auth.handler(
-		new Request(`${origin}/api/auth${path}`, {
-			method: 'POST',
-			headers: { origin, 'content-type': 'application/json', [CLIENT_IP_HEADER]: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`, ...headers },
-			body: JSON.stringify(body)
-		})
-	);
+	authRequest(ctx, path, body, { [CLIENT_IP_HEADER]: freshIp(), ...headers });
 
 describeEachDatabase('common passwords refused by the auth API too', (get) => {
 	it('sign-up and change-password with a common password answer 400 and store nothing', async () => {

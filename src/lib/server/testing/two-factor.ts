@@ -1,32 +1,14 @@
-import { randomInt } from 'node:crypto';
 import { createOTP } from '@better-auth/utils/otp';
 import { expect } from 'vitest';
 import { CLIENT_IP_HEADER } from '../auth/better-auth.js';
 import type { AppContext } from '../context.js';
-
-const origin = 'http://localhost';
-
-/** A private IPv4 address of its own per call, so rate-limit counters never mix between tests. */
-export const freshIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+import { authRequest, base32Bytes, freshIp } from './auth-http.js';
 
 /** Calls better-auth's HTTP handler as a browser would; `cookie` holds the cookies it set. */
 export async function authCall(ctx: AppContext, path: string, body: unknown, headers: Record<string, string>) {
-	const response = await ctx.auth.handler(
-		new Request(`${origin}/api/auth${path}`, {
-			method: 'POST',
-			headers: { origin, 'content-type': 'application/json', ...headers },
-			body: JSON.stringify(body)
-		})
-	);
+	const response = await authRequest(ctx, path, body, headers);
 	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!).filter((c) => !c.endsWith('='));
 	return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null, cookie: cookies.join('; ') };
-}
-
-function base32Bytes(text: string): Uint8Array {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	let bits = '';
-	for (const char of text.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-	return Uint8Array.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
 }
 
 /** A code better-auth accepts now (previous, current or next 30-second step, RFC 6238), none of those already used. */
