@@ -28,6 +28,7 @@ import * as finderFilters from './migrations/2026-12-02T0310-finder-filters.js';
 import * as desertSql from './migrations/2026-12-02T0320-desert-sql.js';
 import * as jobFiles from './migrations/2026-12-02T0330-job-files.js';
 import * as totpReplay from './migrations/2026-12-02T0350-totp-replay.js';
+import * as participantBatchLz4 from './migrations/2026-12-02T1100-participant-batch-lz4.js';
 
 /**
  * Migrations are listed here, not read from a folder at run time, so the built server bundles
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T0320-desert-sql': desertSql,
 	'2026-12-02T0330-job-files': jobFiles,
 	'2026-12-02T0350-totp-replay': totpReplay,
+	'2026-12-02T1100-participant-batch-lz4': participantBatchLz4,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
