@@ -1,10 +1,30 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { writeWorkerSource } from './scripts/worker-source.js';
+
+/**
+ * Keeps the participant import's worker bundle (scripts/worker-source.ts) in step with its sources:
+ * rewritten when a build or the dev server starts, and in dev whenever one of its sources changes.
+ */
+function participantWorker(): Plugin {
+	let inputs = new Set<string>();
+	const write = async () => {
+		inputs = new Set((await writeWorkerSource()).inputs);
+	};
+	return {
+		name: 'parity-participant-worker',
+		buildStart: write,
+		async handleHotUpdate({ file }) {
+			if (inputs.has(file)) await write();
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		participantWorker(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',

@@ -325,12 +325,13 @@ run creates and drops its own database. Generated files go to \`bench/out/\` (gi
 ## 1. Participant-level import: ${fmt(sizes.importRows)} rows (${fmt(imports.bytes / 1e6, 1)} MB CSV)
 
 Each import runs in its own child process through the real code path
-(\`startParticipantImport\` → \`runParticipantImport\`: ONE streamed pass inside one transaction that
-tokenizes the file, checks every value of every row, counts the people into cells in memory and
-writes the rows in **row groups**: each 1,024 consecutive rows become ONE database row of
-\`participant_batch\`, packed column by column as JSON text (each column's distinct values once, a
-small code per row: \`participants.batch.ts\`), inserted through Kysely while the next group is read;
-then the cells, the audit entry and the job's success. The first problem stops the writing and rolls
+(\`startParticipantImport\` → \`runParticipantImport\`: ONE streamed pass inside one transaction. A
+worker thread tokenizes the file, checks every value of every row and packs the rows into **row
+groups**: each 1,024 consecutive rows become ONE database row of \`participant_batch\`, packed column
+by column as JSON text (each column's distinct values once, a small code per row:
+\`participants.batch.ts\`). The import's own thread counts the people of each group into cells in
+memory and inserts the groups through Kysely, up to four in flight, while the worker reads on; then
+the cells, the audit entry and the job's success. The first problem stops the writing and rolls
 the transaction back at once; the reading goes on outside it so every problem is still listed, and
 nothing is stored). The child opens only the
 database (no mail or sign-in code) and runs as plain JavaScript bundled by esbuild from the same

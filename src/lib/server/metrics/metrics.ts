@@ -3,6 +3,10 @@
  * keys every measured value (metric values, benchmark values) is stored under. Pure: no I/O.
  */
 import { z } from 'zod';
+import { ageBands, disaggregations, gradeBands, raceEthnicityGroups, sexGroups, yesNoDisaggregations, type Disaggregation, type RaceEthnicityGroup } from './groups.js';
+
+export { ageBands, disaggregations, gradeBands, raceEthnicityGroups, sexGroups, yesNoDisaggregations };
+export type { Disaggregation, RaceEthnicityGroup } from './groups.js';
 
 export const metricUnits = ['people', 'percent', 'rate', 'hours', 'other'] as const;
 export type MetricUnit = (typeof metricUnits)[number];
@@ -14,9 +18,6 @@ export type MetricStage = (typeof metricStages)[number];
 export const metricFrequencies = ['annual', 'semester', 'quarterly', 'monthly', 'one_time'] as const;
 export type MetricFrequency = (typeof metricFrequencies)[number];
 
-/** The dimensions a metric may be broken down by (the issue's list, in this order). */
-export const disaggregations = ['race_ethnicity', 'sex', 'zip', 'disability', 'english_learner', 'low_income', 'grade_band', 'age_band'] as const;
-export type Disaggregation = (typeof disaggregations)[number];
 
 /** Default place of each stage in the pipeline view, when staff give none. */
 export const defaultStagePosition: Readonly<Record<MetricStage, number>> = {
@@ -30,25 +31,6 @@ export const defaultStagePosition: Readonly<Record<MetricStage, number>> = {
 // ---------------------------------------------------------------------------------------------
 // Group keys
 
-/** Race and ethnicity in the 2024 OMB SPD-15 categories, as stored in group keys. */
-export const raceEthnicityGroups = [
-	'american_indian_alaska_native',
-	'asian',
-	'black',
-	'hispanic',
-	'middle_eastern_north_african',
-	'native_hawaiian_pacific_islander',
-	'white',
-	'multiracial'
-] as const;
-export type RaceEthnicityGroup = (typeof raceEthnicityGroups)[number];
-export const sexGroups = ['female', 'male'] as const;
-
-/** School grade bands and age bands, as stored after `grade_band=` and `age_band=`. */
-export const gradeBands = ['prek', 'k-2', '3-5', '6-8', '9-12', 'postsecondary', 'adult'] as const;
-export const ageBands = ['under-10', '10-13', '14-17', '18-24', '25-34', '35-54', '55-plus'] as const;
-/** The yes/no breakdowns: `disability=yes`, `english_learner=no`, `low_income=yes`. */
-export const yesNoDisaggregations = ['disability', 'english_learner', 'low_income'] as const;
 
 const isRace = (p: string) => (raceEthnicityGroups as readonly string[]).includes(p);
 const isSex = (p: string) => (sexGroups as readonly string[]).includes(p);

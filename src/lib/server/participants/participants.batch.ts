@@ -21,7 +21,7 @@
  * of first use, `codes[i]` is row i's index into it. Row i's number is `first_row_number + i`: a
  * group holds consecutive rows only.
  */
-import type { ParticipantRow } from './participants.js';
+import { CODES_PER_ROW, codeLimits, demographicColumns, type ParticipantRow } from './participants.js';
 
 /**
  * Rows per group: a million rows are under a thousand database rows. Larger groups were no faster
@@ -57,6 +57,23 @@ export interface EncodedBatch {
 
 type Value = string | number | null;
 
+/**
+ * A group as the file reader hands it on (participants.reader.ts): the payload to store (null when
+ * nothing will be stored: a problem was found) and what counting its people needs, in a form that
+ * is cheap to pass between threads: the group's distinct pseudonyms as one text, one line each;
+ * per row, GROUP_CODES numbers (the pseudonym's line, then each demographic answer's place in
+ * `answers`); and per demographic column (demographicColumns order), the group's distinct answers.
+ */
+export interface ReadGroup {
+	firstRowNumber: number;
+	rowCount: number;
+	payload: string | null;
+	pseudonyms: string;
+	codes: Int32Array;
+	answers: Value[][];
+}
+export const GROUP_CODES = 1 + demographicColumns.length;
+
 /** One column of a group as it fills: each distinct value once, and a code per row. */
 class Dictionary {
 	readonly values: Value[] = [];
@@ -76,67 +93,171 @@ class Dictionary {
 	}
 }
 
-/** Packs rows[start, end) (consecutive row numbers) into one group. */
-function encodeRun(rows: readonly ParticipantRow[], start: number, end: number): EncodedBatch {
-	const pseudonym = new Dictionary();
-	const program = new Dictionary();
-	const raceEthnicity = new Dictionary();
-	const sex = new Dictionary();
-	const zip = new Dictionary();
-	const gradeBand = new Dictionary();
-	const ageBand = new Dictionary();
-	const disability = new Dictionary();
-	const englishLearner = new Dictionary();
-	const lowIncome = new Dictionary();
-	const startedOn = new Dictionary();
-	const endedOn = new Dictionary();
-	for (let i = start; i < end; i++) {
-		const row = rows[i]!;
-		pseudonym.add(row.pseudonym);
-		program.add(row.program);
-		raceEthnicity.add(row.raceEthnicity);
-		sex.add(row.sex);
-		zip.add(row.zip);
-		gradeBand.add(row.gradeBand);
-		ageBand.add(row.ageBand);
-		disability.add(row.disability);
-		englishLearner.add(row.englishLearner);
-		lowIncome.add(row.lowIncome);
-		startedOn.add(row.startedOn);
-		endedOn.add(row.endedOn);
+/**
+ * Packs rows into groups. Given the reader's codes for the rows, a column's values are found by
+ * code in an array rather than hashed again; without, or where a code is -1, by value. An encoder
+ * given codes serves one reader (it keeps the arrays, sized for that reader's codes).
+ */
+export class ParticipantBatchEncoder {
+	/** Per coded column: code → the value's place in the group being packed, valid while `stamp[code]` is this group's number. */
+	private places: Int32Array[] = [];
+	private stamps: Int32Array[] = [];
+	private groups = 0;
+	private source: object | undefined;
+
+	/**
+	 * Rows (in file order) as groups of at most `maxRows`; a gap in the row numbers starts a new
+	 * group, so every group's rows are numbered from its first one.
+	 */
+	encode(rows: readonly ParticipantRow[], maxRows = PARTICIPANT_BATCH_ROWS): EncodedBatch[] {
+		const batches: EncodedBatch[] = [];
+		let start = 0;
+		for (let i = 1; i <= rows.length; i++) {
+			if (i === rows.length || i - start >= maxRows || rows[i]!.rowNumber !== rows[i - 1]!.rowNumber + 1) {
+				const { firstRowNumber, rowCount, payload } = this.group(rows, undefined, start, i, true);
+				batches.push({ firstRowNumber, rowCount, payload: payload! });
+				start = i;
+			}
+		}
+		return batches;
 	}
-	const payload = JSON.stringify({
-		format: BATCH_FORMAT,
-		pseudonym,
-		program,
-		race_ethnicity: raceEthnicity,
-		sex,
-		zip,
-		grade_band: gradeBand,
-		age_band: ageBand,
-		disability,
-		english_learner: englishLearner,
-		low_income: lowIncome,
-		started_on: startedOn,
-		ended_on: endedOn
-	});
-	return { firstRowNumber: rows[start]!.rowNumber, rowCount: end - start, payload };
+
+	/**
+	 * Packs rows[start, end) (consecutive row numbers) into one group: its payload (when `payload`)
+	 * and what counting its people needs. `codes` are the reader `source`'s for `rows`
+	 * (CODES_PER_ROW per row, from index 0).
+	 */
+	group(rows: readonly ParticipantRow[], codes: Int32Array | undefined, start: number, end: number, payload: boolean, source?: object): ReadGroup {
+		if (codes && source !== this.source) {
+			if (this.source !== undefined || source === undefined) throw new Error('ParticipantBatchEncoder: codes come from one reader, named as their source');
+			this.source = source;
+			// Only an encoder given codes needs the arrays (about 300 kB).
+			this.places = codeLimits.map((limit) => new Int32Array(limit));
+			this.stamps = codeLimits.map((limit) => new Int32Array(limit));
+		}
+		const stamp = ++this.groups;
+		const pseudonym = new RunDictionary();
+		const columns = codeLimits.map((_, position) => new CodedDictionary(this.places[position], this.stamps[position], stamp));
+		const [program, raceEthnicity, sex, zip, gradeBand, ageBand, disability, englishLearner, lowIncome, startedOn, endedOn] = columns as [
+			CodedDictionary, CodedDictionary, CodedDictionary, CodedDictionary, CodedDictionary, CodedDictionary,
+			CodedDictionary, CodedDictionary, CodedDictionary, CodedDictionary, CodedDictionary
+		];
+		const none = -1;
+		for (let i = start; i < end; i++) {
+			const row = rows[i]!;
+			const at = i * CODES_PER_ROW;
+			pseudonym.add(row.pseudonym);
+			program.add(row.program, codes ? codes[at]! : none);
+			raceEthnicity.add(row.raceEthnicity, codes ? codes[at + 1]! : none);
+			sex.add(row.sex, codes ? codes[at + 2]! : none);
+			zip.add(row.zip, codes ? codes[at + 3]! : none);
+			gradeBand.add(row.gradeBand, codes ? codes[at + 4]! : none);
+			ageBand.add(row.ageBand, codes ? codes[at + 5]! : none);
+			disability.add(row.disability, codes ? codes[at + 6]! : none);
+			englishLearner.add(row.englishLearner, codes ? codes[at + 7]! : none);
+			lowIncome.add(row.lowIncome, codes ? codes[at + 8]! : none);
+			startedOn.add(row.startedOn, codes ? codes[at + 9]! : none);
+			endedOn.add(row.endedOn, codes ? codes[at + 10]! : none);
+		}
+		const count = end - start;
+		const people = new Int32Array(count * GROUP_CODES);
+		const demographic = [raceEthnicity, sex, zip, disability, englishLearner, lowIncome, gradeBand, ageBand];
+		for (let i = 0; i < count; i++) people[i * GROUP_CODES] = pseudonym.codes[i]!;
+		demographic.forEach((column, c) => {
+			const local = column.codes;
+			for (let i = 0; i < count; i++) people[i * GROUP_CODES + 1 + c] = local[i]!;
+		});
+		const group: ReadGroup = {
+			firstRowNumber: rows[start]!.rowNumber,
+			rowCount: count,
+			payload: null,
+			pseudonyms: pseudonym.values.join('\n'),
+			codes: people,
+			answers: demographic.map((column) => column.values)
+		};
+		if (!payload) return group;
+		group.payload = JSON.stringify({
+			format: BATCH_FORMAT,
+			pseudonym,
+			program,
+			race_ethnicity: raceEthnicity,
+			sex,
+			zip,
+			grade_band: gradeBand,
+			age_band: ageBand,
+			disability,
+			english_learner: englishLearner,
+			low_income: lowIncome,
+			started_on: startedOn,
+			ended_on: endedOn
+		});
+		return group;
+	}
 }
 
 /**
- * Rows (in file order) as groups of at most `maxRows`; a gap in the row numbers starts a new group,
- * so every group's rows are numbered from its first one.
+ * The pseudonym column's dictionary: a person's rows usually follow one another, and pseudonyms
+ * hardly repeat otherwise, so a value is listed again only when it differs from the row before.
+ * Hashing every pseudonym into a map cost more than it saved; a person listed twice in a group
+ * costs a few bytes, never a wrong row.
  */
-export function encodeParticipantBatches(rows: readonly ParticipantRow[], maxRows = PARTICIPANT_BATCH_ROWS): EncodedBatch[] {
-	const batches: EncodedBatch[] = [];
-	let start = 0;
-	for (let i = 1; i <= rows.length; i++) {
-		if (i === rows.length || i - start >= maxRows || rows[i]!.rowNumber !== rows[i - 1]!.rowNumber + 1) {
-			batches.push(encodeRun(rows, start, i));
-			start = i;
+class RunDictionary {
+	readonly values: string[] = [];
+	readonly codes: number[] = [];
+	private last: string | undefined;
+	add(value: string): void {
+		if (value !== this.last) {
+			this.last = value;
+			this.values.push(value);
 		}
+		this.codes.push(this.values.length - 1);
 	}
-	return batches;
+	toJSON(): [string[], number[]] {
+		return [this.values, this.codes];
+	}
+}
+
+/**
+ * A column's dictionary that finds a value by the reader's code when it has one. Two cell texts
+ * with the same checked value ("F" and "female") have two codes and may both be listed: decoding
+ * reads values by position, so that costs a few bytes, never a wrong row.
+ */
+class CodedDictionary {
+	readonly values: Value[] = [];
+	readonly codes: number[] = [];
+	private byValue: Map<Value, number> | undefined;
+	constructor(
+		private readonly places: Int32Array | undefined,
+		private readonly stamps: Int32Array | undefined,
+		private readonly group: number
+	) {}
+	add(value: Value, code: number): void {
+		if (code >= 0 && this.places && this.stamps) {
+			if (this.stamps[code] !== this.group) {
+				this.stamps[code] = this.group;
+				this.places[code] = this.values.length;
+				this.values.push(value);
+			}
+			this.codes.push(this.places[code]!);
+			return;
+		}
+		this.byValue ??= new Map();
+		let place = this.byValue.get(value);
+		if (place === undefined) {
+			place = this.values.length;
+			this.byValue.set(value, place);
+			this.values.push(value);
+		}
+		this.codes.push(place);
+	}
+	toJSON(): [Value[], number[]] {
+		return [this.values, this.codes];
+	}
+}
+
+/** `new ParticipantBatchEncoder().encode(rows, maxRows)`: rows without codes (the API, tests). */
+export function encodeParticipantBatches(rows: readonly ParticipantRow[], maxRows = PARTICIPANT_BATCH_ROWS): EncodedBatch[] {
+	return new ParticipantBatchEncoder().encode(rows, maxRows);
 }
 
 /** A stored group that cannot be read: a bug or a damaged database, never the partner's doing. */

@@ -7,16 +7,19 @@ import type { Executor } from '../audit/audit.repository.js';
 import type { ImportJobTable } from '../db/schema.js';
 import { newId, nowIso } from '../util.js';
 import type { ParticipantRow } from './participants.js';
-import { decodeParticipantBatch, encodeParticipantBatches } from './participants.batch.js';
+import { decodeParticipantBatch, encodeParticipantBatches, type EncodedBatch } from './participants.batch.js';
 
 /** Stores rows of one submission (in file order), packed into groups. */
 export async function insertParticipantRows(db: Executor, ecosystemId: string, submissionId: string, rows: readonly ParticipantRow[]): Promise<void> {
-	for (const batch of encodeParticipantBatches(rows)) {
-		await db
-			.insertInto('participant_batch')
-			.values({ ecosystem_id: ecosystemId, submission_id: submissionId, first_row_number: batch.firstRowNumber, row_count: batch.rowCount, payload: batch.payload })
-			.execute();
-	}
+	for (const batch of encodeParticipantBatches(rows)) await insertEncodedBatch(db, ecosystemId, submissionId, batch);
+}
+
+/** Stores one group, packed already (participants.batch.ts). */
+export async function insertEncodedBatch(db: Executor, ecosystemId: string, submissionId: string, batch: EncodedBatch): Promise<void> {
+	await db
+		.insertInto('participant_batch')
+		.values({ ecosystem_id: ecosystemId, submission_id: submissionId, first_row_number: batch.firstRowNumber, row_count: batch.rowCount, payload: batch.payload })
+		.execute();
 }
 
 /** Groups read per query: a page of a few tens of thousands of rows. */

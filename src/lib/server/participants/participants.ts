@@ -4,7 +4,8 @@
  * value and a plain-language reason), the 1997 → SPD-15 race/ethnicity crosswalk, and the
  * aggregation of rows into cells (distinct pseudonyms per group and per intersection).
  */
-import { ageBands, gradeBands, raceEthnicityGroups, type Disaggregation, type RaceEthnicityGroup } from '../metrics/metrics.js';
+import { ageBands, gradeBands, raceEthnicityGroups, type Disaggregation, type RaceEthnicityGroup } from '../metrics/groups.js';
+import type { ReadGroup } from './participants.batch.js';
 
 export const participantColumns = [
 	'pseudonym',
@@ -203,22 +204,47 @@ type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 const good = <T>(value: T): Checked<T> => ({ ok: true, value });
 const bad = (message: string): Checked<never> => ({ ok: false, message });
 
+/** A checked value with its code: its cell text's number in the check's memory, or -1 once that memory is full. */
+type Coded<T> = Checked<T> & { code: number };
+
 /**
  * A check of one value, remembered: the answers of a column repeat (a few categories, bands and
  * dates), so a million rows cost a million map look-ups rather than a million normalisations.
- * At most `limit` distinct values are kept.
+ * At most `limit` distinct values are kept; each kept one is numbered (its code) in order of
+ * first sight.
  */
-function remembered<T>(check: (value: string) => Checked<T>, limit = 1024): (value: string) => Checked<T> {
-	const cache = new Map<string, Checked<T>>();
+function remembered<T>(check: (value: string) => Checked<T>, limit = 1024): (value: string) => Coded<T> {
+	const cache = new Map<string, Coded<T> & { text: string }>();
+	// The last answer is tried first: a column often repeats it on the next row (a person's rows
+	// one after another, one date for a whole program), and comparing two short strings costs less
+	// than hashing one.
+	let last: (Coded<T> & { text: string }) | undefined;
 	return (value) => {
+		if (last !== undefined && value === last.text) return last;
 		let hit = cache.get(value);
 		if (hit === undefined) {
-			hit = check(value);
-			if (cache.size < limit) cache.set(detached(value), hit);
+			const kept = cache.size < limit;
+			hit = { ...check(value), code: kept ? cache.size : -1, text: detached(value) };
+			if (!kept) return hit;
+			cache.set(hit.text, hit);
 		}
+		last = hit;
 		return hit;
 	};
 }
+
+/**
+ * The columns a row reader also gives as CODES, in stored order after the pseudonym. Each distinct
+ * cell text of a column gets a small number the first time the reader sees it, so the steps after
+ * reading (counting people, packing row groups) look answers up in arrays instead of hashing the
+ * same text again: a third of a million-row import's time went on such look-ups. A code is -1
+ * where there is none (the column's memory is full, or race came in the 1997 categories); those
+ * values are looked up by value as before.
+ */
+export const codedColumns = ['program', 'race_ethnicity', 'sex', 'zip', 'grade_band', 'age_band', 'disability', 'english_learner', 'low_income', 'started_on', 'ended_on'] as const;
+export const CODES_PER_ROW = codedColumns.length;
+/** One more than the largest code of each coded column (its check's memory). */
+export const codeLimits: readonly number[] = [1024, 1024, 1024, 1 << 16, 1024, 1024, 1024, 1024, 1024, 4096, 4096];
 
 const checkRaceEthnicity = (value: string): Checked<RaceEthnicityGroup | null> => {
 	const categories = splitList(value).map((v) => [v, spd15Category(v)] as const);
@@ -259,12 +285,23 @@ const checkDate = (value: string): Checked<string | null> => {
 	return bad('Write the date as year-month-day, like 2026-09-15.');
 };
 const zipPattern = /^\d{5}$/;
+const checkZip = (value: string): Checked<string | null> => {
+	if (value === '') return good(null);
+	if (zipPattern.test(value)) return good(value);
+	return bad('A ZIP code has exactly 5 digits (the ZCTA), like 19104; leave it blank if unknown.');
+};
+// The name is kept (and may be remembered), so it must not hold on to the chunk it was cut from.
+const checkProgram = (value: string): Checked<string> => (value.length > 120 ? bad('A program name can have at most 120 characters.') : good(detached(value)));
 
-/** Reads data rows of one file: `read(cells, rowNumber, problems)` gives the row, or null with its problems added. */
-export type ParticipantRowReader = (cells: readonly string[], rowNumber: number, problems: RowProblem[]) => ParticipantRow | null;
+/**
+ * Reads data rows of one file: `read(cells, rowNumber, problems)` gives the row, or null with its
+ * problems added. Given `codes`, it also writes the row's codes there from `at` (codedColumns).
+ */
+export type ParticipantRowReader = (cells: readonly string[], rowNumber: number, problems: RowProblem[], codes?: Int32Array, at?: number) => ParticipantRow | null;
 
 /** A reader for the rows under one header, with its own remembered checks. */
 export function participantRowReader(map: HeaderMap, headerLength: number): ParticipantRowReader {
+	const programOf = remembered(checkProgram);
 	const raceEthnicityOf = remembered(checkRaceEthnicity);
 	const race1997Of = remembered(checkRace1997);
 	const hispanicOf = remembered(checkHispanic);
@@ -272,18 +309,18 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 	const gradeBandOf = remembered(checkBand(gradeBands));
 	const ageBandOf = remembered(checkBand(ageBands));
 	const flagOf = remembered(checkFlag);
-	const dateOf = remembered(checkDate, 4096);
+	const zipOf = remembered(checkZip, codeLimits[3]);
+	const dateOf = remembered(checkDate, codeLimits[9]);
 	const at = (column: ParticipantColumn) => map[column] ?? -1;
 	const [iPseudonym, iProgram, iRaceEthnicity, iRace, iHispanic, iSex, iZip, iGrade, iAge, iDisability, iEnglish, iLowIncome, iStarted, iEnded] = [
 		at('pseudonym'), at('program'), at('race_ethnicity'), at('race'), at('hispanic'), at('sex'), at('zip'),
 		at('grade_band'), at('age_band'), at('disability'), at('english_learner'), at('low_income'), at('started_on'), at('ended_on')
 	] as const;
-	const spd15 = map.race_ethnicity !== undefined;
-	const in1997 = !spd15 && map.race !== undefined && map.hispanic !== undefined;
+	const in1997 = map.race_ethnicity === undefined && map.race !== undefined && map.hispanic !== undefined;
 
 	// No function is created per row: a closure per row (and the name bundlers give each one) cost
 	// more than the checks themselves on a million rows.
-	return (cells, rowNumber, problems) => {
+	return (cells, rowNumber, problems, codes, at = 0) => {
 		const before = problems.length;
 		if (cells.length !== headerLength) {
 			addProblem(problems, rowNumber, '', cells.join(','), `This row has ${cells.length} values but the header has ${headerLength} columns.`);
@@ -297,14 +334,19 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 			addProblem(problems, rowNumber, 'pseudonym', pseudonym, 'A pseudonymous id has 1 to 64 letters, digits, dots, dashes, colons or underscores, and no spaces.');
 		}
 
-		const program = cellAt(cells, iProgram);
-		if (program.length > 120) addProblem(problems, rowNumber, 'program', program, 'A program name can have at most 120 characters.');
+		const programValue = cellAt(cells, iProgram);
+		const programChecked = programOf(programValue);
+		const program = valueOf(problems, rowNumber, 'program', programValue, programChecked) ?? '';
 
 		let raceEthnicity: RaceEthnicityGroup | null = null;
-		if (spd15) {
+		let raceCode = -1;
+		if (!in1997) {
+			// Without a race column the cell reads as blank: not reported, like a blank answer.
 			const value = cellAt(cells, iRaceEthnicity);
-			raceEthnicity = valueOf(problems, rowNumber, 'race_ethnicity', value, raceEthnicityOf(value));
-		} else if (in1997) {
+			const checked = raceEthnicityOf(value);
+			raceEthnicity = valueOf(problems, rowNumber, 'race_ethnicity', value, checked);
+			raceCode = checked.code;
+		} else {
 			const raceValue = cellAt(cells, iRace);
 			const races = race1997Of(raceValue);
 			const hispanicValue = cellAt(cells, iHispanic);
@@ -315,31 +357,53 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 		}
 
 		const sexValue = cellAt(cells, iSex);
-		const sex = valueOf(problems, rowNumber, 'sex', sexValue, sexOf(sexValue));
+		const sexChecked = sexOf(sexValue);
+		const sex = valueOf(problems, rowNumber, 'sex', sexValue, sexChecked);
 
-		const zip = cellAt(cells, iZip);
-		if (zip !== '' && !zipPattern.test(zip)) addProblem(problems, rowNumber, 'zip', zip, 'A ZIP code has exactly 5 digits (the ZCTA), like 19104; leave it blank if unknown.');
+		const zipValue = cellAt(cells, iZip);
+		const zipChecked = zipOf(zipValue);
+		const zip = valueOf(problems, rowNumber, 'zip', zipValue, zipChecked);
 
 		const gradeValue = cellAt(cells, iGrade);
-		const gradeBand = valueOf(problems, rowNumber, 'grade_band', gradeValue, gradeBandOf(gradeValue));
+		const gradeChecked = gradeBandOf(gradeValue);
+		const gradeBand = valueOf(problems, rowNumber, 'grade_band', gradeValue, gradeChecked);
 		const ageValue = cellAt(cells, iAge);
-		const ageBand = valueOf(problems, rowNumber, 'age_band', ageValue, ageBandOf(ageValue));
+		const ageChecked = ageBandOf(ageValue);
+		const ageBand = valueOf(problems, rowNumber, 'age_band', ageValue, ageChecked);
 
 		const disabilityValue = cellAt(cells, iDisability);
-		const disability = valueOf(problems, rowNumber, 'disability', disabilityValue, flagOf(disabilityValue));
+		const disabilityChecked = flagOf(disabilityValue);
+		const disability = valueOf(problems, rowNumber, 'disability', disabilityValue, disabilityChecked);
 		const englishValue = cellAt(cells, iEnglish);
-		const englishLearner = valueOf(problems, rowNumber, 'english_learner', englishValue, flagOf(englishValue));
+		const englishChecked = flagOf(englishValue);
+		const englishLearner = valueOf(problems, rowNumber, 'english_learner', englishValue, englishChecked);
 		const lowIncomeValue = cellAt(cells, iLowIncome);
-		const lowIncome = valueOf(problems, rowNumber, 'low_income', lowIncomeValue, flagOf(lowIncomeValue));
+		const lowIncomeChecked = flagOf(lowIncomeValue);
+		const lowIncome = valueOf(problems, rowNumber, 'low_income', lowIncomeValue, lowIncomeChecked);
 
 		const startedValue = cellAt(cells, iStarted);
-		const startedOn = valueOf(problems, rowNumber, 'started_on', startedValue, dateOf(startedValue));
+		const startedChecked = dateOf(startedValue);
+		const startedOn = valueOf(problems, rowNumber, 'started_on', startedValue, startedChecked);
 		const endedValue = cellAt(cells, iEnded);
-		const endedOn = valueOf(problems, rowNumber, 'ended_on', endedValue, dateOf(endedValue));
+		const endedChecked = dateOf(endedValue);
+		const endedOn = valueOf(problems, rowNumber, 'ended_on', endedValue, endedChecked);
 		if (startedOn && endedOn && endedOn < startedOn) addProblem(problems, rowNumber, 'ended_on', endedOn, `The end date is before the start date (${startedOn}).`);
 
 		if (problems.length > before) return null;
-		return { rowNumber, pseudonym, program, raceEthnicity, sex, zip: zip || null, gradeBand, ageBand, disability, englishLearner, lowIncome, startedOn, endedOn };
+		if (codes) {
+			codes[at] = programChecked.code;
+			codes[at + 1] = raceCode;
+			codes[at + 2] = sexChecked.code;
+			codes[at + 3] = zipChecked.code;
+			codes[at + 4] = gradeChecked.code;
+			codes[at + 5] = ageChecked.code;
+			codes[at + 6] = disabilityChecked.code;
+			codes[at + 7] = englishChecked.code;
+			codes[at + 8] = lowIncomeChecked.code;
+			codes[at + 9] = startedChecked.code;
+			codes[at + 10] = endedChecked.code;
+		}
+		return { rowNumber, pseudonym, program, raceEthnicity, sex, zip, gradeBand, ageBand, disability, englishLearner, lowIncome, startedOn, endedOn };
 	};
 }
 
@@ -451,20 +515,25 @@ export function pseudonymConflicts(rows: readonly ParticipantRow[]): RowProblem[
 		}
 		const answers = demographicsOf(row);
 		for (const column of demographicColumns) {
-			if (seen.answers[column] !== answers[column]) problems.push(conflict(row, column, answers[column], seen.row.rowNumber, seen.answers[column]));
+			if (seen.answers[column] !== answers[column]) problems.push(conflict(row.rowNumber, row.pseudonym, column, answers[column], seen.row.rowNumber, seen.answers[column]));
 		}
 	}
 	return problems;
 }
 
-function conflict(row: ParticipantRow, column: string, value: string | number | null, firstRow: number, firstValue: string | number | null): RowProblem {
+function conflict(rowNumber: number, pseudonym: string, column: string, value: string | number | null, firstRow: number, firstValue: string | number | null): RowProblem {
 	const say = (v: string | number | null) => (v === null ? 'not reported' : v === 1 ? 'yes' : v === 0 ? 'no' : String(v));
 	return {
-		row: row.rowNumber,
+		row: rowNumber,
 		column,
 		value: value === null ? '' : say(value),
-		message: `${row.pseudonym} is ${say(firstValue)} on row ${firstRow} but ${say(value)} here: one person needs the same answers on every row.`
+		message: `${pseudonym} is ${say(firstValue)} on row ${firstRow} but ${say(value)} here: one person needs the same answers on every row.`
 	};
+}
+
+/** A person's answer indices as one number (PeopleCounter): the ZIP's in the low 17 bits, each other in 4. */
+function packAnswers(race: number, sex: number, zip: number, disability: number, englishLearner: number, lowIncome: number, grade: number, age: number): number {
+	return ((((((race * 16 + sex) * 16 + disability) * 16 + englishLearner) * 16 + lowIncome) * 16 + grade) * 16 + age) * 131072 + zip;
 }
 
 /**
@@ -501,15 +570,16 @@ export class PeopleCounter {
 
 	/** The combination as one number: every index but the ZIP's in 4 bits, the ZIP's in 17 (37 bits in all, exact in a double). */
 	private pack(row: ParticipantRow): number {
-		let code = 0;
-		code = code * 16 + this.index(0, row.raceEthnicity);
-		code = code * 16 + this.index(1, row.sex);
-		code = code * 16 + this.index(3, row.disability);
-		code = code * 16 + this.index(4, row.englishLearner);
-		code = code * 16 + this.index(5, row.lowIncome);
-		code = code * 16 + this.index(6, row.gradeBand);
-		code = code * 16 + this.index(7, row.ageBand);
-		return code * 131072 + this.index(2, row.zip);
+		return packAnswers(
+			this.index(0, row.raceEthnicity),
+			this.index(1, row.sex),
+			this.index(2, row.zip),
+			this.index(3, row.disability),
+			this.index(4, row.englishLearner),
+			this.index(5, row.lowIncome),
+			this.index(6, row.gradeBand),
+			this.index(7, row.ageBand)
+		);
 	}
 
 	private unpack(code: number): Demographics {
@@ -534,14 +604,47 @@ export class PeopleCounter {
 		};
 	}
 
+	/** Counts one row (adding a problem for each answer that disagrees with the person's first row). */
 	add(row: ParticipantRow, problems: RowProblem[]): void {
 		if (this.overflowed) return;
-		const code = this.pack(row);
-		const person = this.people.get(row.pseudonym);
+		const person = this.count(row.pseudonym, this.pack(row), row.rowNumber);
+		if (person >= 0) this.disagreements(person, row.rowNumber, row.pseudonym, demographicsOf(row), problems);
+	}
+
+	/**
+	 * Counts the rows of one group as the file reader hands it on (participants.batch.ts, ReadGroup):
+	 * each distinct answer of the group is looked up once, and every row by the numbers it carries.
+	 */
+	addGroup(group: ReadGroup, problems: RowProblem[]): void {
+		if (this.overflowed) return;
+		const pseudonyms = group.pseudonyms.split('\n');
+		const local = group.answers.map((answers, column) => Int32Array.from(answers, (answer) => this.index(column, answer)));
+		const [race, sex, zip, disability, englishLearner, lowIncome, grade, age] = local as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+		const codes = group.codes;
+		const width = 1 + demographicColumns.length;
+		for (let i = 0; i < group.rowCount; i++) {
+			const at = i * width;
+			const pseudonym = pseudonyms[codes[at]!]!;
+			const packed = packAnswers(
+				race[codes[at + 1]!]!, sex[codes[at + 2]!]!, zip[codes[at + 3]!]!, disability[codes[at + 4]!]!,
+				englishLearner[codes[at + 5]!]!, lowIncome[codes[at + 6]!]!, grade[codes[at + 7]!]!, age[codes[at + 8]!]!
+			);
+			const person = this.count(pseudonym, packed, group.firstRowNumber + i);
+			if (this.overflowed) return;
+			if (person >= 0) {
+				const answers = Object.fromEntries(demographicColumns.map((column, c) => [column, group.answers[c]![codes[at + 1 + c]!]!])) as unknown as Demographics;
+				this.disagreements(person, group.firstRowNumber + i, pseudonym, answers, problems);
+			}
+		}
+	}
+
+	/** Counts a person's row: -1, or the person (by index) whose first row had other answers. */
+	private count(pseudonym: string, code: number, rowNumber: number): number {
+		const person = this.people.get(pseudonym);
 		if (person === undefined) {
 			if (this.size >= this.limit) {
 				this.overflow();
-				return;
+				return -1;
 			}
 			if (this.size === this.codes.length) {
 				const codes = new Float64Array(this.size * 2);
@@ -551,18 +654,19 @@ export class PeopleCounter {
 				firstRows.set(this.firstRows);
 				this.firstRows = firstRows;
 			}
-			this.people.set(detached(row.pseudonym), this.size);
+			this.people.set(detached(pseudonym), this.size);
 			this.codes[this.size] = code;
-			this.firstRows[this.size] = row.rowNumber;
+			this.firstRows[this.size] = rowNumber;
 			this.size++;
-			return;
+			return -1;
 		}
-		const seen = this.codes[person]!;
-		if (seen === code) return;
-		const first = this.unpack(seen);
-		const answers = demographicsOf(row);
+		return this.codes[person] === code ? -1 : person;
+	}
+
+	private disagreements(person: number, rowNumber: number, pseudonym: string, answers: Demographics, problems: RowProblem[]): void {
+		const first = this.unpack(this.codes[person]!);
 		for (const column of demographicColumns) {
-			if (first[column] !== answers[column]) problems.push(conflict(row, column, answers[column], this.firstRows[person]!, first[column]));
+			if (first[column] !== answers[column]) problems.push(conflict(rowNumber, pseudonym, column, answers[column], this.firstRows[person]!, first[column]));
 		}
 	}
 
