@@ -349,13 +349,17 @@ shared with other work it is steadier than wall time.
 ${importRows}
 
 Where the time goes (not from this run: a \`node --cpu-prof\` profile of the same child importing the
-same generated file into SQLite on 2026-12-02, quiet machine, 2.2 s wall, 2.6 s of CPU in all of
-which about 0.3 s is Node starting and loading modules): tokenizing the CSV 0.46 s, counting distinct
-people 0.34 s, checking every value 0.24 s, packing the row groups 0.39 s (a dictionary per column),
-SQLite's inserts 0.15 s, garbage collection 0.13 s. Before row groups the inserts took 2.5 s and the
-commit 1.2 s (a million table rows with their primary-key index), and PostgreSQL took 13.6 s, most
-of it the server checking the foreign key row by row. What is left is one JavaScript thread's pass
-over the file, against DuckDB's vectorised native reader on both cores writing to memory.
+same generated file into SQLite on 2026-12-02, quiet machine, 1.4 s wall under the profiler). The
+worker thread: checking every value 0.41 s (most of it looking each cell up in its column's
+remembered answers), tokenizing 0.21 s, packing the row groups 0.27 s, garbage collection 0.09 s,
+passing groups to the other thread 0.04 s; it is busy all the way through. The import's own
+thread: counting distinct people 0.19 s, SQLite's inserts 0.16 s, reading the file 0.12 s, garbage
+collection 0.09 s, and 0.67 s waiting for the worker. Before the worker (one thread, same day) the
+import took 1.9 s on SQLite and 2.2 s on PostgreSQL; on PostgreSQL the server's own compression of
+each group (pglz) also competed for the two cores until migration
+\`2026-12-02T1100-participant-batch-lz4\`. Before row groups the inserts took 2.5 s and the commit
+1.2 s (a million table rows with their primary-key index), and PostgreSQL took 13.6 s, most of it
+the server checking the foreign key row by row.
 
 ## 2. Access Index recomputation
 
