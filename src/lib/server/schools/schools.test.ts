@@ -70,7 +70,9 @@ describe('editing the rubric', () => {
 
 	it.each([
 		['Family engagement', 'family_engagement'],
-		['Équité & accès', 'equite_acces'],
+		['Équité & accès', 'equite_and_acces'],
+		['  STEM -- Partnerships!  ', 'stem_partnerships'],
+		['a'.repeat(39) + ' b', 'a'.repeat(39)],
 		['!!!', 'domain']
 	])('keys the new domain %s as %s', (name, key) => {
 		expect(domainKeyFrom(name)).toBe(key);

@@ -137,17 +137,9 @@ export function domainEditProblems(stored: { levels: RubricLevel[] }, timesRated
 	];
 }
 
-/** A stable key for a new domain from its name: lower-case words joined by underscores. */
+/** A stable key for a new domain from its name: its words folded as everywhere (util.foldedKey), joined by underscores. */
 export function domainKeyFrom(name: string): string {
-	return (
-		name
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '_')
-			.replace(/^_+|_+$/g, '')
-			.slice(0, 40) || 'domain'
-	);
+	return foldedKey(name, '_').slice(0, 40).replace(/_+$/, '') || 'domain';
 }
 
 /** Addresses under /schools that belong to pages, not schools. */
