@@ -78,3 +78,38 @@ describe('validate logs refused input (ASVS 5.0 V16.3.3)', () => {
 		expect(loggableField(path as PropertyKey[])).toBe(expected);
 	});
 });
+
+describe('validate when a rule of the schema throws', () => {
+	afterEach(() => vi.restoreAllMocks());
+	const schema = z.object({
+		title: z.string().min(3, 'Give a title of at least 3 letters.'),
+		// A transform that trusts its input: it throws on text that is not JSON.
+		tags: z.string().transform((text) => (JSON.parse(text) as string[]).map((tag) => tag.trim())),
+		year: z.coerce.number().int()
+	});
+
+	it('names the field whose rule threw, beside the other fields’ own problems', () => {
+		vi.spyOn(console, 'log').mockImplementation(() => {});
+		const outcome = validate(schema, { title: 'ab', tags: 'not json', year: '2026' });
+		expect(outcome.ok).toBe(false);
+		if (outcome.ok) return;
+		expect(outcome.issues).toEqual([
+			{ field: 'title', message: 'Give a title of at least 3 letters.' },
+			{ field: 'tags', message: 'This answer is not in the form this page expects. Check it and send the form again.' }
+		]);
+	});
+
+	it('answers plainly and logs an error when a rule spanning fields throws on answers each field accepts', () => {
+		const lines: string[] = [];
+		vi.spyOn(console, 'log').mockImplementation((line) => void lines.push(String(line)));
+		vi.spyOn(console, 'error').mockImplementation((line) => void lines.push(String(line)));
+		const spanning = z.object({ from: z.string(), to: z.string() }).superRefine(() => {
+			throw new Error('bug in the rule');
+		});
+		const outcome = validate(spanning, { from: 'a', to: 'b' });
+		expect(outcome.ok).toBe(false);
+		if (outcome.ok) return;
+		expect(outcome.issues).toEqual([{ field: 'form', message: expect.stringMatching(/not in the form this page expects/) }]);
+		expect(lines.map((line) => JSON.parse(line).level)).toEqual(['error']);
+	});
+});

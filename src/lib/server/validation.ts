@@ -4,6 +4,7 @@ import { log } from './log.js';
 import { currentRequestScope } from './http/request-scope.js';
 
 const WRONG_KIND = 'Some answers are not in the form this page expects (for example a list or a number where text belongs). Check them and send the form again.';
+const WRONG_KIND_FIELD = 'This answer is not in the form this page expects. Check it and send the form again.';
 
 function safeParse<S extends z.ZodType>(schema: S, input: unknown) {
 	try {
@@ -13,13 +14,38 @@ function safeParse<S extends z.ZodType>(schema: S, input: unknown) {
 	}
 }
 
+/**
+ * When a rule of the schema threw (a transform or refinement meeting a value it did not expect),
+ * each field of an object schema is checked on its own, so the person still learns which answers
+ * are wrong: the field's own problems, or a plain "not in the form expected" for a field whose
+ * rule threw. Null when every field passes alone: then the rule spanning fields threw on valid
+ * answers, which is our bug, not the person's.
+ */
+function problemsFieldByField(schema: z.ZodType, input: unknown): FieldIssue[] | null {
+	const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+	if (!shape || typeof input !== 'object' || input === null) return null;
+	const issues: FieldIssue[] = [];
+	for (const [field, fieldSchema] of Object.entries(shape)) {
+		const parsed = safeParse(fieldSchema, (input as Record<string, unknown>)[field]);
+		if (!parsed) issues.push({ field, message: WRONG_KIND_FIELD });
+		else if (!parsed.success) {
+			for (const issue of parsed.error.issues) issues.push({ field: [field, ...issue.path.map(String)].join('.'), message: issue.message });
+		}
+	}
+	return issues.length > 0 ? issues : null;
+}
+
 /** Validates input with a zod schema and reports every problem at once, by field. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): Outcome<z.infer<S>> {
 	const parsed = safeParse(schema, input);
-	// A cross-field rule (refine/transform) met a value of the wrong kind that the field checks
-	// had already refused (zod runs both). The input is wrong, not the server: say so plainly.
 	if (!parsed) {
-		logRefusedInput([{ field: 'form', problem: 'wrong_kind' }]);
+		const byField = problemsFieldByField(schema, input);
+		if (byField) {
+			logRefusedInput(byField.map((issue) => ({ field: loggableField(issue.field.split('.')), problem: 'refused' })));
+			return invalid(byField);
+		}
+		// Every answer is fine alone, so a rule spanning several threw: a bug to fix, logged as one.
+		log('error', 'a validation rule threw on answers each field accepts', { ...requestFields() });
 		return invalid([{ field: 'form', message: WRONG_KIND }]);
 	}
 	if (parsed.success) return ok(parsed.data);
@@ -39,10 +65,14 @@ const LOGGED_PROBLEMS = 20;
  * Input refused by server-side validation is a security event (ASVS 5.0 V16.3.3): one line
  * naming the route, action, fields and zod problem codes, never a submitted value.
  */
-function logRefusedInput(problems: { field: string; problem: string }[]): void {
+function requestFields() {
 	const scope = currentRequestScope();
+	return scope ? { method: scope.method, route: scope.route, ...(scope.action ? { action: scope.action } : {}) } : {};
+}
+
+function logRefusedInput(problems: { field: string; problem: string }[]): void {
 	log('info', 'input refused by validation', {
-		...(scope ? { method: scope.method, route: scope.route, ...(scope.action ? { action: scope.action } : {}) } : {}),
+		...requestFields(),
 		problems: problems.slice(0, LOGGED_PROBLEMS).map((p) => `${p.field}:${p.problem}`),
 		...(problems.length > LOGGED_PROBLEMS ? { more: problems.length - LOGGED_PROBLEMS } : {})
 	});
