@@ -17,9 +17,10 @@
  * be read in a SQL console (`json_extract` / `->`) when someone must look.
  *
  * Format 1: `{"format":1,"pseudonym":[values,codes],"program":[values,codes],…}` with one entry per
- * stored column (the names `participant_record` had); `values` lists the distinct values in order
- * of first use, `codes[i]` is row i's index into it. Row i's number is `first_row_number + i`: a
- * group holds consecutive rows only.
+ * stored column (the names `participant_record` had); `values` lists the column's values in order
+ * of first use, `codes[i]` is row i's index into it. A value is usually listed once, but may be
+ * listed again (a pseudonym whose rows are apart; two spellings of one answer): readers go by
+ * position only. Row i's number is `first_row_number + i`: a group holds consecutive rows only.
  */
 import { CODES_PER_ROW, codeLimits, demographicColumns, type ParticipantRow } from './participants.js';
 
@@ -73,25 +74,6 @@ export interface ReadGroup {
 	answers: Value[][];
 }
 export const GROUP_CODES = 1 + demographicColumns.length;
-
-/** One column of a group as it fills: each distinct value once, and a code per row. */
-class Dictionary {
-	readonly values: Value[] = [];
-	readonly codes: number[] = [];
-	private readonly index = new Map<Value, number>();
-	add(value: Value): void {
-		let code = this.index.get(value);
-		if (code === undefined) {
-			code = this.values.length;
-			this.index.set(value, code);
-			this.values.push(value);
-		}
-		this.codes.push(code);
-	}
-	toJSON(): [Value[], number[]] {
-		return [this.values, this.codes];
-	}
-}
 
 /**
  * Packs rows into groups. Given the reader's codes for the rows, a column's values are found by

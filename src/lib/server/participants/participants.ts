@@ -308,9 +308,13 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 	const sexOf = remembered(checkSex);
 	const gradeBandOf = remembered(checkBand(gradeBands));
 	const ageBandOf = remembered(checkBand(ageBands));
-	const flagOf = remembered(checkFlag);
+	// One memory per column, even where two columns share a check: each remembers its own last answer.
+	const disabilityOf = remembered(checkFlag);
+	const englishLearnerOf = remembered(checkFlag);
+	const lowIncomeOf = remembered(checkFlag);
 	const zipOf = remembered(checkZip, codeLimits[3]);
-	const dateOf = remembered(checkDate, codeLimits[9]);
+	const startedOnOf = remembered(checkDate, codeLimits[9]);
+	const endedOnOf = remembered(checkDate, codeLimits[10]);
 	const at = (column: ParticipantColumn) => map[column] ?? -1;
 	const [iPseudonym, iProgram, iRaceEthnicity, iRace, iHispanic, iSex, iZip, iGrade, iAge, iDisability, iEnglish, iLowIncome, iStarted, iEnded] = [
 		at('pseudonym'), at('program'), at('race_ethnicity'), at('race'), at('hispanic'), at('sex'), at('zip'),
@@ -372,20 +376,20 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 		const ageBand = valueOf(problems, rowNumber, 'age_band', ageValue, ageChecked);
 
 		const disabilityValue = cellAt(cells, iDisability);
-		const disabilityChecked = flagOf(disabilityValue);
+		const disabilityChecked = disabilityOf(disabilityValue);
 		const disability = valueOf(problems, rowNumber, 'disability', disabilityValue, disabilityChecked);
 		const englishValue = cellAt(cells, iEnglish);
-		const englishChecked = flagOf(englishValue);
+		const englishChecked = englishLearnerOf(englishValue);
 		const englishLearner = valueOf(problems, rowNumber, 'english_learner', englishValue, englishChecked);
 		const lowIncomeValue = cellAt(cells, iLowIncome);
-		const lowIncomeChecked = flagOf(lowIncomeValue);
+		const lowIncomeChecked = lowIncomeOf(lowIncomeValue);
 		const lowIncome = valueOf(problems, rowNumber, 'low_income', lowIncomeValue, lowIncomeChecked);
 
 		const startedValue = cellAt(cells, iStarted);
-		const startedChecked = dateOf(startedValue);
+		const startedChecked = startedOnOf(startedValue);
 		const startedOn = valueOf(problems, rowNumber, 'started_on', startedValue, startedChecked);
 		const endedValue = cellAt(cells, iEnded);
-		const endedChecked = dateOf(endedValue);
+		const endedChecked = endedOnOf(endedValue);
 		const endedOn = valueOf(problems, rowNumber, 'ended_on', endedValue, endedChecked);
 		if (startedOn && endedOn && endedOn < startedOn) addProblem(problems, rowNumber, 'ended_on', endedOn, `The end date is before the start date (${startedOn}).`);
 
