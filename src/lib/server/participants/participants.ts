@@ -243,8 +243,10 @@ function remembered<T>(check: (value: string) => Checked<T>, limit = 1024): (val
  */
 export const codedColumns = ['program', 'race_ethnicity', 'sex', 'zip', 'grade_band', 'age_band', 'disability', 'english_learner', 'low_income', 'started_on', 'ended_on'] as const;
 export const CODES_PER_ROW = codedColumns.length;
-/** One more than the largest code of each coded column (its check's memory). */
-export const codeLimits: readonly number[] = [1024, 1024, 1024, 1 << 16, 1024, 1024, 1024, 1024, 1024, 4096, 4096];
+/** How many distinct cell texts each coded column's check remembers (and so numbers): most 1,024; ZIPs 65,536; dates 4,096. */
+const codeLimitOf = (column: (typeof codedColumns)[number]): number => (column === 'zip' ? 1 << 16 : column === 'started_on' || column === 'ended_on' ? 4096 : 1024);
+/** One more than the largest code of each coded column, in codedColumns order. */
+export const codeLimits: readonly number[] = codedColumns.map(codeLimitOf);
 
 const checkRaceEthnicity = (value: string): Checked<RaceEthnicityGroup | null> => {
 	const categories = splitList(value).map((v) => [v, spd15Category(v)] as const);
@@ -312,9 +314,9 @@ export function participantRowReader(map: HeaderMap, headerLength: number): Part
 	const disabilityOf = remembered(checkFlag);
 	const englishLearnerOf = remembered(checkFlag);
 	const lowIncomeOf = remembered(checkFlag);
-	const zipOf = remembered(checkZip, codeLimits[3]);
-	const startedOnOf = remembered(checkDate, codeLimits[9]);
-	const endedOnOf = remembered(checkDate, codeLimits[10]);
+	const zipOf = remembered(checkZip, codeLimitOf('zip'));
+	const startedOnOf = remembered(checkDate, codeLimitOf('started_on'));
+	const endedOnOf = remembered(checkDate, codeLimitOf('ended_on'));
 	const at = (column: ParticipantColumn) => map[column] ?? -1;
 	const [iPseudonym, iProgram, iRaceEthnicity, iRace, iHispanic, iSex, iZip, iGrade, iAge, iDisability, iEnglish, iLowIncome, iStarted, iEnded] = [
 		at('pseudonym'), at('program'), at('race_ethnicity'), at('race'), at('hispanic'), at('sex'), at('zip'),
